@@ -1,0 +1,2 @@
+package org.thinkpress.app;
+public final class Main { public static void main(String[] a) {} }

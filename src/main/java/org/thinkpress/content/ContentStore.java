@@ -1,0 +1,458 @@
+package org.thinkpress.content;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.IntConsumer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes content: publications, experts, topics, regions and site settings, each save in one
+ * transaction that also advances the {@link ContentVersion}. Publications are keyed by slug: saving
+ * a slug that exists updates it, so imports and the demo loader can run twice without duplicating.
+ *
+ * <p>Markdown is rendered here, before the transaction opens, so the public site only reads HTML.
+ * Listeners hear of each change after it commits.
+ */
+public final class ContentStore {
+
+  private static final Logger log = LoggerFactory.getLogger(ContentStore.class);
+
+  private final Jdbi jdbi;
+  private final Clock clock;
+  private final MarkdownRenderer markdown;
+  private final PublicationTypes types;
+  private final ContentVersion version;
+  private final List<ContentListener> listeners = new CopyOnWriteArrayList<>();
+
+  public ContentStore(Jdbi jdbi, Clock clock, MarkdownRenderer markdown, PublicationTypes types, ContentVersion version) {
+    this.jdbi = requireNonNull(jdbi, "jdbi");
+    this.clock = requireNonNull(clock, "clock");
+    this.markdown = requireNonNull(markdown, "markdown");
+    this.types = requireNonNull(types, "types");
+    this.version = requireNonNull(version, "version");
+  }
+
+  public void addListener(ContentListener listener) {
+    listeners.add(requireNonNull(listener, "listener"));
+  }
+
+  public PublicationTypes types() {
+    return types;
+  }
+
+  /** Creates or updates the publication with the input's slug; returns it as stored. */
+  public Publication savePublication(PublicationInput input) {
+    types.require(input.type());
+    RenderedBody body = markdown.render(input.bodyMarkdown());
+    Writes writes = new Writes();
+    jdbi.useTransaction(handle -> {
+      writes.publication(upsertPublication(handle, input, body));
+      writes.commitVersion(handle);
+    });
+    announce(writes);
+    return findPublication(input.slug()).orElseThrow();
+  }
+
+  /** Deletes a publication and its links; returns whether it existed. */
+  public boolean deletePublication(String slug) {
+    Writes writes = new Writes();
+    boolean deleted = jdbi.inTransaction(handle -> {
+      Optional<Long> id = idOf(handle, "publications", slug);
+      if (id.isEmpty()) {
+        return false;
+      }
+      handle.createUpdate("DELETE FROM publications WHERE id = :id").bind("id", id.get()).execute();
+      writes.publication(id.get());
+      writes.commitVersion(handle);
+      return true;
+    });
+    if (deleted) {
+      announce(writes);
+    }
+    return deleted;
+  }
+
+  public Expert saveExpert(ExpertInput input) {
+    String bioHtml = markdown.renderSnippet(input.bioMarkdown());
+    Writes writes = new Writes();
+    jdbi.useTransaction(handle -> {
+      upsertExpert(handle, input, bioHtml);
+      writes.taxonomy();
+      writes.commitVersion(handle);
+    });
+    announce(writes);
+    return taxonomy().expert(input.slug()).orElseThrow();
+  }
+
+  public Topic saveTopic(TopicInput input) {
+    Writes writes = new Writes();
+    jdbi.useTransaction(handle -> {
+      upsertTopic(handle, input, -1);
+      writes.taxonomy();
+      writes.commitVersion(handle);
+    });
+    announce(writes);
+    return taxonomy().topic(input.slug()).orElseThrow();
+  }
+
+  public Region saveRegion(RegionInput input) {
+    Writes writes = new Writes();
+    jdbi.useTransaction(handle -> {
+      long id = upsertRegion(handle, input, -1);
+      setRegionParent(handle, id, input);
+      writes.taxonomy();
+      writes.commitVersion(handle);
+    });
+    announce(writes);
+    return taxonomy().region(input.slug()).orElseThrow();
+  }
+
+  /** Stores site settings (name, description...); other settings are kept. */
+  public void saveSettings(Map<String, String> settings) {
+    Writes writes = new Writes();
+    jdbi.useTransaction(handle -> {
+      for (Map.Entry<String, String> setting : settings.entrySet()) {
+        handle.createUpdate("DELETE FROM settings WHERE name = :name").bind("name", setting.getKey()).execute();
+        handle.createUpdate("INSERT INTO settings (name, value) VALUES (:name, :value)")
+            .bind("name", setting.getKey()).bind("value", setting.getValue()).execute();
+      }
+      writes.taxonomy();
+      writes.commitVersion(handle);
+    });
+    announce(writes);
+  }
+
+  /**
+   * Writes a whole bundle in one transaction: all of it or, when any part breaks a rule, none of
+   * it. Markdown is rendered first, outside the transaction; {@code progress} hears how many
+   * publications have been rendered and then written.
+   */
+  public void importBundle(ContentBundle bundle, IntConsumer progress) {
+    for (PublicationInput publication : bundle.publications()) {
+      types.require(publication.type());
+    }
+    Map<String, String> bios = new HashMap<>();
+    for (ExpertInput expert : bundle.experts()) {
+      bios.put(expert.slug(), markdown.renderSnippet(expert.bioMarkdown()));
+    }
+    List<RenderedBody> bodies = new ArrayList<>(bundle.publications().size());
+    for (PublicationInput publication : bundle.publications()) {
+      bodies.add(markdown.render(publication.bodyMarkdown()));
+      progress.accept(1);
+    }
+    Writes writes = new Writes();
+    jdbi.useTransaction(handle -> {
+      int position = 0;
+      for (TopicInput topic : bundle.topics()) {
+        upsertTopic(handle, topic, position++);
+      }
+      Map<RegionInput, Long> regionIds = new HashMap<>();
+      position = 0;
+      for (RegionInput region : bundle.regions()) {
+        regionIds.put(region, upsertRegion(handle, region, position++));
+      }
+      for (RegionInput region : bundle.regions()) {
+        setRegionParent(handle, regionIds.get(region), region);
+      }
+      for (ExpertInput expert : bundle.experts()) {
+        upsertExpert(handle, expert, bios.get(expert.slug()));
+      }
+      for (int i = 0; i < bundle.publications().size(); i++) {
+        writes.publication(upsertPublication(handle, bundle.publications().get(i), bodies.get(i)));
+        progress.accept(1);
+      }
+      writes.taxonomy();
+      writes.commitVersion(handle);
+    });
+    announce(writes);
+    log.info("Imported {} topics, {} regions, {} experts and {} publications", bundle.topics().size(),
+        bundle.regions().size(), bundle.experts().size(), bundle.publications().size());
+  }
+
+  /** The publication with this slug in any status. */
+  public Optional<Publication> findPublication(String slug) {
+    return jdbi.withHandle(handle -> handle.createQuery("SELECT " + ContentRows.FULL_COLUMNS
+            + " FROM publications p WHERE p.slug = :slug")
+        .bind("slug", slug)
+        .map((rs, ctx) -> ContentRows.Row.full(rs))
+        .findOne()
+        .map(row -> ContentRows.publications(handle, List.of(row)).get(0)));
+  }
+
+  /** Every expert, topic and region, read fresh. */
+  public Taxonomy taxonomy() {
+    return jdbi.withHandle(ContentRows::loadTaxonomy);
+  }
+
+  /** Everything, in its editable form, for {@code content export}. */
+  public ContentBundle exportBundle() {
+    return jdbi.withHandle(handle -> {
+      Taxonomy taxonomy = ContentRows.loadTaxonomy(handle);
+      List<ContentRows.Row> rows = handle.createQuery("SELECT " + ContentRows.FULL_COLUMNS
+              + " FROM publications p ORDER BY p.slug")
+          .map((rs, ctx) -> ContentRows.Row.full(rs))
+          .list();
+      List<PublicationInput> publications = ContentRows.publications(handle, rows).stream()
+          .map(p -> p.toInput(taxonomy)).toList();
+      List<RegionInput> regions = taxonomy.regions().stream()
+          .map(r -> new RegionInput(r.slug(), r.name(), r.names(),
+              r.isTopLevel() ? null : taxonomy.region(r.parentId()).map(Region::slug).orElse(null)))
+          .toList();
+      return new ContentBundle(taxonomy.topics().stream().map(Topic::toInput).toList(), regions,
+          taxonomy.experts().stream().map(Expert::toInput).toList(), publications);
+    });
+  }
+
+  // --- writes inside a transaction -------------------------------------------------------------
+
+  private long upsertPublication(Handle handle, PublicationInput input, RenderedBody body) {
+    long now = clock.millis();
+    checkTranslationGroup(handle, input);
+    Optional<Long> existing = idOf(handle, "publications", input.slug());
+    String columns = "language = :language, translation_group = :group, title = :title, standfirst = :standfirst,"
+        + " body_md = :md, body_html = :html, toc = :toc, reading_minutes = :minutes, type = :type, status = :status,"
+        + " featured = :featured, published_at = :published, updated_at = :updated, changed_at = :now";
+    long id;
+    if (existing.isPresent()) {
+      id = existing.get();
+      bindPublication(handle.createUpdate("UPDATE publications SET " + columns + " WHERE id = :id"), input, body, now)
+          .bind("id", id).execute();
+    } else {
+      id = bindPublication(handle.createQuery("INSERT INTO publications (slug, language, translation_group, title,"
+              + " standfirst, body_md, body_html, toc, reading_minutes, type, status, featured, published_at, updated_at,"
+              + " created_at, changed_at) VALUES (:slug, :language, :group, :title, :standfirst, :md, :html, :toc,"
+              + " :minutes, :type, :status, :featured, :published, :updated, :now, :now) RETURNING id"), input, body, now)
+          .mapTo(Long.class).one();
+    }
+    replaceLinks(handle, id, "publication_experts", "expert_id", resolve(handle, "experts", "expert", input.experts()));
+    replaceLinks(handle, id, "publication_topics", "topic_id", resolve(handle, "topics", "topic", input.topics()));
+    replaceLinks(handle, id, "publication_regions", "region_id", resolve(handle, "regions", "region", input.regions()));
+    return id;
+  }
+
+  private static <T extends org.jdbi.v3.core.statement.SqlStatement<T>> T bindPublication(
+      T statement, PublicationInput input, RenderedBody body, long now) {
+    return statement
+        .bind("slug", input.slug())
+        .bind("language", input.language())
+        .bind("group", input.translationGroup())
+        .bind("title", input.title())
+        .bind("standfirst", input.standfirst())
+        .bind("md", input.bodyMarkdown())
+        .bind("html", body.html())
+        .bind("toc", ContentRows.encodeToc(body.toc()))
+        .bind("minutes", body.readingMinutes())
+        .bind("type", input.type())
+        .bind("status", input.status().key())
+        .bind("featured", input.featured())
+        .bind("published", ContentRows.millis(input.publishedAt()))
+        .bind("updated", ContentRows.millis(input.updatedAt()))
+        .bind("now", now);
+  }
+
+  private static void checkTranslationGroup(Handle handle, PublicationInput input) {
+    if (input.translationGroup() == null) {
+      return;
+    }
+    handle.createQuery("SELECT slug FROM publications WHERE translation_group = :group AND language = :language"
+            + " AND slug <> :slug")
+        .bind("group", input.translationGroup())
+        .bind("language", input.language())
+        .bind("slug", input.slug())
+        .mapTo(String.class)
+        .findFirst()
+        .ifPresent(other -> {
+          throw new InvalidContentException("translation_group '" + input.translationGroup() + "' already has a '"
+              + input.language() + "' version: '" + other + "'");
+        });
+  }
+
+  private static List<Long> resolve(Handle handle, String table, String what, List<String> slugs) {
+    if (slugs.isEmpty()) {
+      return List.of();
+    }
+    Map<String, Long> ids = new HashMap<>();
+    handle.createQuery("SELECT slug, id FROM " + table + " WHERE slug IN (<slugs>)")
+        .bindList("slugs", slugs)
+        .map((rs, ctx) -> ids.put(rs.getString(1), rs.getLong(2)))
+        .list();
+    List<Long> resolved = new ArrayList<>(slugs.size());
+    for (String slug : slugs) {
+      Long id = ids.get(slug);
+      if (id == null) {
+        throw new InvalidContentException("unknown " + what + " '" + slug + "'");
+      }
+      resolved.add(id);
+    }
+    return resolved;
+  }
+
+  private static void replaceLinks(Handle handle, long publicationId, String table, String column, List<Long> ids) {
+    handle.createUpdate("DELETE FROM " + table + " WHERE publication_id = :id").bind("id", publicationId).execute();
+    if (ids.isEmpty()) {
+      return;
+    }
+    var batch = handle.prepareBatch("INSERT INTO " + table + " (publication_id, " + column + ", position)"
+        + " VALUES (:publication, :ref, :position)");
+    for (int i = 0; i < ids.size(); i++) {
+      batch.bind("publication", publicationId).bind("ref", ids.get(i)).bind("position", i).add();
+    }
+    batch.execute();
+  }
+
+  private long upsertExpert(Handle handle, ExpertInput input, String bioHtml) {
+    long now = clock.millis();
+    Optional<Long> existing = idOf(handle, "experts", input.slug());
+    long id;
+    if (existing.isPresent()) {
+      id = existing.get();
+      handle.createUpdate("UPDATE experts SET name = :name, role = :role, affiliation = :affiliation, bio_md = :bio,"
+              + " bio_html = :html, photo_url = :photo, changed_at = :now WHERE id = :id")
+          .bind("name", input.name()).bind("role", input.role()).bind("affiliation", input.affiliation())
+          .bind("bio", input.bioMarkdown()).bind("html", bioHtml).bind("photo", input.photoUrl()).bind("now", now)
+          .bind("id", id).execute();
+    } else {
+      id = handle.createQuery("INSERT INTO experts (slug, name, role, affiliation, bio_md, bio_html, photo_url,"
+              + " created_at, changed_at) VALUES (:slug, :name, :role, :affiliation, :bio, :html, :photo, :now, :now)"
+              + " RETURNING id")
+          .bind("slug", input.slug()).bind("name", input.name()).bind("role", input.role())
+          .bind("affiliation", input.affiliation()).bind("bio", input.bioMarkdown()).bind("html", bioHtml)
+          .bind("photo", input.photoUrl()).bind("now", now)
+          .mapTo(Long.class).one();
+    }
+    replaceLabels(handle, "expert", id, input.names());
+    return id;
+  }
+
+  private long upsertTopic(Handle handle, TopicInput input, int position) {
+    long now = clock.millis();
+    Optional<Long> existing = idOf(handle, "topics", input.slug());
+    long id;
+    if (existing.isPresent()) {
+      id = existing.get();
+      handle.createUpdate("UPDATE topics SET name = :name, description = :description, changed_at = :now"
+              + (position >= 0 ? ", position = :position" : "") + " WHERE id = :id")
+          .bind("name", input.name()).bind("description", input.description()).bind("now", now)
+          .bind("position", position).bind("id", id).execute();
+    } else {
+      id = handle.createQuery("INSERT INTO topics (slug, name, description, position, created_at, changed_at)"
+              + " VALUES (:slug, :name, :description, " + positionFor(position, "topics") + ", :now, :now) RETURNING id")
+          .bind("slug", input.slug()).bind("name", input.name()).bind("description", input.description())
+          .bind("position", position).bind("now", now)
+          .mapTo(Long.class).one();
+    }
+    replaceLabels(handle, "topic", id, input.names());
+    return id;
+  }
+
+  private long upsertRegion(Handle handle, RegionInput input, int position) {
+    long now = clock.millis();
+    Optional<Long> existing = idOf(handle, "regions", input.slug());
+    long id;
+    if (existing.isPresent()) {
+      id = existing.get();
+      handle.createUpdate("UPDATE regions SET name = :name, changed_at = :now"
+              + (position >= 0 ? ", position = :position" : "") + " WHERE id = :id")
+          .bind("name", input.name()).bind("now", now).bind("position", position).bind("id", id).execute();
+    } else {
+      id = handle.createQuery("INSERT INTO regions (slug, name, position, created_at, changed_at)"
+              + " VALUES (:slug, :name, " + positionFor(position, "regions") + ", :now, :now) RETURNING id")
+          .bind("slug", input.slug()).bind("name", input.name()).bind("position", position).bind("now", now)
+          .mapTo(Long.class).one();
+    }
+    replaceLabels(handle, "region", id, input.names());
+    return id;
+  }
+
+  /** A given position, or one past the last, so that a region or topic added later comes last. */
+  private static String positionFor(int position, String table) {
+    return position >= 0 ? ":position" : "(SELECT COALESCE(MAX(position), -1) + 1 FROM " + table + ")";
+  }
+
+  private static void setRegionParent(Handle handle, long id, RegionInput input) {
+    Long parentId = null;
+    if (input.parentSlug() != null) {
+      parentId = idOf(handle, "regions", input.parentSlug()).orElseThrow(() ->
+          new InvalidContentException("region '" + input.slug() + "' has an unknown parent '" + input.parentSlug() + "'"));
+      Set<Long> seen = new LinkedHashSet<>();
+      for (Long ancestor = parentId; ancestor != null; ancestor = parentOf(handle, ancestor)) {
+        if (ancestor == id || !seen.add(ancestor)) {
+          throw new InvalidContentException("region '" + input.slug() + "' cannot be placed under '"
+              + input.parentSlug() + "': that region is already below it");
+        }
+      }
+    }
+    handle.createUpdate("UPDATE regions SET parent_id = :parent WHERE id = :id")
+        .bind("parent", parentId).bind("id", id).execute();
+  }
+
+  private static Long parentOf(Handle handle, long regionId) {
+    return handle.createQuery("SELECT parent_id FROM regions WHERE id = :id")
+        .bind("id", regionId).mapTo(Long.class).findOne().orElse(null);
+  }
+
+  private static void replaceLabels(Handle handle, String kind, long ownerId, Map<String, String> names) {
+    handle.createUpdate("DELETE FROM labels WHERE kind = :kind AND owner_id = :id")
+        .bind("kind", kind).bind("id", ownerId).execute();
+    for (Map.Entry<String, String> name : names.entrySet()) {
+      handle.createUpdate("INSERT INTO labels (kind, owner_id, language, name) VALUES (:kind, :id, :language, :name)")
+          .bind("kind", kind).bind("id", ownerId).bind("language", name.getKey()).bind("name", name.getValue())
+          .execute();
+    }
+  }
+
+  private static Optional<Long> idOf(Handle handle, String table, String slug) {
+    return handle.createQuery("SELECT id FROM " + table + " WHERE slug = :slug")
+        .bind("slug", slug).mapTo(Long.class).findOne();
+  }
+
+  // --- change tracking ---------------------------------------------------------------------------
+
+  /** What one transaction changed; becomes a {@link ContentChange} once committed. */
+  private final class Writes {
+    private final Set<Long> publications = new HashSet<>();
+    private boolean taxonomy;
+    private long newVersion;
+    private long changedAt;
+
+    void publication(long id) {
+      publications.add(id);
+    }
+
+    void taxonomy() {
+      taxonomy = true;
+    }
+
+    void commitVersion(Handle handle) {
+      changedAt = clock.millis();
+      handle.createUpdate("UPDATE content_state SET version = version + 1, changed_at = :now WHERE id = 1")
+          .bind("now", changedAt).execute();
+      newVersion = handle.createQuery("SELECT version FROM content_state WHERE id = 1").mapTo(Long.class).one();
+    }
+  }
+
+  private void announce(Writes writes) {
+    version.advanceTo(writes.newVersion, writes.changedAt);
+    ContentChange change = new ContentChange(writes.newVersion, writes.publications, writes.taxonomy);
+    for (ContentListener listener : listeners) {
+      try {
+        listener.contentChanged(change);
+      } catch (RuntimeException e) {
+        log.error("A content listener failed on change {}; the change itself is committed", change.version(), e);
+      }
+    }
+  }
+}

@@ -1,0 +1,22 @@
+package org.thinkpress.content;
+
+import java.util.Map;
+
+/**
+ * A stored expert: an author of publications, with a profile page.
+ *
+ * @param bioHtml the biography rendered and sanitized, safe to insert into a page
+ */
+public record Expert(
+    long id, String slug, String name, Map<String, String> names, String role, String affiliation,
+    String bioMarkdown, String bioHtml, String photoUrl) {
+
+  /** The name as written for readers of {@code language}, or the main name. */
+  public String nameIn(String language) {
+    return names.getOrDefault(language, name);
+  }
+
+  public ExpertInput toInput() {
+    return new ExpertInput(slug, name, names, role, affiliation, bioMarkdown, photoUrl);
+  }
+}

@@ -1,0 +1,36 @@
+package org.thinkpress.content;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A stored publication with everything derived from its Markdown. Experts, topics and regions
+ * are ids in byline order; {@link Taxonomy} turns them into names and slugs.
+ *
+ * @param changedAt when any field last changed; for caches, not shown to readers
+ */
+public record Publication(
+    long id, String slug, String language, String translationGroup, String title, String standfirst,
+    String bodyMarkdown, String bodyHtml, List<TocEntry> toc, int readingMinutes, String type, Status status,
+    boolean featured, Instant publishedAt, Instant updatedAt, Instant createdAt, Instant changedAt,
+    List<Long> expertIds, List<Long> topicIds, List<Long> regionIds) {
+
+  public Publication {
+    toc = List.copyOf(toc);
+    expertIds = List.copyOf(expertIds);
+    topicIds = List.copyOf(topicIds);
+    regionIds = List.copyOf(regionIds);
+  }
+
+  /** The time readers see as its last change: updated when set, else published. */
+  public Instant lastRevisedAt() {
+    return updatedAt != null ? updatedAt : publishedAt;
+  }
+
+  /** The editable document this publication was saved from. */
+  public PublicationInput toInput(Taxonomy taxonomy) {
+    return new PublicationInput(slug, language, translationGroup, title, standfirst, bodyMarkdown, type, status,
+        publishedAt, updatedAt, featured, taxonomy.expertSlugs(expertIds), taxonomy.topicSlugs(topicIds),
+        taxonomy.regionSlugs(regionIds));
+  }
+}
