@@ -28,6 +28,7 @@ public final class ContentReader {
   private final ContentVersion version;
   private volatile Versioned<Taxonomy> taxonomy = new Versioned<>(-1, null);
   private volatile Versioned<Map<String, String>> settings = new Versioned<>(-1, null);
+  private volatile Versioned<List<String>> languages = new Versioned<>(-1, null);
 
   private record Versioned<T>(long version, T value) {}
 
@@ -60,6 +61,19 @@ public final class ContentReader {
           .map((rs, ctx) -> values.put(rs.getString(1), rs.getString(2))).list());
       cached = new Versioned<>(current, Map.copyOf(values));
       settings = cached;
+    }
+    return cached.value();
+  }
+
+  /** The languages that published pieces are written in, in alphabetical order of tag. */
+  public List<String> languages() {
+    Versioned<List<String>> cached = languages;
+    long current = version.current();
+    if (cached.version() != current) {
+      cached = new Versioned<>(current, jdbi.withHandle(handle -> handle.createQuery(
+              "SELECT DISTINCT p.language FROM publications p WHERE " + PUBLISHED + " ORDER BY p.language")
+          .mapTo(String.class).list()));
+      languages = cached;
     }
     return cached.value();
   }

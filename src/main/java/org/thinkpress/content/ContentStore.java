@@ -3,7 +3,9 @@ package org.thinkpress.content;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -66,6 +68,41 @@ public final class ContentStore {
     return findPublication(input.slug()).orElseThrow();
   }
 
+  /**
+   * Publishes every scheduled piece whose time has come. Each piece is switched on its own
+   * condition ({@code status = 'scheduled'}), so that when several nodes run this at once each
+   * piece is published, and announced, by exactly one of them.
+   *
+   * @return the ids of the pieces this call published
+   */
+  public List<Long> publishDue(Instant now) {
+    List<Long> due = jdbi.withHandle(handle -> handle.createQuery("SELECT id FROM publications"
+            + " WHERE status = 'scheduled' AND published_at <= :now ORDER BY published_at, id")
+        .bind("now", now.toEpochMilli()).mapTo(Long.class).list());
+    if (due.isEmpty()) {
+      return List.of();
+    }
+    Writes writes = new Writes();
+    jdbi.useTransaction(handle -> {
+      for (Long id : due) {
+        int changed = handle.createUpdate("UPDATE publications SET status = 'published', changed_at = :now"
+                + " WHERE id = :id AND status = 'scheduled'")
+            .bind("now", clock.millis()).bind("id", id).execute();
+        if (changed == 1) {
+          writes.publication(id);
+        }
+      }
+      if (!writes.publications.isEmpty()) {
+        writes.commitVersion(handle);
+      }
+    });
+    if (writes.publications.isEmpty()) {
+      return List.of();
+    }
+    announce(writes);
+    return List.copyOf(writes.publications);
+  }
+
   /** Deletes a publication and its links; returns whether it existed. */
   public boolean deletePublication(String slug) {
     Writes writes = new Writes();
@@ -124,11 +161,7 @@ public final class ContentStore {
   public void saveSettings(Map<String, String> settings) {
     Writes writes = new Writes();
     jdbi.useTransaction(handle -> {
-      for (Map.Entry<String, String> setting : settings.entrySet()) {
-        handle.createUpdate("DELETE FROM settings WHERE name = :name").bind("name", setting.getKey()).execute();
-        handle.createUpdate("INSERT INTO settings (name, value) VALUES (:name, :value)")
-            .bind("name", setting.getKey()).bind("value", setting.getValue()).execute();
-      }
+      replaceSettings(handle, settings);
       writes.taxonomy();
       writes.commitVersion(handle);
     });
@@ -155,6 +188,7 @@ public final class ContentStore {
     }
     Writes writes = new Writes();
     jdbi.useTransaction(handle -> {
+      replaceSettings(handle, bundle.settings());
       int position = 0;
       for (TopicInput topic : bundle.topics()) {
         upsertTopic(handle, topic, position++);
@@ -192,6 +226,14 @@ public final class ContentStore {
         .map(row -> ContentRows.publications(handle, List.of(row)).get(0)));
   }
 
+  /** The stored site settings by name. */
+  public Map<String, String> settings() {
+    Map<String, String> settings = new HashMap<>();
+    jdbi.useHandle(handle -> handle.createQuery("SELECT name, value FROM settings")
+        .map((rs, ctx) -> settings.put(rs.getString(1), rs.getString(2))).list());
+    return settings;
+  }
+
   /** Every expert, topic and region, read fresh. */
   public Taxonomy taxonomy() {
     return jdbi.withHandle(ContentRows::loadTaxonomy);
@@ -211,8 +253,12 @@ public final class ContentStore {
           .map(r -> new RegionInput(r.slug(), r.name(), r.names(),
               r.isTopLevel() ? null : taxonomy.region(r.parentId()).map(Region::slug).orElse(null)))
           .toList();
-      return new ContentBundle(taxonomy.topics().stream().map(Topic::toInput).toList(), regions,
-          taxonomy.experts().stream().map(Expert::toInput).toList(), publications);
+      Map<String, String> settings = new HashMap<>();
+      handle.createQuery("SELECT name, value FROM settings WHERE name NOT LIKE 'demo.%'")
+          .map((rs, ctx) -> settings.put(rs.getString(1), rs.getString(2))).list();
+      return new ContentBundle(settings, taxonomy.topics().stream().map(Topic::toInput).toList(), regions,
+          taxonomy.experts().stream().map(Expert::toInput).sorted(Comparator.comparing(ExpertInput::slug)).toList(),
+          publications);
     });
   }
 
@@ -411,6 +457,14 @@ public final class ContentStore {
       handle.createUpdate("INSERT INTO labels (kind, owner_id, language, name) VALUES (:kind, :id, :language, :name)")
           .bind("kind", kind).bind("id", ownerId).bind("language", name.getKey()).bind("name", name.getValue())
           .execute();
+    }
+  }
+
+  private static void replaceSettings(Handle handle, Map<String, String> settings) {
+    for (Map.Entry<String, String> setting : settings.entrySet()) {
+      handle.createUpdate("DELETE FROM settings WHERE name = :name").bind("name", setting.getKey()).execute();
+      handle.createUpdate("INSERT INTO settings (name, value) VALUES (:name, :value)")
+          .bind("name", setting.getKey()).bind("value", setting.getValue()).execute();
     }
   }
 

@@ -61,7 +61,7 @@ public final class MarkdownRenderer {
     List<TocEntry> toc = finishHeadings(html.body());
     wrapTables(html.body());
     int words = countWords(html.body().text());
-    int minutes = Math.max(1, (words + WORDS_PER_MINUTE - 1) / WORDS_PER_MINUTE);
+    int minutes = Math.max(1, Math.round(words / (float) WORDS_PER_MINUTE));
     return new RenderedBody(html.body().html(), toc, words, minutes);
   }
 

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -88,7 +89,7 @@ abstract class ContentStoreContract {
 
   @Test
   void importIsAllOrNothing() {
-    ContentBundle bundle = new ContentBundle(List.of(Fixtures.topic("water", "Water")), List.of(),
+    ContentBundle bundle = new ContentBundle(Map.of(), List.of(Fixtures.topic("water", "Water")), List.of(),
         List.of(Fixtures.expert("new-expert", "New Expert")),
         List.of(publication("fine").topics("water").build(), publication("broken").topics("no-such-topic").build()));
 
@@ -183,7 +184,7 @@ abstract class ContentStoreContract {
 
   @Test
   void exportGivesBackWhatWasImported() {
-    ContentBundle bundle = new ContentBundle(Fixtures.taxonomy().topics(), Fixtures.taxonomy().regions(),
+    ContentBundle bundle = new ContentBundle(Map.of(), Fixtures.taxonomy().topics(), Fixtures.taxonomy().regions(),
         Fixtures.taxonomy().experts(), List.of(
             publication("a-piece").group("g").updated("2025-04-01T00:00:00Z").featured().build(),
             publication("b-piece").group("g").language("ru").status(Status.DRAFT).published(null).build()));

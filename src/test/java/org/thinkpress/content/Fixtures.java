@@ -23,7 +23,7 @@ public final class Fixtures {
 
   /** The taxonomy most tests use: two topics, a region tree, two experts. */
   public static ContentBundle taxonomy() {
-    return new ContentBundle(
+    return new ContentBundle(Map.of(), 
         List.of(topic("energy", "Energy"), topic("security", "Security")),
         List.of(region("south-caucasus", "South Caucasus", null), region("armenia", "Armenia", "south-caucasus"),
             region("georgia", "Georgia", "south-caucasus"), region("central-asia", "Central Asia", null)),

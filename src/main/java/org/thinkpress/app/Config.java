@@ -1,0 +1,35 @@
+package org.thinkpress.app;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import org.thinkpress.site.SiteConfig;
+import org.thinkpress.storage.DatabaseSettings;
+
+/**
+ * Everything the process is told at start, validated: a bad value stops it with a message naming
+ * the setting. Built by {@link ConfigLoader} from defaults, an optional properties file,
+ * {@code THINKPRESS_*} environment variables and command-line options, in that order.
+ *
+ * @param host the address the HTTP server listens on
+ * @param port the TCP port the HTTP server listens on
+ * @param dataDir the folder for the SQLite file, uploads, the search index and the mail pickup folder
+ * @param database where the database is
+ * @param site how the public site behaves
+ * @param contentVersionPollSeconds how often to look for content changes made by other nodes
+ */
+public record Config(String host, int port, Path dataDir, DatabaseSettings database, SiteConfig site,
+                     int contentVersionPollSeconds) {
+
+  public Config {
+    requireNonNull(host, "host");
+    requireNonNull(dataDir, "dataDir");
+    requireNonNull(database, "database");
+    requireNonNull(site, "site");
+  }
+
+  /** A copy listening on another port (0 picks a free one), keeping the base URL as configured. */
+  public Config withPort(int newPort) {
+    return new Config(host, newPort, dataDir, database, site, contentVersionPollSeconds);
+  }
+}

@@ -1,0 +1,178 @@
+package org.thinkpress.app;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import org.thinkpress.ThinkPressException;
+import org.thinkpress.content.Languages;
+import org.thinkpress.content.PublicationTypes;
+import org.thinkpress.site.SiteConfig;
+import org.thinkpress.storage.DatabaseSettings;
+
+/**
+ * Reads the configuration. Each setting has a dotted name ({@code server.port}); it is looked up,
+ * last one winning, in the defaults, the properties file, the environment variable of the same
+ * name in upper case with dots and dashes as underscores ({@code THINKPRESS_SERVER_PORT}), and the
+ * command line. Zero configuration gives a working site on http://localhost:8080 with SQLite under
+ * {@code ./data}.
+ */
+public final class ConfigLoader {
+
+  /** Every setting and its default; a name not listed here is refused, so typos do not pass silently. */
+  static final Map<String, String> DEFAULTS = defaults();
+
+  private static Map<String, String> defaults() {
+    Map<String, String> defaults = new LinkedHashMap<>();
+    defaults.put("server.host", "127.0.0.1");
+    defaults.put("server.port", "8080");
+    defaults.put("site.url", "");
+    defaults.put("site.language", "en");
+    defaults.put("site.timezone", "UTC");
+    defaults.put("site.page-size", "12");
+    defaults.put("site.html-max-age", "60");
+    defaults.put("cache.max-mb", "32");
+    defaults.put("content.types", String.join(",", PublicationTypes.DEFAULT.keys()));
+    defaults.put("content.poll-seconds", "2");
+    defaults.put("data.dir", "./data");
+    defaults.put("database.url", "");
+    defaults.put("database.user", "");
+    defaults.put("database.password", "");
+    defaults.put("database.pool-size", "8");
+    return Map.copyOf(defaults);
+  }
+
+  private ConfigLoader() {}
+
+  /**
+   * Loads the configuration.
+   *
+   * @param file a properties file, or {@code null} for none
+   * @param environment the process environment (only {@code THINKPRESS_*} names are read)
+   * @param overrides settings given on the command line, by dotted name
+   */
+  public static Config load(Path file, Map<String, String> environment, Map<String, String> overrides) {
+    Map<String, String> values = new LinkedHashMap<>(DEFAULTS);
+    if (file != null) {
+      readFile(file).forEach((name, value) -> values.put(checkName(name, "in " + file), value));
+    }
+    for (String name : DEFAULTS.keySet()) {
+      String value = environment.get(environmentName(name));
+      if (value != null) {
+        values.put(name, value);
+      }
+    }
+    overrides.forEach((name, value) -> values.put(checkName(name, "on the command line"), value));
+    return build(values);
+  }
+
+  /** {@code server.port} becomes {@code THINKPRESS_SERVER_PORT}. */
+  static String environmentName(String name) {
+    return "THINKPRESS_" + name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+  }
+
+  private static Map<String, String> readFile(Path file) {
+    Properties properties = new Properties();
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      properties.load(reader);
+    } catch (IOException e) {
+      throw new ConfigException("Cannot read the configuration file " + file + ": " + e.getMessage(), e);
+    }
+    Map<String, String> values = new LinkedHashMap<>();
+    for (String name : new TreeSet<>(properties.stringPropertyNames())) {
+      values.put(name, properties.getProperty(name).strip());
+    }
+    return values;
+  }
+
+  private static String checkName(String name, String where) {
+    if (!DEFAULTS.containsKey(name)) {
+      throw new ConfigException("Unknown setting '" + name + "' " + where + "; known settings: "
+          + String.join(", ", new TreeSet<>(DEFAULTS.keySet())));
+    }
+    return name;
+  }
+
+  private static Config build(Map<String, String> values) {
+    int port = integer(values, "server.port", 0, 65535);
+    Path dataDir = Path.of(values.get("data.dir"));
+    String databaseUrl = values.get("database.url").isBlank()
+        ? "jdbc:sqlite:" + dataDir.resolve("thinkpress.db") : values.get("database.url").strip();
+    DatabaseSettings database = wrap("database.url", () -> new DatabaseSettings(databaseUrl,
+        values.get("database.user"), values.get("database.password"), integer(values, "database.pool-size", 1, 200)));
+    String language = wrap("site.language", () -> Languages.require("site.language", values.get("site.language")));
+    ZoneId zone = wrap("site.timezone", () -> {
+      try {
+        return ZoneId.of(values.get("site.timezone"));
+      } catch (DateTimeException e) {
+        throw new ConfigException("site.timezone '" + values.get("site.timezone") + "' is not a time zone such as UTC or Asia/Yerevan");
+      }
+    });
+    List<String> types = Arrays.stream(values.get("content.types").split(","))
+        .map(String::strip).filter(s -> !s.isEmpty()).toList();
+    PublicationTypes publicationTypes = wrap("content.types", () -> new PublicationTypes(types));
+    SiteConfig site = new SiteConfig(baseUrl(values.get("site.url"), port), language, zone,
+        integer(values, "site.page-size", 1, 100), integer(values, "site.html-max-age", 0, 31_536_000),
+        integer(values, "cache.max-mb", 0, 65_536) * 1024L * 1024L, publicationTypes);
+    return new Config(values.get("server.host"), port, dataDir, database, site,
+        integer(values, "content.poll-seconds", 1, 3600));
+  }
+
+  private static URI baseUrl(String configured, int port) {
+    if (configured.isBlank()) {
+      return URI.create("http://localhost:" + port);
+    }
+    try {
+      URI uri = new URI(configured.strip());
+      Set<String> schemes = Set.of("http", "https");
+      if (uri.getScheme() == null || !schemes.contains(uri.getScheme().toLowerCase(Locale.ROOT)) || uri.getHost() == null
+          || uri.getQuery() != null || uri.getFragment() != null) {
+        throw new ConfigException("site.url '" + configured + "' must be an http(s) address such as https://example.org");
+      }
+      return uri;
+    } catch (URISyntaxException e) {
+      throw new ConfigException("site.url '" + configured + "' is not a valid address: " + e.getMessage(), e);
+    }
+  }
+
+  private static int integer(Map<String, String> values, String name, int min, int max) {
+    String value = values.get(name);
+    try {
+      int parsed = Integer.parseInt(value.strip());
+      if (parsed < min || parsed > max) {
+        throw new ConfigException(name + " is " + parsed + "; it must be between " + min + " and " + max);
+      }
+      return parsed;
+    } catch (NumberFormatException e) {
+      throw new ConfigException(name + " '" + value + "' is not a whole number", e);
+    }
+  }
+
+  private interface Setting<T> {
+    T get();
+  }
+
+  /** Turns a model's validation failure into a configuration error that names the setting. */
+  private static <T> T wrap(String name, Setting<T> setting) {
+    try {
+      return setting.get();
+    } catch (ConfigException e) {
+      throw e;
+    } catch (ThinkPressException e) {
+      throw new ConfigException(e.getMessage().startsWith(name) ? e.getMessage() : name + ": " + e.getMessage(), e);
+    }
+  }
+}

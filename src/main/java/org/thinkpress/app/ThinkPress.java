@@ -1,0 +1,150 @@
+package org.thinkpress.app;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.thinkpress.content.ContentReader;
+import org.thinkpress.content.ContentStore;
+import org.thinkpress.content.ContentVersion;
+import org.thinkpress.content.MarkdownRenderer;
+import org.thinkpress.publishing.ScheduledPublisher;
+import org.thinkpress.site.Assets;
+import org.thinkpress.site.PageCache;
+import org.thinkpress.site.SitePages;
+import org.thinkpress.site.SiteRoutes;
+import org.thinkpress.storage.Database;
+import org.thinkpress.web.HttpServer;
+import org.thinkpress.web.ServerSettings;
+
+/**
+ * The wiring: builds every part of ThinkPress by hand, in dependency order, from a {@link Config}.
+ * {@link #open} gives the services (what the CLI needs); {@link #serve} adds the HTTP server and
+ * the background work (scheduled publishing, following other nodes' changes). Closing stops all of
+ * it in reverse order.
+ */
+public final class ThinkPress implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(ThinkPress.class);
+
+  private final Config config;
+  private final Clock clock;
+  private final Database database;
+  private final ContentVersion contentVersion;
+  private final ContentStore contentStore;
+  private final ContentReader contentReader;
+  private final List<AutoCloseable> running = new ArrayList<>();
+  private PageCache pageCache;
+  private HttpServer server;
+
+  private ThinkPress(Config config, Clock clock) {
+    this.config = config;
+    this.clock = clock;
+    this.database = Database.open(config.database());
+    try {
+      database.migrate();
+      this.contentVersion = new ContentVersion(database.jdbi());
+      this.contentStore = new ContentStore(database.jdbi(), clock, new MarkdownRenderer(), config.site().types(),
+          contentVersion);
+      this.contentReader = new ContentReader(database.jdbi(), contentVersion);
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
+  }
+
+  /** Opens the database (migrating it) and builds the services; starts nothing in the background. */
+  public static ThinkPress open(Config config) {
+    return open(config, Clock.systemUTC());
+  }
+
+  public static ThinkPress open(Config config, Clock clock) {
+    return new ThinkPress(requireNonNull(config, "config"), requireNonNull(clock, "clock"));
+  }
+
+  /** Starts the HTTP server and the background jobs; returns once the server listens. */
+  public ThinkPress serve() {
+    if (server != null) {
+      throw new IllegalStateException("already serving");
+    }
+    Assets assets = new Assets();
+    SitePages pages = new SitePages(contentReader, config.site(), assets,
+        SitePages.sharingTopicsOrRegions(contentReader));
+    pageCache = new PageCache(config.site().cacheMaxBytes(), contentVersion);
+    SiteRoutes siteRoutes = new SiteRoutes(pages, pageCache, assets);
+
+    ScheduledPublisher publisher = new ScheduledPublisher(contentStore, clock);
+    publisher.start(5);
+    running.add(publisher);
+    running.add(followOtherNodes());
+
+    ServerSettings settings = new ServerSettings(config.host(), config.port(), config.site().isHttps(), 1024 * 1024);
+    server = HttpServer.start(settings, (status, detail) -> pages.error(status, detail).body(),
+        List.of(siteRoutes::register));
+    running.add(server);
+    return this;
+  }
+
+  /** Polls the content version so that this node's caches notice writes made by other nodes. */
+  private AutoCloseable followOtherNodes() {
+    ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "content-version-poll");
+      thread.setDaemon(true);
+      return thread;
+    });
+    int period = config.contentVersionPollSeconds();
+    poller.scheduleWithFixedDelay(() -> {
+      try {
+        contentVersion.refresh();
+      } catch (RuntimeException e) {
+        log.warn("Cannot read the content version: {}", e.getMessage());
+      }
+    }, period, period, TimeUnit.SECONDS);
+    return poller::shutdownNow;
+  }
+
+  public Config config() {
+    return config;
+  }
+
+  public Database database() {
+    return database;
+  }
+
+  public ContentStore contentStore() {
+    return contentStore;
+  }
+
+  public ContentReader contentReader() {
+    return contentReader;
+  }
+
+  /** The page cache; only once serving. */
+  public PageCache pageCache() {
+    return pageCache;
+  }
+
+  /** The port the server listens on; only once serving. */
+  public int port() {
+    return server.port();
+  }
+
+  @Override
+  public void close() {
+    for (int i = running.size() - 1; i >= 0; i--) {
+      try {
+        running.get(i).close();
+      } catch (Exception e) {
+        log.warn("Stopping {} failed: {}", running.get(i), e.getMessage());
+      }
+    }
+    running.clear();
+    database.close();
+  }
+}

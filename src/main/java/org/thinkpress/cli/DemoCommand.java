@@ -1,0 +1,37 @@
+package org.thinkpress.cli;
+
+import java.util.concurrent.Callable;
+import org.thinkpress.app.DemoContent;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code thinkpress demo}: loads the demo institute (once) and runs the site. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = "Load the demo institute's content (only the first time) and run the site.")
+final class DemoCommand implements Callable<Integer> {
+
+  @ParentCommand
+  ThinkPressCommand root;
+
+  @Option(names = {"-p", "--port"}, description = "the port to listen on (server.port, default 8080)")
+  Integer port;
+
+  @Option(names = "--host", description = "the address to listen on (server.host, default 127.0.0.1)")
+  String host;
+
+  @Option(names = "--load-only", description = "load the demo content and exit without serving")
+  boolean loadOnly;
+
+  @Override
+  public Integer call() {
+    var config = root.config(ServeCommand.serverOptions(port, host));
+    if (loadOnly) {
+      try (var thinkPress = org.thinkpress.app.ThinkPress.open(config)) {
+        DemoContent.loadOnce(thinkPress.contentStore());
+      }
+      return 0;
+    }
+    return ServeCommand.Serving.run(config, thinkPress -> DemoContent.loadOnce(thinkPress.contentStore()));
+  }
+}

@@ -1,0 +1,25 @@
+package org.thinkpress.cli;
+
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.thinkpress.app.ThinkPress;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code thinkpress migrate}: brings the database schema up to date, then exits. */
+@Command(name = "migrate", mixinStandardHelpOptions = true,
+    description = "Create or update the database schema and exit (serve does this too).")
+final class MigrateCommand implements Callable<Integer> {
+
+  @ParentCommand
+  ThinkPressCommand root;
+
+  @Override
+  public Integer call() {
+    var config = root.config(Map.of());
+    try (ThinkPress ignored = ThinkPress.open(config)) {
+      System.out.println("The database at " + config.database().url() + " is up to date.");
+    }
+    return 0;
+  }
+}

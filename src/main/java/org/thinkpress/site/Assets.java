@@ -1,0 +1,85 @@
+package org.thinkpress.site;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The site's static files (stylesheet, icons, demo portraits), read from the class path folder
+ * {@code static/} once and kept in memory with their gzip form. The stylesheet is linked under a
+ * name carrying a hash of its content ({@code site.1a2b3c4d.css}), so browsers may keep it for a
+ * year and still see a new version at once.
+ */
+public final class Assets {
+
+  /** Asset names: folders and files of letters, digits, dots, dashes and underscores; no "..". */
+  private static final Pattern SAFE_PATH = Pattern.compile("(?:[A-Za-z0-9_-][A-Za-z0-9._-]*/)*[A-Za-z0-9_-][A-Za-z0-9._-]*");
+  private static final Pattern FINGERPRINTED = Pattern.compile("(.+)\\.([0-9a-f]{10})\\.([a-z0-9]+)");
+  private static final Map<String, String> TYPES = Map.of(
+      "css", "text/css; charset=utf-8", "js", "text/javascript; charset=utf-8", "svg", "image/svg+xml",
+      "png", "image/png", "jpg", "image/jpeg", "jpeg", "image/jpeg", "webp", "image/webp", "ico", "image/x-icon",
+      "woff2", "font/woff2", "txt", "text/plain; charset=utf-8");
+
+  /** A static file as served. {@code immutable} when requested under its fingerprinted name. */
+  public record Asset(RenderedPage page, boolean immutable) {}
+
+  private final Map<String, RenderedPage> loaded = new ConcurrentHashMap<>();
+  private final String stylesheetUrl;
+
+  public Assets() {
+    RenderedPage css = load("site.css").orElseThrow(() -> new IllegalStateException("static/site.css is missing"));
+    this.stylesheetUrl = "/assets/site." + fingerprint(css) + ".css";
+  }
+
+  private static String fingerprint(RenderedPage page) {
+    return HexFormat.of().formatHex(Base64.getUrlDecoder().decode(page.etag().substring(1, 23))).substring(0, 10);
+  }
+
+  public String stylesheetUrl() {
+    return stylesheetUrl;
+  }
+
+  /** The asset at {@code /assets/PATH}, if there is one. */
+  public Optional<Asset> find(String path) {
+    if (path == null || !SAFE_PATH.matcher(path).matches() || path.contains("..")) {
+      return Optional.empty();
+    }
+    Matcher fingerprinted = FINGERPRINTED.matcher(path);
+    if (fingerprinted.matches()) {
+      String plain = fingerprinted.group(1) + "." + fingerprinted.group(3);
+      return load(plain)
+          .filter(page -> fingerprint(page).equals(fingerprinted.group(2)))
+          .map(page -> new Asset(page, true));
+    }
+    return load(path).map(page -> new Asset(page, false));
+  }
+
+  /** Found files are kept; misses are not, so that requests for made-up names cannot fill memory. */
+  private Optional<RenderedPage> load(String path) {
+    RenderedPage page = loaded.get(path);
+    if (page != null) {
+      return Optional.of(page);
+    }
+    String type = TYPES.get(path.substring(path.lastIndexOf('.') + 1));
+    if (type == null) {
+      return Optional.empty();
+    }
+    try (InputStream in = Assets.class.getResourceAsStream("/static/" + path)) {
+      if (in == null) {
+        return Optional.empty();
+      }
+      page = RenderedPage.of(200, type, in.readAllBytes(), 0, 0);
+      loaded.put(path, page);
+      return Optional.of(page);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read static/" + path, e);
+    }
+  }
+}

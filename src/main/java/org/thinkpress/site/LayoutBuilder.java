@@ -1,0 +1,86 @@
+package org.thinkpress.site;
+
+import java.util.List;
+import org.thinkpress.site.Views.FeedLinks;
+import org.thinkpress.site.Views.LanguageLink;
+import org.thinkpress.site.Views.Layout;
+import org.thinkpress.site.Views.Link;
+
+/**
+ * Builds the {@link Layout} of one page: the required parts in the constructor, the rest by name.
+ * {@code language} is the page's BCP 47 tag; {@code msg} may be a broader language's messages.
+ */
+final class LayoutBuilder {
+
+  private final SiteIdentity identity;
+  private final Messages msg;
+  private final String language;
+  private final String title;
+  private final String description;
+  private final String canonical;
+  private final List<Link> footerTopics;
+  private final List<LanguageLink> languages;
+  private final String stylesheet;
+  private String ogType = "website";
+  private List<LanguageLink> alternates = List.of();
+  private FeedLinks feeds;
+  private String jsonLd;
+  private boolean noindex;
+  private String prevHref;
+  private String nextHref;
+  private String section;
+
+  LayoutBuilder(SiteIdentity identity, Messages msg, String language, String title, String description,
+                String canonical, List<Link> footerTopics, List<LanguageLink> languages, String stylesheet) {
+    this.identity = identity;
+    this.msg = msg;
+    this.language = language;
+    this.title = title;
+    this.description = description;
+    this.canonical = canonical;
+    this.footerTopics = footerTopics;
+    this.languages = languages;
+    this.stylesheet = stylesheet;
+  }
+
+  LayoutBuilder ogType(String value) {
+    ogType = value;
+    return this;
+  }
+
+  LayoutBuilder alternates(List<LanguageLink> value) {
+    alternates = value;
+    return this;
+  }
+
+  LayoutBuilder feeds(FeedLinks value) {
+    feeds = value;
+    return this;
+  }
+
+  LayoutBuilder jsonLd(String value) {
+    jsonLd = value;
+    return this;
+  }
+
+  LayoutBuilder noindex() {
+    noindex = true;
+    return this;
+  }
+
+  LayoutBuilder pages(String previous, String next) {
+    prevHref = previous;
+    nextHref = next;
+    return this;
+  }
+
+  LayoutBuilder section(String value) {
+    section = value;
+    return this;
+  }
+
+  Layout build() {
+    return new Layout(identity.name(), identity.description(), msg, language, title, description, canonical, ogType,
+        null, alternates, feeds, jsonLd, noindex, prevHref, nextHref, section, footerTopics, languages, stylesheet);
+  }
+}

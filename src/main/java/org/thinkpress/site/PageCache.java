@@ -1,0 +1,57 @@
+package org.thinkpress.site;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.function.Supplier;
+import org.thinkpress.content.ContentVersion;
+
+/**
+ * Rendered pages kept in memory, bounded by bytes, keyed by path (and page number). A page is
+ * served from here only while the {@link ContentVersion} it was rendered at is still current: any
+ * content change, on this node or (after the next poll) on another, makes every entry stale at
+ * once, without a list of which pages a change touches.
+ */
+public final class PageCache {
+
+  private final Cache<String, RenderedPage> pages;
+  private final ContentVersion version;
+
+  public PageCache(long maxBytes, ContentVersion version) {
+    this.version = version;
+    this.pages = Caffeine.newBuilder()
+        .maximumWeight(maxBytes)
+        .weigher((String key, RenderedPage page) -> page.weight() + key.length() * 2)
+        .recordStats()
+        .build();
+  }
+
+  /**
+   * The cached page for {@code key}, or a fresh one from {@code render}, which is then kept.
+   * Exceptions from {@code render} pass through and nothing is kept.
+   */
+  public RenderedPage get(String key, Supplier<RenderedPage> render) {
+    RenderedPage cached = pages.getIfPresent(key);
+    long current = version.current();
+    if (cached != null && cached.version() == current) {
+      return cached;
+    }
+    RenderedPage fresh = render.get();
+    if (fresh.version() == version.current()) { // not rendered across a change
+      pages.put(key, fresh);
+    }
+    return fresh;
+  }
+
+  /** Drops everything, for tests and benchmarks that measure uncached rendering. */
+  public void clear() {
+    pages.invalidateAll();
+  }
+
+  public long size() {
+    return pages.estimatedSize();
+  }
+
+  public double hitRate() {
+    return pages.stats().hitRate();
+  }
+}

@@ -1,0 +1,153 @@
+package org.thinkpress.site;
+
+import static java.util.Objects.requireNonNull;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
+import org.thinkpress.content.ContentNotFoundException;
+import org.thinkpress.content.Slugs;
+
+/**
+ * The public site's routes. Each one checks its path and {@code ?page=N}, answers from the
+ * {@link PageCache} or renders through {@link SitePages}, and sends the result with
+ * {@link PageResponder}. Unknown slugs are 404s, malformed page numbers 400s; both come out of
+ * here as exceptions that the web layer maps to the site's error pages.
+ */
+public final class SiteRoutes {
+
+  /** The highest page number accepted; more would only ever be a 404 or an attack. */
+  static final int MAX_PAGE = 100_000;
+
+  private final SitePages pages;
+  private final PageCache cache;
+  private final Assets assets;
+  private final String htmlCacheControl;
+
+  public SiteRoutes(SitePages pages, PageCache cache, Assets assets) {
+    this.pages = requireNonNull(pages, "pages");
+    this.cache = requireNonNull(cache, "cache");
+    this.assets = requireNonNull(assets, "assets");
+    int maxAge = pages.config().htmlMaxAgeSeconds();
+    this.htmlCacheControl = maxAge == 0 ? "no-cache" : "public, max-age=" + maxAge;
+  }
+
+  public void register(RoutesConfig routes) {
+    get(routes, "/", ctx -> cached(ctx, "/", pages::home));
+    get(routes, Urls.PUBLICATIONS, ctx -> paged(ctx, Urls.PUBLICATIONS, pages::all));
+    get(routes, Urls.PUBLICATIONS + "/{slug}", ctx -> {
+      String slug = slug(ctx, "publication");
+      cached(ctx, Urls.publication(slug), () -> pages.publication(slug));
+    });
+    get(routes, Urls.TOPICS, ctx -> cached(ctx, Urls.TOPICS, pages::topics));
+    get(routes, Urls.REGIONS, ctx -> cached(ctx, Urls.REGIONS, pages::regions));
+    get(routes, Urls.EXPERTS, ctx -> cached(ctx, Urls.EXPERTS, pages::experts));
+    get(routes, Urls.ARCHIVE, ctx -> cached(ctx, Urls.ARCHIVE, pages::archive));
+    get(routes, Urls.TOPICS + "/{slug}", ctx -> {
+      String slug = slug(ctx, "topic");
+      paged(ctx, Urls.topic(slug), page -> pages.topic(slug, page));
+    });
+    get(routes, Urls.REGIONS + "/{slug}", ctx -> {
+      String slug = slug(ctx, "region");
+      paged(ctx, Urls.region(slug), page -> pages.region(slug, page));
+    });
+    get(routes, Urls.EXPERTS + "/{slug}", ctx -> {
+      String slug = slug(ctx, "expert");
+      paged(ctx, Urls.expert(slug), page -> pages.expert(slug, page));
+    });
+    get(routes, "/types/{slug}", ctx -> {
+      String type = slug(ctx, "type");
+      paged(ctx, Urls.type(type), page -> pages.type(type, page));
+    });
+    get(routes, Urls.ARCHIVE + "/{year}", ctx -> {
+      String year = ctx.pathParam("year");
+      if (!year.matches("[0-9]{4}")) {
+        throw new ContentNotFoundException("archive year", year);
+      }
+      paged(ctx, Urls.year(Integer.parseInt(year)), page -> pages.year(Integer.parseInt(year), page));
+    });
+    get(routes, "/languages/{tag}", ctx -> {
+      String tag = ctx.pathParam("tag");
+      if (!tag.matches("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,3}")) {
+        throw new ContentNotFoundException("language", tag);
+      }
+      paged(ctx, Urls.language(tag), page -> pages.language(tag, page));
+    });
+    registerFeeds(routes);
+    get(routes, Urls.SITEMAP, ctx -> cached(ctx, Urls.SITEMAP, () -> pages.sitemap(0)));
+    get(routes, "/sitemap-{part}.xml", ctx -> {
+      String part = ctx.pathParam("part");
+      if (!part.matches("[1-9][0-9]{0,4}")) {
+        throw new ContentNotFoundException("sitemap part", part);
+      }
+      cached(ctx, "/sitemap-" + part + ".xml", () -> pages.sitemap(Integer.parseInt(part)));
+    });
+    get(routes, "/robots.txt", ctx -> cached(ctx, "/robots.txt", pages::robots));
+    get(routes, "/assets/<path>", this::asset);
+  }
+
+  private void registerFeeds(RoutesConfig routes) {
+    get(routes, Urls.FEED_RSS, ctx -> cached(ctx, Urls.FEED_RSS, () -> pages.feed("site", null, false)));
+    get(routes, Urls.FEED_ATOM, ctx -> cached(ctx, Urls.FEED_ATOM, () -> pages.feed("site", null, true)));
+    for (String kind : new String[] {"topic", "region", "expert"}) {
+      String base = "/" + kind + "s/{slug}";
+      get(routes, base + Urls.FEED_RSS, ctx -> {
+        String slug = slug(ctx, kind);
+        cached(ctx, "/" + kind + "s/" + slug + Urls.FEED_RSS, () -> pages.feed(kind, slug, false));
+      });
+      get(routes, base + Urls.FEED_ATOM, ctx -> {
+        String slug = slug(ctx, kind);
+        cached(ctx, "/" + kind + "s/" + slug + Urls.FEED_ATOM, () -> pages.feed(kind, slug, true));
+      });
+    }
+  }
+
+  /** Registers a handler for GET and for HEAD (which Jetty answers without the body). */
+  private static void get(RoutesConfig routes, String path, Handler handler) {
+    routes.get(path, handler);
+    routes.head(path, handler);
+  }
+
+  private void cached(Context ctx, String key, Supplier<RenderedPage> render) {
+    PageResponder.send(ctx, cache.get(key, render), htmlCacheControl);
+  }
+
+  /** A listing with {@code ?page=N}: 1 redirects to the plain URL, anything malformed is a 400. */
+  private void paged(Context ctx, String path, IntFunction<RenderedPage> render) {
+    String raw = ctx.queryParam("page");
+    if (raw == null) {
+      cached(ctx, path, () -> render.apply(1));
+      return;
+    }
+    if (!raw.matches("[1-9][0-9]{0,5}") || Integer.parseInt(raw) > MAX_PAGE) {
+      throw new InvalidRequestException("the page number '" + abbreviate(raw) + "' is not a whole number from 1 to " + MAX_PAGE);
+    }
+    int page = Integer.parseInt(raw);
+    if (page == 1) {
+      ctx.status(301);
+      ctx.header("Location", path);
+      return;
+    }
+    cached(ctx, Urls.page(path, page), () -> render.apply(page));
+  }
+
+  private static String slug(Context ctx, String what) {
+    String slug = ctx.pathParam("slug");
+    if (!Slugs.isValid(slug)) {
+      throw new ContentNotFoundException(what, abbreviate(slug));
+    }
+    return slug;
+  }
+
+  private void asset(Context ctx) {
+    Assets.Asset asset = assets.find(ctx.pathParam("path"))
+        .orElseThrow(() -> new ContentNotFoundException("file", abbreviate(ctx.pathParam("path"))));
+    PageResponder.send(ctx, asset.page(), asset.immutable() ? "public, max-age=31536000, immutable" : "public, max-age=86400");
+  }
+
+  private static String abbreviate(String value) {
+    return value.length() > 60 ? value.substring(0, 60) + "…" : value;
+  }
+}

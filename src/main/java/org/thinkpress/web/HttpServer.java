@@ -1,0 +1,151 @@
+package org.thinkpress.web;
+
+import static java.util.Objects.requireNonNull;
+
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.eclipse.jetty.io.EofException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.thinkpress.ThinkPressException;
+
+/**
+ * The HTTP server shared by the site, the admin and the API: Javalin on Jetty, with security
+ * headers on every response, and every failure mapped to a status and an error page in the site's
+ * design. No response ever shows a stack trace: unexpected errors are logged with an incident
+ * number, and the page shows only that number.
+ */
+public final class HttpServer implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
+
+  private final Javalin javalin;
+
+  private HttpServer(Javalin javalin) {
+    this.javalin = javalin;
+  }
+
+  /**
+   * Starts listening.
+   *
+   * @param routeSets each registers its routes (site, admin, API...); called once, in order
+   */
+  public static HttpServer start(ServerSettings settings, ErrorPages errorPages, List<Consumer<RoutesConfig>> routeSets) {
+    requireNonNull(errorPages, "errorPages");
+    SecurityHeaders headers = new SecurityHeaders(settings.https());
+    Javalin javalin = Javalin.create(config -> {
+      config.startup.showJavalinBanner = false;
+      config.startup.showOldJavalinVersionWarning = false;
+      config.jetty.host = settings.host();
+      config.jetty.port = settings.port();
+      config.http.maxRequestSize = settings.maxRequestBytes();
+      config.http.compressionStrategy = CompressionStrategy.NONE; // pages are stored compressed
+      config.http.generateEtags = false; // pages carry their own
+      config.jetty.modifyServer(server -> server.setStopTimeout(5_000));
+      config.jetty.modifyHttpConfiguration(http -> {
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+      });
+      config.routes.before(headers::apply);
+      for (Consumer<RoutesConfig> routes : routeSets) {
+        routes.accept(config.routes);
+      }
+      config.routes.exception(ThinkPressException.class, (e, ctx) -> {
+        int status = statusOf(e);
+        if (status >= 500) {
+          failWithIncident(ctx, errorPages, e);
+        } else {
+          fail(ctx, errorPages, status, e.getMessage());
+        }
+      });
+      config.routes.exception(HttpResponseException.class, (e, ctx) -> fail(ctx, errorPages, e.getStatus(), ""));
+      config.routes.exception(EofException.class, (e, ctx) -> log.debug("Client went away: {}", ctx.path()));
+      config.routes.exception(Exception.class, (e, ctx) -> failWithIncident(ctx, errorPages, e));
+      config.routes.error(404, ctx -> {
+        if (ctx.attribute(ERROR_RENDERED) == null) {
+          fail(ctx, errorPages, 404, "");
+        }
+      });
+      config.routes.error(405, ctx -> {
+        if (ctx.attribute(ERROR_RENDERED) == null) {
+          fail(ctx, errorPages, 405, "");
+        }
+      });
+    });
+    try {
+      javalin.start();
+    } catch (RuntimeException e) {
+      throw new ServerStartException("Cannot listen on " + settings.host() + ":" + settings.port() + ": " + rootMessage(e), e);
+    }
+    log.info("Listening on http://{}:{}", settings.host(), javalin.port());
+    return new HttpServer(javalin);
+  }
+
+  private static final String ERROR_RENDERED = "thinkpress.error-rendered";
+
+  static int statusOf(ThinkPressException e) {
+    return switch (e.kind()) {
+      case NOT_FOUND -> 404;
+      case BAD_INPUT -> 400;
+      case CONFLICT -> 409;
+      case FORBIDDEN -> 403;
+      case INTERNAL -> 500;
+    };
+  }
+
+  /** Logs the failure under a short incident number; the page shows only the number. */
+  private static void failWithIncident(Context ctx, ErrorPages errorPages, Exception e) {
+    String incident = UUID.randomUUID().toString().substring(0, 8);
+    log.error("Incident {} on {} {}", incident, ctx.method(), ctx.path(), e);
+    fail(ctx, errorPages, 500, incident);
+  }
+
+  private static void fail(Context ctx, ErrorPages errorPages, int status, String detail) {
+    ctx.attribute(ERROR_RENDERED, Boolean.TRUE);
+    ctx.status(status);
+    ctx.header("Cache-Control", "no-store");
+    ctx.header("Content-Type", "text/html; charset=utf-8");
+    byte[] page;
+    try {
+      page = errorPages.render(status, status == 404 ? "" : detail);
+    } catch (RuntimeException e) {
+      log.error("The error page for status {} could not be rendered; sending a plain one", status, e);
+      page = ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Error " + status
+          + "</title></head><body><h1>Error " + status + "</h1><p>The request could not be completed.</p></body></html>")
+          .getBytes(StandardCharsets.UTF_8);
+    }
+    ctx.result(page);
+  }
+
+  public int port() {
+    return javalin.port();
+  }
+
+  @Override
+  public void close() {
+    javalin.stop();
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage();
+  }
+
+  /** The server could not start listening (port taken, address not available). */
+  public static final class ServerStartException extends ThinkPressException {
+    ServerStartException(String message, Throwable cause) {
+      super(Kind.INTERNAL, message, cause);
+    }
+  }
+
+}

@@ -1,0 +1,119 @@
+package org.thinkpress.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A whole ThinkPress serving the demo content on a random port, over a SQLite file in a temporary
+ * folder: the real server, the real database, the real templates. Its public address is
+ * {@link #BASE_URL}, so that canonical links are predictable; requests go to the local port.
+ */
+public final class TestSite implements AutoCloseable {
+
+  public static final String BASE_URL = "https://think.example";
+
+  private final Path folder;
+  private final ThinkPress thinkPress;
+  private final HttpClient http = HttpClient.newBuilder()
+      .followRedirects(HttpClient.Redirect.NEVER)
+      .connectTimeout(Duration.ofSeconds(5))
+      .build();
+
+  private TestSite(Path folder, ThinkPress thinkPress) {
+    this.folder = folder;
+    this.thinkPress = thinkPress;
+  }
+
+  /** Starts a site with the demo content. */
+  public static TestSite withDemoContent() {
+    return start(Map.of(), true);
+  }
+
+  /** Starts a site with extra settings and, optionally, the demo content. */
+  public static TestSite start(Map<String, String> settings, boolean demo) {
+    try {
+      Path folder = Files.createTempDirectory("thinkpress-site-");
+      Map<String, String> all = new LinkedHashMap<>();
+      all.put("server.port", "0");
+      all.put("site.url", BASE_URL);
+      all.put("data.dir", folder.toString());
+      all.putAll(settings);
+      ThinkPress thinkPress = ThinkPress.open(ConfigLoader.load(null, Map.of(), all));
+      if (demo) {
+        DemoContent.loadOnce(thinkPress.contentStore());
+      }
+      thinkPress.serve();
+      return new TestSite(folder, thinkPress);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public ThinkPress app() {
+    return thinkPress;
+  }
+
+  public Path folder() {
+    return folder;
+  }
+
+  public HttpResponse<String> get(String path, String... headers) {
+    return send("GET", path, headers);
+  }
+
+  public HttpResponse<byte[]> getBytes(String path, String... headers) {
+    try {
+      HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+      if (headers.length > 0) {
+        request.headers(headers);
+      }
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public HttpResponse<String> send(String method, String path, String... headers) {
+    try {
+      HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).method(method, HttpRequest.BodyPublishers.noBody());
+      if (headers.length > 0) {
+        request.headers(headers);
+      }
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + thinkPress.port() + path);
+  }
+
+  @Override
+  public void close() {
+    thinkPress.close();
+    try (Stream<Path> paths = Files.walk(folder)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
