@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.thinkpress.app.ThinkPress;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code thinkpress migrate}: brings the database schema up to date, then exits. */
@@ -14,11 +16,14 @@ final class MigrateCommand implements Callable<Integer> {
   @ParentCommand
   ThinkPressCommand root;
 
+  @Spec
+  CommandSpec spec;
+
   @Override
   public Integer call() {
     var config = root.config(Map.of());
     try (ThinkPress ignored = ThinkPress.open(config)) {
-      System.out.println("The database at " + config.database().url() + " is up to date.");
+      spec.commandLine().getOut().println("The database at " + config.database().url() + " is up to date.");
     }
     return 0;
   }

@@ -143,7 +143,7 @@ public final class ContentFolderReader {
         return YAML.readValue(text, Object.class);
       } catch (JsonProcessingException e) {
         int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr() + firstLine - 1;
-        problems.add(new Problem(file, Math.max(line, 1), "YAML syntax: " + e.getOriginalMessage()));
+        problems.add(new Problem(file, Math.max(line, 1), "YAML syntax: " + oneLine(e.getOriginalMessage())));
         return null;
       }
     }
@@ -165,6 +165,13 @@ public final class ContentFolderReader {
       Map<String, String> settings = new LinkedHashMap<>();
       map.forEach((key, setting) -> settings.put(String.valueOf(key), setting == null ? "" : String.valueOf(setting)));
       return settings;
+    }
+
+    /** SnakeYAML's messages quote the source over several lines; the file and line say where already. */
+    private String oneLine(String message) {
+      return String.join("; ", message.lines()
+          .filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)) && !line.contains(" in 'reader'"))
+          .toList());
     }
 
     List<Map<?, ?>> list(String fileName) {

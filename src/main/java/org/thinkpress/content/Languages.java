@@ -17,7 +17,8 @@ public final class Languages {
     }
     Locale locale = Locale.forLanguageTag(tag);
     String canonical = locale.toLanguageTag();
-    if (locale.getLanguage().isEmpty() || !canonical.equalsIgnoreCase(tag)) {
+    // BCP 47 allows 5-8 letter language subtags, but none is registered: a word like "english" is a mistake
+    if (locale.getLanguage().isEmpty() || locale.getLanguage().length() > 3 || !canonical.equalsIgnoreCase(tag)) {
       throw new InvalidContentException(field + " '" + tag + "' is not a BCP 47 language tag such as en, ru, hy or pt-BR");
     }
     return canonical;

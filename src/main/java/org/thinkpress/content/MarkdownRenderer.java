@@ -25,7 +25,7 @@ import org.jsoup.nodes.Element;
  * Turns Markdown (CommonMark with tables and heading anchors) into HTML that is safe to serve.
  *
  * <p>The steps: parse; renumber headings so the body's top level is {@code h2} (the page title is
- * the only {@code h1}) and no level is skipped; render with an id on every heading; pass the result
+ * the only {@code h1}) and no heading skips a level below the one before it; render with an id on every heading; pass the result
  * through {@link HtmlSanitizer}; then give each heading a unique id that cannot clash with the
  * page's own, wrap tables so that they scroll on narrow screens, and read off the table of contents
  * and the word count. It runs when content is saved, not when a page is served.
@@ -81,9 +81,14 @@ public final class MarkdownRenderer {
     return levels;
   }
 
-  /** Maps the levels in use, in order, onto h2, h3, ...: {1, 2, 4} becomes {2, 3, 4}. */
+  /**
+   * Renumbers headings: the levels in use map, in order, onto h2, h3... ({1, 3, 4} becomes
+   * {2, 3, 4}), and no heading goes more than one level below the one before it, so that the
+   * outline has no gaps (h2 then h4 becomes h2 then h3).
+   */
   private static final class HeadingLevels extends AbstractVisitor {
     private final List<Integer> used;
+    private int previous = 1;
 
     HeadingLevels(Set<Integer> used) {
       this.used = new ArrayList<>(used);
@@ -91,7 +96,10 @@ public final class MarkdownRenderer {
 
     @Override
     public void visit(Heading heading) {
-      heading.setLevel(Math.min(6, 2 + used.indexOf(heading.getLevel())));
+      int mapped = 2 + used.indexOf(heading.getLevel());
+      int level = Math.min(6, Math.min(mapped, previous + 1));
+      heading.setLevel(level);
+      previous = level;
       visitChildren(heading);
     }
   }

@@ -53,7 +53,7 @@ public record PublicationInput(
     Slugs.require("type", type);
     requireNonNull(status, "status");
     if (status.needsPublicationTime() && publishedAt == null) {
-      throw new InvalidContentException("a " + status.key() + " publication needs a publication time (published)");
+      throw new InvalidContentException("status '" + status.key() + "' needs a publication time in 'published'");
     }
     publishedAt = publishedAt == null ? null : publishedAt.truncatedTo(ChronoUnit.MILLIS);
     updatedAt = updatedAt == null ? null : updatedAt.truncatedTo(ChronoUnit.MILLIS);

@@ -65,7 +65,8 @@ public final class Slugs {
    */
   public static String fromTitle(String title) {
     StringBuilder latin = new StringBuilder(title.length());
-    for (char c : title.toLowerCase(Locale.ROOT).toCharArray()) {
+    String lower = title.toLowerCase(Locale.ROOT).replace("ու", "u"); // the Armenian digraph for "u"
+    for (char c : lower.toCharArray()) {
       String mapped = TRANSLITERATION.get(c);
       latin.append(mapped != null ? mapped : String.valueOf(c));
     }
