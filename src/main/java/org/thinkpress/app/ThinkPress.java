@@ -2,6 +2,7 @@ package org.thinkpress.app;
 
 import static java.util.Objects.requireNonNull;
 
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +49,9 @@ public final class ThinkPress implements AutoCloseable {
     this.clock = clock;
     this.database = Database.open(config.database());
     try {
+      long migrationStart = System.nanoTime();
       database.migrate();
+      log.debug("Schema checked in {} ms", (System.nanoTime() - migrationStart) / 1_000_000);
       this.contentVersion = new ContentVersion(database.jdbi());
       this.contentStore = new ContentStore(database.jdbi(), clock, new MarkdownRenderer(), config.site().types(),
           contentVersion);
@@ -88,6 +91,7 @@ public final class ThinkPress implements AutoCloseable {
     server = HttpServer.start(settings, (status, detail) -> pages.error(status, detail).body(),
         List.of(siteRoutes::register));
     running.add(server);
+    log.info("Started in {} ms", ManagementFactory.getRuntimeMXBean().getUptime());
     return this;
   }
 
