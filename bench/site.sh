@@ -39,12 +39,21 @@ if [ ! -f "$WORK/data/thinkpress.db" ]; then
 fi
 
 server_pid=
-stop_server() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null; server_pid=; }
+stop_server() {
+  if [ -n "$server_pid" ]; then
+    kill "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true # a process stopped by SIGTERM exits with 143
+  fi
+  server_pid=
+}
 trap stop_server EXIT
 
-# Starts the server with extra settings; prints milliseconds until the home page answered 200.
+# Starts the server with extra settings; sets started_ms to the milliseconds until the home page
+# answered 200. Not to be called in a subshell: server_pid must reach stop_server.
+started_ms=
 start_server() {
   local start end
+  if curl -s -o /dev/null "$BASE/"; then echo "something already listens on $BASE" >&2; exit 1; fi
   start=$(date +%s%N)
   java -Xmx"$HEAP" -jar "$JAR" --set data.dir="$WORK/data" "$@" serve --port "$PORT" >"$WORK/server.log" 2>&1 &
   server_pid=$!
@@ -53,7 +62,7 @@ start_server() {
     sleep 0.02
   done
   end=$(date +%s%N)
-  echo $(( (end - start) / 1000000 ))
+  started_ms=$(( (end - start) / 1000000 ))
 }
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
@@ -80,13 +89,14 @@ measure() { # label url -> a table row of medians
 PUB=/publications/generated-00042
 out="$WORK/results-$(date +%Y%m%d-%H%M%S).md"
 {
+  trap stop_server EXIT # this group runs in a subshell of its own (the pipe to tee)
   echo "Run $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, $(uname -sr), $(java -version 2>&1 | head -1); wrk -t$THREADS -c$CONNECTIONS -d$DURATION on the same cores; server -Xmx$HEAP; $N publications; medians of $RUNS runs"
   echo
   starts=()
-  for _ in 1 2 3; do starts+=("$(start_server)"); stop_server; done
+  for _ in 1 2 3; do start_server; starts+=("$started_ms"); stop_server; done
   echo "Start-up to first page served (ms): median $(printf '%s\n' "${starts[@]}" | median) of: ${starts[*]}"
   echo
-  start_server >/dev/null
+  start_server
   log "warming"
   for url in "$PUB" / /topics/energy /feed.xml; do wrk -t1 -c4 -d3s "$BASE$url" >/dev/null; done
   echo "| page (cached) | requests/s | p50 ms | p99 ms | requests/s per run |"
@@ -99,7 +109,7 @@ out="$WORK/results-$(date +%Y%m%d-%H%M%S).md"
   echo
   echo "Heap after the runs: $heap"
   stop_server
-  start_server --set cache.max-mb=0 >/dev/null
+  start_server --set cache.max-mb=0
   for _ in 1 2; do wrk -t1 -c4 -d3s "$BASE$PUB" >/dev/null; done
   echo
   echo "| page (page cache off) | requests/s | p50 ms | p99 ms | requests/s per run |"

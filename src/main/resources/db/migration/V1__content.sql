@@ -51,9 +51,6 @@ CREATE TABLE publications (
   translation_group VARCHAR(120),
   title             VARCHAR(300) NOT NULL,
   standfirst        TEXT NOT NULL DEFAULT '',
-  body_md           TEXT NOT NULL DEFAULT '',
-  body_html         TEXT NOT NULL DEFAULT '',
-  toc               TEXT NOT NULL DEFAULT '',
   reading_minutes   INTEGER NOT NULL DEFAULT 1,
   type              VARCHAR(40) NOT NULL,
   status            VARCHAR(16) NOT NULL,
@@ -64,8 +61,20 @@ CREATE TABLE publications (
   changed_at        BIGINT NOT NULL
 );
 
-CREATE INDEX publications_by_status_date ON publications (status, published_at DESC);
-CREATE INDEX publications_by_type ON publications (type, status, published_at DESC);
+-- Listings walk these newest first (ORDER BY published_at DESC, id DESC), stopping at the page.
+CREATE INDEX publications_by_status_date ON publications (status, published_at, id);
+CREATE INDEX publications_by_featured ON publications (featured, status, published_at, id);
+
+-- Bodies live apart from the rows listings scan: on SQLite a long text column in the same row
+-- would have every listing, count and filter read its overflow pages.
+CREATE TABLE publication_bodies (
+  publication_id BIGINT PRIMARY KEY REFERENCES publications (id) ON DELETE CASCADE,
+  body_md        TEXT NOT NULL,
+  body_html      TEXT NOT NULL,
+  toc            TEXT NOT NULL
+);
+CREATE INDEX publications_by_type ON publications (type, status, published_at, id);
+CREATE INDEX publications_by_language ON publications (language, status, published_at, id);
 CREATE INDEX publications_by_group ON publications (translation_group);
 
 CREATE TABLE publication_experts (

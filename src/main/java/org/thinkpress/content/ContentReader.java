@@ -81,7 +81,7 @@ public final class ContentReader {
   /** A piece readers may open: published or archived. */
   public Optional<Publication> publicPublication(String slug) {
     return jdbi.withHandle(handle -> handle.createQuery("SELECT " + ContentRows.FULL_COLUMNS
-            + " FROM publications p WHERE p.slug = :slug AND p.status IN ('published', 'archived')")
+            + " FROM " + ContentRows.WITH_BODY + " WHERE p.slug = :slug AND p.status IN ('published', 'archived')")
         .bind("slug", slug)
         .map((rs, ctx) -> ContentRows.Row.full(rs))
         .findOne()
@@ -131,7 +131,7 @@ public final class ContentReader {
     return jdbi.withHandle(handle -> {
       Where where = Where.of(listing);
       return ContentRows.publications(handle, where.bind(handle.createQuery("SELECT " + ContentRows.FULL_COLUMNS
-              + " FROM publications p WHERE " + where.sql + " ORDER BY p.published_at DESC, p.id DESC LIMIT :limit"))
+              + " FROM " + ContentRows.WITH_BODY + " WHERE " + where.sql + " ORDER BY p.published_at DESC, p.id DESC LIMIT :limit"))
           .bind("limit", limit)
           .map((rs, ctx) -> ContentRows.Row.full(rs))
           .list());
@@ -151,37 +151,49 @@ public final class ContentReader {
   /**
    * Recent published pieces that share a topic or a region with {@code publication}, pieces in its
    * language first; never the piece itself or one of its translations.
+   *
+   * <p>Each query walks published pieces newest first along the date index and tests each for a
+   * shared topic or region by primary key, so it stops after {@code limit} matches instead of
+   * collecting and sorting every piece of a popular topic.
    */
   public List<PublicationSummary> sharingTopicsOrRegions(Publication publication, int limit) {
     if (publication.topicIds().isEmpty() && publication.regionIds().isEmpty()) {
       return List.of();
     }
     return jdbi.withHandle(handle -> {
-      List<String> shared = new ArrayList<>();
-      if (!publication.topicIds().isEmpty()) {
-        shared.add("p.id IN (SELECT publication_id FROM publication_topics WHERE topic_id IN (<topics>))");
+      List<ContentRows.Row> rows = new ArrayList<>(sharing(handle, publication, true, limit));
+      if (rows.size() < limit) {
+        rows.addAll(sharing(handle, publication, false, limit - rows.size()));
       }
-      if (!publication.regionIds().isEmpty()) {
-        shared.add("p.id IN (SELECT publication_id FROM publication_regions WHERE region_id IN (<regions>))");
-      }
-      Query query = handle.createQuery("SELECT " + ContentRows.SUMMARY_COLUMNS + " FROM publications p WHERE "
-              + PUBLISHED + " AND p.id <> :id"
-              + (publication.translationGroup() == null ? "" : " AND (p.translation_group IS NULL OR p.translation_group <> :group)")
-              + " AND (" + String.join(" OR ", shared) + ")"
-              + " ORDER BY CASE WHEN p.language = :language THEN 0 ELSE 1 END, p.published_at DESC, p.id DESC"
-              + " LIMIT :limit")
-          .bind("id", publication.id())
-          .bind("group", publication.translationGroup())
-          .bind("language", publication.language())
-          .bind("limit", limit);
-      if (!publication.topicIds().isEmpty()) {
-        query.bindList("topics", publication.topicIds());
-      }
-      if (!publication.regionIds().isEmpty()) {
-        query.bindList("regions", publication.regionIds());
-      }
-      return ContentRows.summaries(handle, query.map((rs, ctx) -> ContentRows.Row.summary(rs)).list());
+      return ContentRows.summaries(handle, rows);
     });
+  }
+
+  private static List<ContentRows.Row> sharing(Handle handle, Publication publication, boolean sameLanguage, int limit) {
+    List<String> shared = new ArrayList<>();
+    if (!publication.topicIds().isEmpty()) {
+      shared.add("EXISTS (SELECT 1 FROM publication_topics t WHERE t.publication_id = p.id AND t.topic_id IN (<topics>))");
+    }
+    if (!publication.regionIds().isEmpty()) {
+      shared.add("EXISTS (SELECT 1 FROM publication_regions r WHERE r.publication_id = p.id AND r.region_id IN (<regions>))");
+    }
+    Query query = handle.createQuery("SELECT " + ContentRows.SUMMARY_COLUMNS + " FROM publications p WHERE "
+            + PUBLISHED + " AND p.id <> :id"
+            + (publication.translationGroup() == null ? "" : " AND (p.translation_group IS NULL OR p.translation_group <> :group)")
+            + (sameLanguage ? " AND p.language = :language" : " AND p.language <> :language")
+            + " AND (" + String.join(" OR ", shared) + ")"
+            + " ORDER BY p.published_at DESC, p.id DESC LIMIT :limit")
+        .bind("id", publication.id())
+        .bind("group", publication.translationGroup())
+        .bind("language", publication.language())
+        .bind("limit", limit);
+    if (!publication.topicIds().isEmpty()) {
+      query.bindList("topics", publication.topicIds());
+    }
+    if (!publication.regionIds().isEmpty()) {
+      query.bindList("regions", publication.regionIds());
+    }
+    return query.map((rs, ctx) -> ContentRows.Row.summary(rs)).list();
   }
 
   /** Every published piece, newest first, as the sitemap lists it. */

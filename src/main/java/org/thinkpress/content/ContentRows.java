@@ -18,7 +18,10 @@ final class ContentRows {
       + " p.status, p.featured, p.published_at, p.updated_at, p.reading_minutes";
 
   static final String FULL_COLUMNS = SUMMARY_COLUMNS
-      + ", p.body_md, p.body_html, p.toc, p.created_at, p.changed_at";
+      + ", b.body_md, b.body_html, b.toc, p.created_at, p.changed_at";
+
+  /** The FROM clause for {@link #FULL_COLUMNS}: a publication with its body. */
+  static final String WITH_BODY = "publications p JOIN publication_bodies b ON b.publication_id = p.id";
 
   private ContentRows() {}
 

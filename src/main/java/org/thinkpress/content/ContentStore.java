@@ -170,8 +170,9 @@ public final class ContentStore {
 
   /**
    * Writes a whole bundle in one transaction: all of it or, when any part breaks a rule, none of
-   * it. Markdown is rendered first, outside the transaction; {@code progress} hears how many
-   * publications have been rendered and then written.
+   * it. Markdown is rendered first, outside the transaction and on several threads;
+   * {@code progress}, which must be thread-safe, hears how many publications have been rendered
+   * and then written.
    */
   public void importBundle(ContentBundle bundle, IntConsumer progress) {
     for (PublicationInput publication : bundle.publications()) {
@@ -181,11 +182,14 @@ public final class ContentStore {
     for (ExpertInput expert : bundle.experts()) {
       bios.put(expert.slug(), markdown.renderSnippet(expert.bioMarkdown()));
     }
-    List<RenderedBody> bodies = new ArrayList<>(bundle.publications().size());
-    for (PublicationInput publication : bundle.publications()) {
-      bodies.add(markdown.render(publication.bodyMarkdown()));
-      progress.accept(1);
-    }
+    // Rendering is pure CPU work on independent bodies: spread it over the cores.
+    List<RenderedBody> bodies = bundle.publications().parallelStream()
+        .map(publication -> {
+          RenderedBody body = markdown.render(publication.bodyMarkdown());
+          progress.accept(1);
+          return body;
+        })
+        .toList();
     Writes writes = new Writes();
     jdbi.useTransaction(handle -> {
       replaceSettings(handle, bundle.settings());
@@ -219,7 +223,7 @@ public final class ContentStore {
   /** The publication with this slug in any status. */
   public Optional<Publication> findPublication(String slug) {
     return jdbi.withHandle(handle -> handle.createQuery("SELECT " + ContentRows.FULL_COLUMNS
-            + " FROM publications p WHERE p.slug = :slug")
+            + " FROM " + ContentRows.WITH_BODY + " WHERE p.slug = :slug")
         .bind("slug", slug)
         .map((rs, ctx) -> ContentRows.Row.full(rs))
         .findOne()
@@ -244,7 +248,7 @@ public final class ContentStore {
     return jdbi.withHandle(handle -> {
       Taxonomy taxonomy = ContentRows.loadTaxonomy(handle);
       List<ContentRows.Row> rows = handle.createQuery("SELECT " + ContentRows.FULL_COLUMNS
-              + " FROM publications p ORDER BY p.slug")
+              + " FROM " + ContentRows.WITH_BODY + " ORDER BY p.slug")
           .map((rs, ctx) -> ContentRows.Row.full(rs))
           .list();
       List<PublicationInput> publications = ContentRows.publications(handle, rows).stream()
@@ -269,19 +273,27 @@ public final class ContentStore {
     checkTranslationGroup(handle, input);
     Optional<Long> existing = idOf(handle, "publications", input.slug());
     String columns = "language = :language, translation_group = :group, title = :title, standfirst = :standfirst,"
-        + " body_md = :md, body_html = :html, toc = :toc, reading_minutes = :minutes, type = :type, status = :status,"
-        + " featured = :featured, published_at = :published, updated_at = :updated, changed_at = :now";
+        + " reading_minutes = :minutes, type = :type, status = :status, featured = :featured,"
+        + " published_at = :published, updated_at = :updated, changed_at = :now";
     long id;
     if (existing.isPresent()) {
       id = existing.get();
       bindPublication(handle.createUpdate("UPDATE publications SET " + columns + " WHERE id = :id"), input, body, now)
           .bind("id", id).execute();
+      handle.createUpdate("UPDATE publication_bodies SET body_md = :md, body_html = :html, toc = :toc"
+              + " WHERE publication_id = :id")
+          .bind("md", input.bodyMarkdown()).bind("html", body.html()).bind("toc", ContentRows.encodeToc(body.toc()))
+          .bind("id", id).execute();
     } else {
       id = bindPublication(handle.createQuery("INSERT INTO publications (slug, language, translation_group, title,"
-              + " standfirst, body_md, body_html, toc, reading_minutes, type, status, featured, published_at, updated_at,"
-              + " created_at, changed_at) VALUES (:slug, :language, :group, :title, :standfirst, :md, :html, :toc,"
-              + " :minutes, :type, :status, :featured, :published, :updated, :now, :now) RETURNING id"), input, body, now)
+              + " standfirst, reading_minutes, type, status, featured, published_at, updated_at, created_at, changed_at)"
+              + " VALUES (:slug, :language, :group, :title, :standfirst, :minutes, :type, :status, :featured, :published,"
+              + " :updated, :now, :now) RETURNING id"), input, body, now)
           .mapTo(Long.class).one();
+      handle.createUpdate("INSERT INTO publication_bodies (publication_id, body_md, body_html, toc)"
+              + " VALUES (:id, :md, :html, :toc)")
+          .bind("md", input.bodyMarkdown()).bind("html", body.html()).bind("toc", ContentRows.encodeToc(body.toc()))
+          .bind("id", id).execute();
     }
     replaceLinks(handle, id, "publication_experts", "expert_id", resolve(handle, "experts", "expert", input.experts()));
     replaceLinks(handle, id, "publication_topics", "topic_id", resolve(handle, "topics", "topic", input.topics()));
@@ -297,9 +309,6 @@ public final class ContentStore {
         .bind("group", input.translationGroup())
         .bind("title", input.title())
         .bind("standfirst", input.standfirst())
-        .bind("md", input.bodyMarkdown())
-        .bind("html", body.html())
-        .bind("toc", ContentRows.encodeToc(body.toc()))
         .bind("minutes", body.readingMinutes())
         .bind("type", input.type())
         .bind("status", input.status().key())
