@@ -183,6 +183,20 @@ abstract class ContentStoreContract {
   }
 
   @Test
+  void anotherNodeSeesTheChangeAtItsNextPoll() {
+    ContentVersion otherNode = new ContentVersion(db.database().jdbi());
+    long before = otherNode.current();
+
+    store.savePublication(publication("piece").build());
+
+    assertThat(otherNode.current()).isEqualTo(before);
+    assertThat(otherNode.refresh()).isTrue();
+    assertThat(otherNode.current()).isEqualTo(reader.version().current());
+    assertThat(otherNode.changedAtMillis()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z").toEpochMilli());
+    assertThat(otherNode.refresh()).isFalse();
+  }
+
+  @Test
   void exportGivesBackWhatWasImported() {
     ContentBundle bundle = new ContentBundle(Map.of(), Fixtures.taxonomy().topics(), Fixtures.taxonomy().regions(),
         Fixtures.taxonomy().experts(), List.of(
