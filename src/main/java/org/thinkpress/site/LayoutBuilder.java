@@ -1,10 +1,12 @@
 package org.thinkpress.site;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.thinkpress.site.Views.FeedLinks;
 import org.thinkpress.site.Views.LanguageLink;
 import org.thinkpress.site.Views.Layout;
 import org.thinkpress.site.Views.Link;
+import org.thinkpress.site.Views.MetaProperty;
 
 /**
  * Builds the {@link Layout} of one page: the required parts in the constructor, the rest by name.
@@ -22,6 +24,7 @@ final class LayoutBuilder {
   private final List<LanguageLink> languages;
   private final String stylesheet;
   private String ogType = "website";
+  private final List<MetaProperty> metaProperties = new ArrayList<>();
   private List<LanguageLink> alternates = List.of();
   private FeedLinks feeds;
   private String jsonLd;
@@ -45,6 +48,12 @@ final class LayoutBuilder {
 
   LayoutBuilder ogType(String value) {
     ogType = value;
+    return this;
+  }
+
+  /** Adds an OpenGraph property such as {@code article:published_time}. */
+  LayoutBuilder metaProperty(String property, String content) {
+    metaProperties.add(new MetaProperty(property, content));
     return this;
   }
 
@@ -81,6 +90,6 @@ final class LayoutBuilder {
 
   Layout build() {
     return new Layout(identity.name(), identity.description(), msg, language, title, description, canonical, ogType,
-        null, alternates, feeds, jsonLd, noindex, prevHref, nextHref, section, footerTopics, languages, stylesheet);
+        null, List.copyOf(metaProperties), alternates, feeds, jsonLd, noindex, prevHref, nextHref, section, footerTopics, languages, stylesheet);
   }
 }

@@ -97,7 +97,12 @@ final class PublicationPages {
         .ogType("article")
         .alternates(alternates(publication, translations))
         .jsonLd(articleJsonLd(publication, experts, taxonomy, msg))
-        .section("publications");
+        .section("publications")
+        .metaProperty("article:published_time", publication.publishedAt().toString())
+        .metaProperty("article:modified_time", publication.lastRevisedAt().toString())
+        .metaProperty("article:section", msg.typeLabel(publication.type()));
+    experts.forEach(e -> layout.metaProperty("article:author", helpers.config.absolute(Urls.expert(e.slug()))));
+    taxonomy.topics(publication.topicIds()).forEach(t -> layout.metaProperty("article:tag", t.nameIn(language)));
     if (archived) {
       layout.noindex();
     }

@@ -43,9 +43,13 @@ public final class Views {
   public record IndexEntry(String href, String label, String description, String count, int depth, String photoUrl,
                            String language) {}
 
+  /** A {@code <meta property=... content=...>} tag of the OpenGraph vocabulary. */
+  public record MetaProperty(String property, String content) {}
+
   /** What every page shares: the site's name and navigation, and the page's head. */
   public record Layout(String siteName, String siteDescription, Messages msg, String language, String title,
                        String description, String canonical, String ogType, String imageUrl,
+                       List<MetaProperty> metaProperties,
                        List<LanguageLink> alternates, FeedLinks feeds, String jsonLd, boolean noindex,
                        String prevHref, String nextHref, String section, List<Link> footerTopics,
                        List<LanguageLink> languages, String stylesheet) {}

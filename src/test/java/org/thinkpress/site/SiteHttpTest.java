@@ -118,6 +118,11 @@ class SiteHttpTest {
     assertThat(page.select("meta[property=og:type]").attr("content")).isEqualTo("article");
     assertThat(page.select("meta[property=og:url]").attr("content")).isEqualTo(TestSite.BASE_URL + ENGLISH);
     assertThat(page.select("meta[name=twitter:card]").attr("content")).isEqualTo("summary");
+    assertThat(page.select("meta[property=article:published_time]").attr("content")).isEqualTo("2024-05-21T07:30:00Z");
+    assertThat(page.select("meta[property=article:author]").attr("content"))
+        .isEqualTo(TestSite.BASE_URL + "/experts/irina-moraru");
+    assertThat(page.select("meta[property=article:tag]").eachAttr("content"))
+        .containsExactly("Economy and Trade", "Transport and Connectivity", "Security and Defence");
   }
 
   @Test
