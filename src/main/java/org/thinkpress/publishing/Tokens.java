@@ -39,6 +39,15 @@ public final class Tokens {
     }
   }
 
+  /** The lower-case hex SHA-256 of some bytes. */
+  public static String sha256Hex(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+
   /** Compares two secrets in time that does not depend on where they differ. */
   public static boolean same(String a, String b) {
     if (a == null || b == null) {
