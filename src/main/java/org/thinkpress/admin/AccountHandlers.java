@@ -63,7 +63,7 @@ final class AccountHandlers {
     }
     try {
       Session session = accounts.login(email, nonNull(ctx.formParam("password")), ctx.ip());
-      setCookie(ctx, AdminRoutes.SESSION_COOKIE, session.token(), "/", "Lax", -1);
+      setCookie(ctx, AdminRoutes.SESSION_COOKIE, session.token(), "/admin", "Lax", -1);
       setCookie(ctx, LOGIN_COOKIE, "", "/admin/login", "Strict", 0);
       AdminPages.seeOther(ctx, safeNext(next));
     } catch (LoginRefusedException e) {
@@ -76,7 +76,7 @@ final class AccountHandlers {
 
   void logout(Context ctx, Signed signed) {
     accounts.logout(signed.session().token());
-    setCookie(ctx, AdminRoutes.SESSION_COOKIE, "", "/", "Lax", 0);
+    setCookie(ctx, AdminRoutes.SESSION_COOKIE, "", "/admin", "Lax", 0);
     AdminPages.seeOther(ctx, "/admin/login");
   }
 

@@ -48,7 +48,8 @@ final class AdminPages {
   }
 
   Chrome chrome(Context ctx, Signed signed, String title, String section, String error) {
-    String notice = NOTICES.get(ctx.queryParam("done"));
+    String done = ctx.queryParam("done");
+    String notice = done == null ? null : NOTICES.get(done);
     if (signed == null) {
       return new Chrome(title, null, null, "", section, notice, error, assets.siteCss(), assets.adminCss(),
           assets.adminJs(), false, false);
