@@ -88,6 +88,7 @@ final class ApiRoutes {
     api(routes, HandlerType.GET, p + "/{id}/revisions/{revision}", Role.AUTHOR, (ctx, a) ->
         ApiJson.revision(workflow.revision(a.actor(), id(ctx), Forms.id(ctx.pathParam("revision"))), true));
     api(routes, HandlerType.POST, p + "/{id}/revisions/{revision}/restore", Role.AUTHOR, (ctx, a) -> {
+      workflow.open(a.actor(), id(ctx)); // a stranger's piece is not found, whatever the body says
       JsonNode body = ApiJson.parse(ctx.bodyAsBytes());
       return saved(workflow.restore(a.actor(), id(ctx), Forms.id(ctx.pathParam("revision")),
           ApiJson.number(body, "edit_version")));
