@@ -56,8 +56,9 @@ public final class PreviewLinks {
         .bind("publication", publicationId)
         .map((rs, ctx) -> {
           long revoked = rs.getLong("revoked_at");
+          Instant revokedAt = rs.wasNull() ? null : Instant.ofEpochMilli(revoked);
           return new PreviewLink(rs.getLong("id"), rs.getLong("publication_id"),
-              Instant.ofEpochMilli(rs.getLong("created_at")), rs.wasNull() ? null : Instant.ofEpochMilli(revoked));
+              Instant.ofEpochMilli(rs.getLong("created_at")), revokedAt);
         })
         .list());
   }

@@ -209,8 +209,11 @@ abstract class WorkflowContract {
     assertThat(workflow.previewByToken(link.token())).map(p -> p.slug()).hasValue("preview-me");
     assertThat(workflow.previewByToken(link.token().substring(1) + "A")).isEmpty();
 
+    assertThat(workflow.previewLinks(author, id)).extracting(PreviewLinks.PreviewLink::active).containsExactly(true);
+
     assertThat(workflow.revokePreviewLink(author, id, link.id())).isTrue();
     assertThat(workflow.previewByToken(link.token())).isEmpty();
+    assertThat(workflow.previewLinks(author, id)).extracting(PreviewLinks.PreviewLink::active).containsExactly(false);
   }
 
   @Test
