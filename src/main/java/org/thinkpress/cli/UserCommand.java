@@ -3,7 +3,6 @@ package org.thinkpress.cli;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -32,8 +31,6 @@ final class UserCommand {
   @ParentCommand
   ThinkPressCommand root;
 
-  /** Where the password comes from; tests replace standard input. */
-  static InputStream input = System.in;
 
   @Command(name = "add", mixinStandardHelpOptions = true,
       description = {"Create an account. The password is asked at the prompt, or read from standard input."})
@@ -56,7 +53,7 @@ final class UserCommand {
     @Override
     public Integer call() {
       Role parsed = Role.ofKey(role);
-      String password = readPassword(spec, true);
+      String password = readPassword(true);
       try (ThinkPress thinkPress = ThinkPress.open(user.root.config(Map.of()))) {
         Account account = thinkPress.accounts().create(email, name, parsed, password);
         spec.commandLine().getOut().printf("Created %s account %s (#%d)%n", account.role().key(), account.email(),
@@ -83,15 +80,15 @@ final class UserCommand {
       try (ThinkPress thinkPress = ThinkPress.open(user.root.config(Map.of()))) {
         Account account = thinkPress.accounts().findByEmail(email)
             .orElseThrow(() -> new AccountException("no account has the address " + email));
-        thinkPress.accounts().setPassword(account.id(), readPassword(spec, true));
+        thinkPress.accounts().setPassword(account.id(), readPassword(true));
         spec.commandLine().getOut().printf("Changed the password of %s%n", account.email());
       }
       return 0;
     }
   }
 
-  static String readPassword(CommandSpec spec, boolean confirm) {
-    Console console = input == System.in ? System.console() : null;
+  static String readPassword(boolean confirm) {
+    Console console = System.console();
     if (console != null) {
       char[] first = console.readPassword("Password (at least 12 characters): ");
       char[] second = confirm ? console.readPassword("Password again: ") : first;
@@ -109,7 +106,7 @@ final class UserCommand {
       }
     }
     try {
-      String line = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8)).readLine();
+      String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
       if (line == null || line.isEmpty()) {
         throw new AccountException("no password on standard input (give it on the first line)");
       }
