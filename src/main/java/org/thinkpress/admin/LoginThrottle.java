@@ -53,6 +53,9 @@ final class LoginThrottle {
   void recordFailure(String email, String address) {
     long now = clock.millis();
     jdbi.useTransaction(handle -> {
+      // forgotten failures go, so that made-up addresses cannot fill the table for long
+      handle.createUpdate("DELETE FROM login_throttle WHERE last_failure_at < :forgotten AND blocked_until < :now")
+          .bind("forgotten", now - MEMORY.toMillis()).bind("now", now).execute();
       for (String key : List.of(accountKey(email), addressKey(address))) {
         handle.createUpdate("INSERT INTO login_throttle (throttle_key, failures, last_failure_at, blocked_until)"
                 + " VALUES (:key, 1, :now, 0) ON CONFLICT (throttle_key) DO UPDATE SET"

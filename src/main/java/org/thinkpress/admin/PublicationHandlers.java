@@ -78,12 +78,8 @@ final class PublicationHandlers {
             pages.date(r.publishedAt()), pages.date(r.changedAt()), r.ownerName() == null ? "" : r.ownerName(),
             r.status() == Status.PUBLISHED || r.status() == Status.ARCHIVED ? "/publications/" + r.slug() : null))
         .toList();
-    List<Choice> languages = new ArrayList<>();
-    for (String tag : List.of("en", "ru", "hy", site.language())) {
-      if (languages.stream().noneMatch(c -> c.value().equals(tag))) {
-        languages.add(new Choice(tag, Languages.nativeName(tag), tag.equals(filter.language())));
-      }
-    }
+    List<Choice> languages = workflow.languages().stream()
+        .map(tag -> new Choice(tag, Languages.nativeName(tag), tag.equals(filter.language()))).toList();
     ListPage page = new ListPage(
         Arrays.stream(Status.values()).map(s -> new Choice(s.key(), s.key(), s == status)).toList(),
         site.types().keys().stream().map(t -> new Choice(t, t, t.equals(filter.type()))).toList(),

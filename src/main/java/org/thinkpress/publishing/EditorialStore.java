@@ -106,6 +106,11 @@ final class EditorialStore {
         Documents.fromJson(rs.getString("document")));
   }
 
+  List<String> languages() {
+    return jdbi.withHandle(handle -> handle.createQuery("SELECT DISTINCT language FROM publications ORDER BY language")
+        .mapTo(String.class).list());
+  }
+
   /** One page of pieces in any status matching the filter, most recently changed first. */
   List<PublicationRow> list(PublicationFilter filter, Actor actor, int limit, int offset) {
     StringBuilder sql = new StringBuilder("SELECT p.id, p.slug, p.title, p.status, p.type, p.language, p.published_at,"

@@ -59,6 +59,11 @@ public final class Workflow {
     return editorial.list(filter, actor, 50, Math.max(0, page - 1) * 50);
   }
 
+  /** The languages pieces are written in, in any status, for the list's filter. */
+  public List<String> languages() {
+    return editorial.languages();
+  }
+
   /** Opens a piece; not found when it does not exist or the actor may not see it. */
   public Editable open(Actor actor, long id) {
     Publication publication = store.findPublication(id).orElseThrow(() -> notFound(id));
@@ -82,7 +87,6 @@ public final class Workflow {
   public Saved create(Actor actor, PublicationInput input, Action action, Instant scheduleAt) {
     requireAllowed(actor, action);
     PublicationInput withStatus = apply(action, null, input, scheduleAt);
-    long[] version = {1};
     Publication saved = store.savePublication(null, withStatus, new WriteHook() {
       @Override
       public void before(Handle handle, Long id) {}
@@ -95,7 +99,7 @@ public final class Workflow {
             Documents.toJson(withStatus), clock.millis());
       }
     });
-    return new Saved(saved, version[0]);
+    return new Saved(saved, 1);
   }
 
   /**
