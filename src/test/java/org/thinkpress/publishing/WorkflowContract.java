@@ -112,6 +112,41 @@ abstract class WorkflowContract {
   }
 
   @Test
+  void ofTwoSavesRacingFromTheSameVersionExactlyOneWins() throws Exception {
+    long id = workflow.create(editor, draft("race", "Start."), Action.SAVE, null).publication().id();
+    java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      List<java.util.concurrent.Future<String>> outcomes = new java.util.ArrayList<>();
+      for (String who : List.of("Alice", "Bob")) {
+        outcomes.add(pool.submit(() -> {
+          go.await();
+          try {
+            workflow.save(editor, id, 1, draft("race", who + " wins."), Action.SAVE, null);
+            return "saved " + who;
+          } catch (EditConflictException e) {
+            return "refused " + who;
+          }
+        }));
+      }
+      go.countDown();
+      List<String> results = new java.util.ArrayList<>();
+      for (java.util.concurrent.Future<String> outcome : outcomes) {
+        results.add(outcome.get(30, java.util.concurrent.TimeUnit.SECONDS));
+      }
+
+      assertThat(results).filteredOn(r -> r.startsWith("saved")).hasSize(1);
+      assertThat(results).filteredOn(r -> r.startsWith("refused")).hasSize(1);
+      String winner = results.stream().filter(r -> r.startsWith("saved")).findFirst().orElseThrow().substring(6);
+      assertThat(store.findPublication(id).orElseThrow().bodyMarkdown()).isEqualTo(winner + " wins.");
+      assertThat(workflow.revisions(editor, id)).extracting(r -> r.document().bodyMarkdown())
+          .contains("Alice wins.", "Bob wins.");
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void restoringARevisionIsANewSaveThatKeepsTheStatus() {
     Workflow.Saved v1 = workflow.create(editor, draft("tariffs", "First."), Action.SAVE, null);
     long id = v1.publication().id();
