@@ -2,6 +2,7 @@ package org.thinkpress.publishing;
 
 import java.util.Locale;
 import org.thinkpress.content.InvalidContentException;
+import org.thinkpress.content.Status;
 
 /** What a save does to a piece's status besides storing its fields. */
 public enum Action {
@@ -21,6 +22,21 @@ public enum Action {
   /** Whether only an editor may take this action. */
   public boolean editorsOnly() {
     return this == PUBLISH || this == SCHEDULE || this == UNPUBLISH || this == ARCHIVE;
+  }
+
+  /**
+   * Whether the action makes sense for a piece in {@code status}: publishing what is live, archiving
+   * what never was, or unpublishing a draft is refused rather than done silently.
+   */
+  public boolean appliesTo(Status status) {
+    return switch (this) {
+      case SAVE -> true;
+      case SUBMIT -> status == Status.DRAFT || status == Status.IN_REVIEW;
+      case PUBLISH -> status != Status.PUBLISHED;
+      case SCHEDULE -> status == Status.DRAFT || status == Status.IN_REVIEW || status == Status.SCHEDULED;
+      case UNPUBLISH -> status == Status.PUBLISHED || status == Status.SCHEDULED || status == Status.ARCHIVED;
+      case ARCHIVE -> status == Status.PUBLISHED;
+    };
   }
 
   public String key() {

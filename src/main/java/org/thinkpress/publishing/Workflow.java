@@ -72,12 +72,10 @@ public final class Workflow {
     boolean mayEdit = mayEdit(actor, state, publication.status());
     Set<Action> actions = EnumSet.noneOf(Action.class);
     if (mayEdit) {
-      actions.add(Action.SAVE);
-      if (publication.status() == Status.DRAFT || publication.status() == Status.IN_REVIEW) {
-        actions.add(Action.SUBMIT);
-      }
-      if (actor.editor()) {
-        actions.addAll(EnumSet.of(Action.PUBLISH, Action.SCHEDULE, Action.UNPUBLISH, Action.ARCHIVE));
+      for (Action action : Action.values()) {
+        if (action.appliesTo(publication.status()) && (actor.editor() || !action.editorsOnly())) {
+          actions.add(action);
+        }
       }
     }
     return new Editable(publication, state.editVersion(), state.ownerId(), mayEdit, actions);
@@ -86,6 +84,9 @@ public final class Workflow {
   /** Creates a piece owned by the actor, as a draft or with the action's status. */
   public Saved create(Actor actor, PublicationInput input, Action action, Instant scheduleAt) {
     requireAllowed(actor, action);
+    if (!action.appliesTo(Status.DRAFT)) {
+      throw new InvalidContentException("a new publication cannot be given the action '" + action.key() + "'");
+    }
     PublicationInput withStatus = apply(action, null, input, scheduleAt);
     Publication saved = store.savePublication(null, withStatus, new WriteHook() {
       @Override
@@ -141,6 +142,10 @@ public final class Workflow {
               .bind("id", id).mapTo(String.class).one());
           if (!mayEdit(actor, state, stored)) {
             throw new ActionNotAllowedException("Only an editor can change a publication that is " + stored.key());
+          }
+          if (!action.appliesTo(stored)) {
+            throw new InvalidContentException("a publication that is " + stored.key() + " cannot be given the action '"
+                + action.key() + "'");
           }
           EditorialStore.advance(handle, id, expectedVersion).ifPresent(actual -> {
             throw new Conflict(actual);

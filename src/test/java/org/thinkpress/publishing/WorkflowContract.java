@@ -190,6 +190,22 @@ abstract class WorkflowContract {
   }
 
   @Test
+  void actionsThatMakeNoSenseForTheStatusAreRefusedAndNotOffered() {
+    long id = workflow.create(editor, draft("plain-draft", "Text."), Action.SAVE, null).publication().id();
+
+    assertThat(workflow.open(editor, id).actions())
+        .containsExactlyInAnyOrder(Action.SAVE, Action.SUBMIT, Action.PUBLISH, Action.SCHEDULE);
+    assertThatThrownBy(() -> workflow.save(editor, id, 1, draft("plain-draft", "Text."), Action.ARCHIVE, null))
+        .isInstanceOf(InvalidContentException.class)
+        .hasMessage("a publication that is draft cannot be given the action 'archive'");
+    assertThat(store.findPublication(id).orElseThrow().status()).isEqualTo(Status.DRAFT);
+
+    workflow.save(editor, id, 1, draft("plain-draft", "Text."), Action.PUBLISH, null);
+    assertThat(workflow.open(editor, id).actions())
+        .containsExactlyInAnyOrder(Action.SAVE, Action.UNPUBLISH, Action.ARCHIVE);
+  }
+
+  @Test
   void schedulingNeedsAFutureTimeAndPublishesAtIt() {
     long id = workflow.create(editor, draft("later", "Soon."), Action.SAVE, null).publication().id();
     assertThatThrownBy(() -> workflow.save(editor, id, 1, draft("later", "Soon."), Action.SCHEDULE, START))
