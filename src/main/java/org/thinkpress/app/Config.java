@@ -17,9 +17,10 @@ import org.thinkpress.storage.DatabaseSettings;
  * @param database where the database is
  * @param site how the public site behaves
  * @param contentVersionPollSeconds how often to look for content changes made by other nodes
+ * @param uploadMaxMegabytes the largest image an editor may upload, in MiB
  */
 public record Config(String host, int port, Path dataDir, DatabaseSettings database, SiteConfig site,
-                     int contentVersionPollSeconds) {
+                     int contentVersionPollSeconds, int uploadMaxMegabytes) {
 
   public Config {
     requireNonNull(host, "host");
@@ -30,6 +31,6 @@ public record Config(String host, int port, Path dataDir, DatabaseSettings datab
 
   /** A copy listening on another port (0 picks a free one), keeping the base URL as configured. */
   public Config withPort(int newPort) {
-    return new Config(host, newPort, dataDir, database, site, contentVersionPollSeconds);
+    return new Config(host, newPort, dataDir, database, site, contentVersionPollSeconds, uploadMaxMegabytes);
   }
 }

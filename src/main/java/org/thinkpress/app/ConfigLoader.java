@@ -52,6 +52,7 @@ public final class ConfigLoader {
     defaults.put("database.user", "");
     defaults.put("database.password", "");
     defaults.put("database.pool-size", "8");
+    defaults.put("admin.upload-max-mb", "10");
     return Map.copyOf(defaults);
   }
 
@@ -128,7 +129,7 @@ public final class ConfigLoader {
         integer(values, "site.page-size", 1, 100), integer(values, "site.html-max-age", 0, 31_536_000),
         integer(values, "cache.max-mb", 0, 65_536) * 1024L * 1024L, publicationTypes);
     return new Config(values.get("server.host"), port, dataDir, database, site,
-        integer(values, "content.poll-seconds", 1, 3600));
+        integer(values, "content.poll-seconds", 1, 3600), integer(values, "admin.upload-max-mb", 1, 100));
   }
 
   private static URI baseUrl(String configured, int port) {

@@ -11,11 +11,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.thinkpress.admin.AccountStore;
+import org.thinkpress.admin.Admin;
 import org.thinkpress.content.ContentReader;
 import org.thinkpress.content.ContentStore;
 import org.thinkpress.content.ContentVersion;
 import org.thinkpress.content.MarkdownRenderer;
 import org.thinkpress.publishing.ScheduledPublisher;
+import org.thinkpress.publishing.SlugRedirects;
 import org.thinkpress.site.Assets;
 import org.thinkpress.site.PageCache;
 import org.thinkpress.site.SitePages;
@@ -40,8 +43,10 @@ public final class ThinkPress implements AutoCloseable {
   private final ContentVersion contentVersion;
   private final ContentStore contentStore;
   private final ContentReader contentReader;
+  private final AccountStore accounts;
   private final List<AutoCloseable> running = new ArrayList<>();
   private PageCache pageCache;
+  private Admin admin;
   private HttpServer server;
 
   private ThinkPress(Config config, Clock clock) {
@@ -56,6 +61,7 @@ public final class ThinkPress implements AutoCloseable {
       this.contentStore = new ContentStore(database.jdbi(), clock, new MarkdownRenderer(), config.site().types(),
           contentVersion);
       this.contentReader = new ContentReader(database.jdbi(), contentVersion);
+      this.accounts = new AccountStore(database.jdbi(), clock);
     } catch (RuntimeException e) {
       database.close();
       throw e;
@@ -80,16 +86,21 @@ public final class ThinkPress implements AutoCloseable {
     SitePages pages = new SitePages(contentReader, config.site(), assets,
         SitePages.sharingTopicsOrRegions(contentReader));
     pageCache = new PageCache(config.site().cacheMaxBytes(), contentVersion);
-    SiteRoutes siteRoutes = new SiteRoutes(pages, pageCache, assets);
+    SiteRoutes siteRoutes = new SiteRoutes(pages, pageCache, assets, new SlugRedirects(database.jdbi()));
+    long uploadMaxBytes = config.uploadMaxMegabytes() * 1024L * 1024L;
+    admin = new Admin(database.jdbi(), clock, contentStore, assets,
+        new Admin.Settings(config.site(), config.dataDir().resolve("uploads"), uploadMaxBytes));
 
-    ScheduledPublisher publisher = new ScheduledPublisher(contentStore, clock);
+    ScheduledPublisher publisher = new ScheduledPublisher(contentStore, clock, database.jdbi(), database.dialect());
     publisher.start(5);
     running.add(publisher);
     running.add(followOtherNodes());
 
-    ServerSettings settings = new ServerSettings(config.host(), config.port(), config.site().isHttps(), 1024 * 1024);
+    // Requests may carry an image upload; everything else stays far below this.
+    ServerSettings settings = new ServerSettings(config.host(), config.port(), config.site().isHttps(),
+        Math.max(1024 * 1024, uploadMaxBytes + 64 * 1024));
     server = HttpServer.start(settings, (status, detail) -> pages.error(status, detail).body(),
-        List.of(siteRoutes::register));
+        List.of(siteRoutes::register, admin::register));
     running.add(server);
     log.info("Started in {} ms", ManagementFactory.getRuntimeMXBean().getUptime());
     return this;
@@ -127,6 +138,16 @@ public final class ThinkPress implements AutoCloseable {
 
   public ContentReader contentReader() {
     return contentReader;
+  }
+
+  /** The admin accounts (the {@code user} command uses them without serving). */
+  public AccountStore accounts() {
+    return accounts;
+  }
+
+  /** The admin; only once serving. */
+  public Admin admin() {
+    return admin;
   }
 
   /** The page cache; only once serving. */

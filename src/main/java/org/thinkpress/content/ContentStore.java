@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -66,6 +67,51 @@ public final class ContentStore {
     });
     announce(writes);
     return findPublication(input.slug()).orElseThrow();
+  }
+
+  /**
+   * Saves a publication by id rather than by slug, with the caller's own work in the same
+   * transaction (the editorial workflow's conflict check, revision and redirect). With {@code id}
+   * {@code null} it creates a piece and refuses a slug already taken; with an id it updates that
+   * piece, changing its slug when the input's differs, and refuses a slug another piece has.
+   * A {@link ThinkPressException} thrown by the hook rolls the whole write back.
+   *
+   * @return the publication as stored
+   */
+  public Publication savePublication(Long id, PublicationInput input, WriteHook hook) {
+    requireNonNull(hook, "hook");
+    types.require(input.type());
+    RenderedBody body = markdown.render(input.bodyMarkdown());
+    Writes writes = new Writes();
+    long savedId = jdbi.inTransaction(handle -> {
+      Optional<Long> holder = idOf(handle, "publications", input.slug());
+      if (holder.isPresent() && !holder.get().equals(id)) {
+        throw new InvalidContentException("slug '" + input.slug() + "' is already used by another publication");
+      }
+      String previousSlug = null;
+      if (id != null) {
+        previousSlug = handle.createQuery("SELECT slug FROM publications WHERE id = :id").bind("id", id)
+            .mapTo(String.class).findOne().orElseThrow(() -> new ContentNotFoundException("publication", "#" + id));
+      }
+      hook.before(handle, id);
+      long written = writePublication(handle, id, input, body);
+      hook.after(handle, written, previousSlug);
+      writes.publication(written);
+      writes.commitVersion(handle);
+      return written;
+    });
+    announce(writes);
+    return findPublication(savedId).orElseThrow();
+  }
+
+  /** The publication with this id in any status. */
+  public Optional<Publication> findPublication(long id) {
+    return jdbi.withHandle(handle -> handle.createQuery("SELECT " + ContentRows.FULL_COLUMNS
+            + " FROM " + ContentRows.WITH_BODY + " WHERE p.id = :id")
+        .bind("id", id)
+        .map((rs, ctx) -> ContentRows.Row.full(rs))
+        .findOne()
+        .map(row -> ContentRows.publications(handle, List.of(row)).get(0)));
   }
 
   /**
@@ -155,6 +201,108 @@ public final class ContentStore {
     });
     announce(writes);
     return taxonomy().region(input.slug()).orElseThrow();
+  }
+
+  /** How many publications, in any status, link to the expert, topic or region. */
+  public int taxonUsage(TaxonKind kind, String slug) {
+    return jdbi.withHandle(handle -> {
+      long id = requireTaxon(handle, kind, slug);
+      return handle.createQuery("SELECT COUNT(*) FROM " + kind.linkTable + " WHERE " + kind.linkColumn + " = :id")
+          .bind("id", id).mapTo(Integer.class).one();
+    });
+  }
+
+  /**
+   * Gives an expert, topic or region a new slug, keeping its links; {@code extra} runs in the same
+   * transaction (the workflow records a redirect from the old slug there).
+   */
+  public void renameTaxon(TaxonKind kind, String from, String to, Consumer<Handle> extra) {
+    Slugs.require(kind.key() + " slug", to);
+    Writes writes = new Writes();
+    jdbi.useTransaction(handle -> {
+      long id = requireTaxon(handle, kind, from);
+      if (idOf(handle, kind.table, to).isPresent()) {
+        throw new InvalidContentException(kind.key() + " slug '" + to + "' is already taken");
+      }
+      handle.createUpdate("UPDATE " + kind.table + " SET slug = :to, changed_at = :now WHERE id = :id")
+          .bind("to", to).bind("now", clock.millis()).bind("id", id).execute();
+      extra.accept(handle);
+      writes.taxonomy();
+      writes.commitVersion(handle);
+    });
+    announce(writes);
+  }
+
+  /**
+   * Moves every link of {@code from} to {@code into} (a region's sub-regions too), then deletes
+   * {@code from}; {@code extra} runs in the same transaction.
+   *
+   * @return the ids of the publications whose links changed
+   */
+  public Set<Long> mergeTaxon(TaxonKind kind, String from, String into, Consumer<Handle> extra) {
+    if (from.equals(into)) {
+      throw new InvalidContentException("cannot merge " + kind.key() + " '" + from + "' into itself");
+    }
+    Writes writes = new Writes();
+    jdbi.useTransaction(handle -> {
+      long fromId = requireTaxon(handle, kind, from);
+      long intoId = requireTaxon(handle, kind, into);
+      if (kind == TaxonKind.REGION) {
+        for (Long ancestor = parentOf(handle, intoId); ancestor != null; ancestor = parentOf(handle, ancestor)) {
+          if (ancestor == fromId) {
+            throw new InvalidContentException("cannot merge region '" + from + "' into '" + into + "', which lies below it");
+          }
+        }
+        handle.createUpdate("UPDATE regions SET parent_id = :into WHERE parent_id = :from")
+            .bind("into", intoId).bind("from", fromId).execute();
+      }
+      handle.createQuery("SELECT publication_id FROM " + kind.linkTable + " WHERE " + kind.linkColumn + " = :from")
+          .bind("from", fromId).mapTo(Long.class).forEach(writes::publication);
+      handle.createUpdate("INSERT INTO " + kind.linkTable + " (publication_id, " + kind.linkColumn + ", position)"
+              + " SELECT publication_id, :into, position FROM " + kind.linkTable + " WHERE " + kind.linkColumn + " = :from"
+              + " AND publication_id NOT IN (SELECT publication_id FROM " + kind.linkTable
+              + " WHERE " + kind.linkColumn + " = :into)")
+          .bind("into", intoId).bind("from", fromId).execute();
+      deleteTaxonRow(handle, kind, fromId);
+      extra.accept(handle);
+      writes.taxonomy();
+      writes.commitVersion(handle);
+    });
+    announce(writes);
+    return Set.copyOf(writes.publications);
+  }
+
+  /** Deletes an expert, topic or region that no publication uses (and, for a region, that has no sub-regions). */
+  public void deleteTaxon(TaxonKind kind, String slug) {
+    Writes writes = new Writes();
+    jdbi.useTransaction(handle -> {
+      long id = requireTaxon(handle, kind, slug);
+      int used = handle.createQuery("SELECT COUNT(*) FROM " + kind.linkTable + " WHERE " + kind.linkColumn + " = :id")
+          .bind("id", id).mapTo(Integer.class).one();
+      if (used > 0) {
+        throw new InvalidContentException(kind.key() + " '" + slug + "' is used by " + used
+            + " publication(s); merge it into another " + kind.key() + " instead");
+      }
+      if (kind == TaxonKind.REGION && handle.createQuery("SELECT COUNT(*) FROM regions WHERE parent_id = :id")
+          .bind("id", id).mapTo(Integer.class).one() > 0) {
+        throw new InvalidContentException("region '" + slug + "' has sub-regions; move or merge them first");
+      }
+      deleteTaxonRow(handle, kind, id);
+      writes.taxonomy();
+      writes.commitVersion(handle);
+    });
+    announce(writes);
+  }
+
+  private static void deleteTaxonRow(Handle handle, TaxonKind kind, long id) {
+    handle.createUpdate("DELETE FROM " + kind.linkTable + " WHERE " + kind.linkColumn + " = :id").bind("id", id).execute();
+    handle.createUpdate("DELETE FROM labels WHERE kind = :kind AND owner_id = :id")
+        .bind("kind", kind.key()).bind("id", id).execute();
+    handle.createUpdate("DELETE FROM " + kind.table + " WHERE id = :id").bind("id", id).execute();
+  }
+
+  private static long requireTaxon(Handle handle, TaxonKind kind, String slug) {
+    return idOf(handle, kind.table, slug).orElseThrow(() -> new ContentNotFoundException(kind.key(), slug));
   }
 
   /** Stores site settings (name, description...); other settings are kept. */
@@ -269,17 +417,21 @@ public final class ContentStore {
   // --- writes inside a transaction -------------------------------------------------------------
 
   private long upsertPublication(Handle handle, PublicationInput input, RenderedBody body) {
+    return writePublication(handle, idOf(handle, "publications", input.slug()).orElse(null), input, body);
+  }
+
+  /** Updates the piece with {@code id} (slug included), or inserts one when {@code id} is null. */
+  private long writePublication(Handle handle, Long id, PublicationInput input, RenderedBody body) {
     long now = clock.millis();
-    checkTranslationGroup(handle, input);
-    Optional<Long> existing = idOf(handle, "publications", input.slug());
+    checkTranslationGroup(handle, input, id);
+    Optional<Long> existing = Optional.ofNullable(id);
     String columns = "language = :language, translation_group = :group, title = :title, standfirst = :standfirst,"
         + " reading_minutes = :minutes, type = :type, status = :status, featured = :featured,"
         + " published_at = :published, updated_at = :updated, changed_at = :now";
-    long id;
     if (existing.isPresent()) {
       id = existing.get();
-      bindPublication(handle.createUpdate("UPDATE publications SET " + columns + " WHERE id = :id"), input, body, now)
-          .bind("id", id).execute();
+      bindPublication(handle.createUpdate("UPDATE publications SET slug = :slug, " + columns + " WHERE id = :id"),
+          input, body, now).bind("id", id).execute();
       handle.createUpdate("UPDATE publication_bodies SET body_md = :md, body_html = :html, toc = :toc"
               + " WHERE publication_id = :id")
           .bind("md", input.bodyMarkdown()).bind("html", body.html()).bind("toc", ContentRows.encodeToc(body.toc()))
@@ -318,15 +470,16 @@ public final class ContentStore {
         .bind("now", now);
   }
 
-  private static void checkTranslationGroup(Handle handle, PublicationInput input) {
+  private static void checkTranslationGroup(Handle handle, PublicationInput input, Long id) {
     if (input.translationGroup() == null) {
       return;
     }
     handle.createQuery("SELECT slug FROM publications WHERE translation_group = :group AND language = :language"
-            + " AND slug <> :slug")
+            + " AND slug <> :slug AND id <> :id")
         .bind("group", input.translationGroup())
         .bind("language", input.language())
         .bind("slug", input.slug())
+        .bind("id", id == null ? -1L : id)
         .mapTo(String.class)
         .findFirst()
         .ifPresent(other -> {

@@ -25,8 +25,15 @@ public final class SiteRoutes {
   private final PageCache cache;
   private final Assets assets;
   private final String htmlCacheControl;
+  private final MovedContent moved;
 
   public SiteRoutes(SitePages pages, PageCache cache, Assets assets) {
+    this(pages, cache, assets, MovedContent.NONE);
+  }
+
+  /** @param moved where renamed publications, topics, regions and experts went, for 301 redirects */
+  public SiteRoutes(SitePages pages, PageCache cache, Assets assets, MovedContent moved) {
+    this.moved = requireNonNull(moved, "moved");
     this.pages = requireNonNull(pages, "pages");
     this.cache = requireNonNull(cache, "cache");
     this.assets = requireNonNull(assets, "assets");
@@ -39,7 +46,7 @@ public final class SiteRoutes {
     get(routes, Urls.PUBLICATIONS, ctx -> paged(ctx, Urls.PUBLICATIONS, pages::all));
     get(routes, Urls.PUBLICATIONS + "/{slug}", ctx -> {
       String slug = slug(ctx, "publication");
-      cached(ctx, Urls.publication(slug), () -> pages.publication(slug));
+      orMoved(ctx, "publication", slug, "", () -> cached(ctx, Urls.publication(slug), () -> pages.publication(slug)));
     });
     get(routes, Urls.TOPICS, ctx -> cached(ctx, Urls.TOPICS, pages::topics));
     get(routes, Urls.REGIONS, ctx -> cached(ctx, Urls.REGIONS, pages::regions));
@@ -47,15 +54,15 @@ public final class SiteRoutes {
     get(routes, Urls.ARCHIVE, ctx -> cached(ctx, Urls.ARCHIVE, pages::archive));
     get(routes, Urls.TOPICS + "/{slug}", ctx -> {
       String slug = slug(ctx, "topic");
-      paged(ctx, Urls.topic(slug), page -> pages.topic(slug, page));
+      orMoved(ctx, "topic", slug, "", () -> paged(ctx, Urls.topic(slug), page -> pages.topic(slug, page)));
     });
     get(routes, Urls.REGIONS + "/{slug}", ctx -> {
       String slug = slug(ctx, "region");
-      paged(ctx, Urls.region(slug), page -> pages.region(slug, page));
+      orMoved(ctx, "region", slug, "", () -> paged(ctx, Urls.region(slug), page -> pages.region(slug, page)));
     });
     get(routes, Urls.EXPERTS + "/{slug}", ctx -> {
       String slug = slug(ctx, "expert");
-      paged(ctx, Urls.expert(slug), page -> pages.expert(slug, page));
+      orMoved(ctx, "expert", slug, "", () -> paged(ctx, Urls.expert(slug), page -> pages.expert(slug, page)));
     });
     get(routes, "/types/{slug}", ctx -> {
       String type = slug(ctx, "type");
@@ -95,11 +102,13 @@ public final class SiteRoutes {
       String base = "/" + kind + "s/{slug}";
       get(routes, base + Urls.FEED_RSS, ctx -> {
         String slug = slug(ctx, kind);
-        cached(ctx, "/" + kind + "s/" + slug + Urls.FEED_RSS, () -> pages.feed(kind, slug, false));
+        orMoved(ctx, kind, slug, Urls.FEED_RSS,
+            () -> cached(ctx, "/" + kind + "s/" + slug + Urls.FEED_RSS, () -> pages.feed(kind, slug, false)));
       });
       get(routes, base + Urls.FEED_ATOM, ctx -> {
         String slug = slug(ctx, kind);
-        cached(ctx, "/" + kind + "s/" + slug + Urls.FEED_ATOM, () -> pages.feed(kind, slug, true));
+        orMoved(ctx, kind, slug, Urls.FEED_ATOM,
+            () -> cached(ctx, "/" + kind + "s/" + slug + Urls.FEED_ATOM, () -> pages.feed(kind, slug, true)));
       });
     }
   }
@@ -131,6 +140,22 @@ public final class SiteRoutes {
       return;
     }
     cached(ctx, Urls.page(path, page), () -> render.apply(page));
+  }
+
+  /**
+   * Runs {@code serve}; when it finds nothing under the slug and the content moved, answers with a
+   * 301 to the new address ({@code suffix} is a feed's file name, kept), the query string kept.
+   */
+  private void orMoved(Context ctx, String kind, String slug, String suffix, Runnable serve) {
+    try {
+      serve.run();
+    } catch (ContentNotFoundException notFound) {
+      String target = moved.newSlug(kind, slug).orElseThrow(() -> notFound);
+      String query = ctx.queryString();
+      ctx.status(301);
+      ctx.header("Cache-Control", htmlCacheControl);
+      ctx.header("Location", "/" + kind + "s/" + target + suffix + (query == null ? "" : "?" + query));
+    }
   }
 
   private static String slug(Context ctx, String what) {

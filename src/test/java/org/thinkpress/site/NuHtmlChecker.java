@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * a batch of documents. The build downloads the jar (see the pom); its path comes in the system
  * property {@code thinkpress.vnu.jar}.
  */
-final class NuHtmlChecker {
+public final class NuHtmlChecker {
 
   private NuHtmlChecker() {}
 
@@ -26,7 +26,7 @@ final class NuHtmlChecker {
    *
    * @param documents HTML documents by a name used in messages (for example the page's path)
    */
-  static Map<String, List<String>> check(Map<String, String> documents) throws IOException, InterruptedException {
+  public static Map<String, List<String>> check(Map<String, String> documents) throws IOException, InterruptedException {
     String jar = System.getProperty("thinkpress.vnu.jar");
     if (jar == null || !Files.isRegularFile(Path.of(jar))) {
       throw new IllegalStateException("vnu.jar not found at " + jar + "; run the tests through Maven (mvn verify),"

@@ -1,0 +1,100 @@
+package org.thinkpress.admin;
+
+import java.util.List;
+
+/**
+ * The view models of the admin templates ({@code src/main/jte/admin/}): plain, formatted values.
+ * jte escapes every one of them; {@code *Html} fields hold sanitized HTML.
+ */
+public final class AdminViews {
+
+  private AdminViews() {}
+
+  /**
+   * What every admin page shares.
+   *
+   * @param csrf the session's CSRF token, put in every form; empty when signed out
+   * @param notice a confirmation to show, or null
+   * @param error a problem to show, or null
+   */
+  public record Chrome(String title, String accountName, String role, String csrf, String section, String notice,
+                       String error, String siteCss, String adminCss, String adminJs, boolean editor, boolean admin) {
+    public boolean signedIn() {
+      return accountName != null;
+    }
+  }
+
+  /** An option of a select or a checkbox of a group. */
+  public record Choice(String value, String label, boolean selected) {}
+
+  public record LoginPage(String email, String next, String loginToken) {}
+
+  public record Row(String editHref, String title, String slug, String status, String type, String language,
+                    String published, String changed, String owner, String publicHref) {}
+
+  public record ListPage(List<Choice> statuses, List<Choice> types, List<Choice> experts, List<Choice> topics,
+                         List<Choice> languages, String query, List<Row> rows, boolean filtered) {}
+
+  /** A preview link as the editor lists it. */
+  public record LinkRow(long id, String created, boolean active, String revokeAction) {}
+
+  /**
+   * The editing form. {@code id} is 0 for a new piece.
+   *
+   * @param actions the buttons to show: value and label
+   */
+  public record EditPage(long id, long editVersion, String formAction, String title, String slug, String language,
+                         String translationGroup, String standfirst, String body, List<Choice> types,
+                         List<Choice> experts, List<Choice> topics, List<Choice> regions, boolean featured,
+                         String publishedAt, String status, String statusLabel, String zone, boolean mayEdit,
+                         List<Choice> actions, String publicHref, String previewHref, String revisionsHref,
+                         List<LinkRow> previewLinks, String previewLinksAction, String conflictHref,
+                         String uploadAction, long uploadMaxMb) {
+    public boolean isNew() {
+      return id == 0;
+    }
+  }
+
+  /** A draft shown as readers would see it. */
+  public record PreviewPage(String title, String standfirst, String bodyHtml, String status, String language,
+                            List<String> toc, String editHref) {}
+
+  public record RevisionRow(long id, long version, String kind, String author, String note, String created,
+                            String restoreAction, boolean current) {}
+
+  public record RevisionsPage(long publicationId, String title, String editHref, String diffAction, long editVersion,
+                              List<RevisionRow> revisions, String defaultFrom, String defaultTo) {}
+
+  public record DiffLine(String change, String oldNumber, String newNumber, String text) {}
+
+  public record DiffPage(String title, String revisionsHref, String from, String to, int added, int removed,
+                         List<DiffLine> lines) {}
+
+  public record TaxonRow(String editHref, String slug, String name, String detail, int usage) {}
+
+  public record TaxonomyPage(String kind, String kindPlural, String heading, List<TaxonRow> rows, String createAction,
+                             List<Choice> parents) {}
+
+  /** The form of one expert, topic or region, with rename, merge and delete. */
+  public record TaxonPage(String kind, String heading, String slug, String name, String description, String role,
+                          String affiliation, String bio, String photoUrl, List<Choice> parents, int usage,
+                          String saveAction, String renameAction, String mergeAction, String deleteAction,
+                          List<Choice> others, String listHref) {}
+
+  public record TokenRow(long id, String name, String created, String lastUsed, boolean active, String revokeAction) {}
+
+  public record AccountPage(String email, String name, String role, List<TokenRow> tokens) {}
+
+  public record AccountRow(long id, String email, String name, List<Choice> roles, boolean disabled, String action) {}
+
+  public record AccountsPage(List<AccountRow> accounts, List<Choice> roles) {}
+
+  public record UploadRow(String url, String markdown, String name, String size, String dimensions) {}
+
+  public record UploadsPage(List<UploadRow> uploads, long maxMb, String lastMarkdown) {}
+
+  /** A secret shown once (a new API token, a new preview link), with where to go next. */
+  public record SecretPage(String heading, String explanation, String secret, String backHref, String backLabel) {}
+
+  public record SettingsPage(String siteTitle, String siteDescription) {}
+}

@@ -1,0 +1,36 @@
+package org.thinkpress.admin;
+
+import java.util.Locale;
+
+/** What an account may do. Checked on the server for every route and every action. */
+public enum Role {
+  /** Everything: accounts and settings too. */
+  ADMIN,
+  /** Everyone's publications, publishing, experts and taxonomies. */
+  EDITOR,
+  /** Own drafts only: create, edit, submit for review. */
+  AUTHOR;
+
+  public String key() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Whether the role may edit everyone's work and publish (admin, editor). */
+  public boolean isEditor() {
+    return this != AUTHOR;
+  }
+
+  /** Whether this role includes everything {@code other} may do. */
+  public boolean includes(Role other) {
+    return ordinal() <= other.ordinal();
+  }
+
+  public static Role ofKey(String key) {
+    for (Role role : values()) {
+      if (role.key().equals(key)) {
+        return role;
+      }
+    }
+    throw new AccountException("unknown role '" + key + "'; expected admin, editor or author");
+  }
+}

@@ -1,0 +1,97 @@
+package org.thinkpress.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.thinkpress.app.TestSite;
+import org.thinkpress.site.NuHtmlChecker;
+
+/**
+ * Every admin page is valid HTML by the Nu Html Checker, and has what keyboard and screen-reader
+ * users need: one h1, a main landmark, a skip link, a label for every field, no inline script.
+ */
+class AdminHtmlValidityTest {
+
+  static TestSite site;
+  static AdminClient admin;
+  static final Map<String, String> documents = new LinkedHashMap<>();
+
+  @BeforeAll
+  static void start() {
+    site = TestSite.withDemoContent();
+    site.app().accounts().create("root@think.example", "Root", Role.ADMIN, "a long enough password");
+    AdminClient anonymous = new AdminClient(site.app().port());
+    documents.put("/admin/login", anonymous.get("/admin/login").body());
+    admin = new AdminClient(site.app().port());
+    documents.put("login refused", admin.login("root@think.example", "wrong password here").body());
+    admin.login("root@think.example", "a long enough password");
+    HttpResponse<String> created = admin.post("/admin/publications", "title", "Valid HTML everywhere", "slug", "",
+        "language", "en", "type", "report", "standfirst", "A test.", "body", "## Part\n\n| a | b |\n|---|---|\n| 1 | 2 |",
+        "published_at", "", "action", "save", "topics", "energy", "experts", "irina-moraru");
+    String edit = created.headers().firstValue("Location").orElseThrow().replaceAll("\\?.*", "");
+    admin.post(edit, "edit_version", "1", "title", "Valid HTML everywhere", "slug", "valid-html-everywhere",
+        "language", "en", "type", "report", "standfirst", "Changed.", "body", "## Part\n\nNew text.", "action", "save");
+    for (String path : List.of("/admin", "/admin?status=draft&type=report&q=valid", "/admin/publications/new", edit,
+        edit + "/preview", edit + "/revisions", "/admin/uploads", "/admin/experts", "/admin/experts/irina-moraru",
+        "/admin/topics", "/admin/topics/energy", "/admin/regions", "/admin/regions/south-caucasus", "/admin/account",
+        "/admin/accounts", "/admin/settings")) {
+      HttpResponse<String> response = admin.get(path);
+      assertThat(response.statusCode()).as(path).isEqualTo(200);
+      documents.put(path, response.body());
+    }
+    Matcher revisions = Pattern.compile("name=\"from\" value=\"([0-9]+)\"").matcher(documents.get(edit + "/revisions"));
+    revisions.find();
+    String older = revisions.group(1);
+    revisions.find();
+    documents.put("diff", admin.get(edit + "/diff?from=" + revisions.group(1) + "&to=" + older).body());
+    documents.put("refused save", admin.post(edit, "edit_version", "1", "title", "", "slug", "x", "language", "en",
+        "type", "report", "action", "save").body());
+    documents.put("new token", admin.post("/admin/account/tokens", "name", "script").body());
+    HttpResponse<String> link = admin.post(edit + "/preview-links");
+    documents.put("new preview link", link.body());
+    Matcher token = Pattern.compile("(/preview/[A-Za-z0-9_-]{43})").matcher(link.body());
+    token.find();
+    documents.put("shared preview", site.get(token.group(1)).body());
+  }
+
+  @AfterAll
+  static void stop() {
+    site.close();
+  }
+
+  @Test
+  void everyAdminPageIsValidHtml() throws Exception {
+    Map<String, List<String>> problems = NuHtmlChecker.check(documents);
+
+    problems.values().removeIf(List::isEmpty);
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void everyAdminPageIsUsableWithAKeyboardAndAScreenReader() {
+    documents.forEach((name, html) -> {
+      Document page = Jsoup.parse(html);
+      assertThat(page.select("h1")).as(name).hasSize(1);
+      assertThat(page.select("main#main")).as(name).hasSize(1);
+      assertThat(page.select("a.skip-link[href=#main]")).as(name).hasSize(1);
+      assertThat(page.select("meta[name=robots]").attr("content")).as(name).isEqualTo("noindex, nofollow");
+      assertThat(page.select("script:not([src])")).as(name).isEmpty();
+      assertThat(page.select("[style]")).as(name).isEmpty();
+      page.select("input:not([type=hidden]):not([type=submit]):not([hidden]), select, textarea").forEach(field -> {
+        boolean labelled = !field.id().isEmpty() && !page.select("label[for=" + field.id() + "]").isEmpty()
+            || field.parent() != null && field.parent().tagName().equals("label") || field.hasAttr("aria-label");
+        assertThat(labelled).as(name + ": " + field.outerHtml()).isTrue();
+      });
+    });
+  }
+}
