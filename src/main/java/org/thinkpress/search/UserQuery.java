@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * What a reader typed into the search box, read forgivingly: words, {@code "phrases in quotes"},
  * and {@code -words} or {@code -"phrases"} to leave out. Nothing else is syntax: operators,
- * brackets, colons and wildcards are ordinary characters that the analyzers drop. An unclosed
+ * and wildcards are ordinary characters that the analyzers drop; colons, brackets and bars separate
+ * words. An unclosed
  * quote runs to the end; control and formatting characters count as spaces; only the first
  * {@link #MAX_CHARS} characters and {@link #MAX_PARTS} parts are read. No input makes parsing fail.
  *
@@ -18,6 +19,11 @@ record UserQuery(String text, List<Part> parts) {
 
   static final int MAX_CHARS = 300;
   static final int MAX_PARTS = 12;
+  /**
+   * Characters read as spaces. A colon joins letters into one word for Unicode ("title:grain"),
+   * but a reader who types one means two words; brackets and bars likewise.
+   */
+  private static final String SEPARATORS = ":()[]{}|";
 
   /** A word or a phrase; {@code excluded} when it must not occur. */
   record Part(String text, boolean phrase, boolean excluded) {}
@@ -75,7 +81,7 @@ record UserQuery(String text, List<Part> parts) {
       boolean invisible = Character.isISOControl(cp) || Character.isWhitespace(cp) || Character.isSpaceChar(cp)
           || type == Character.FORMAT || type == Character.SURROGATE || type == Character.PRIVATE_USE
           || type == Character.UNASSIGNED;
-      if (invisible) {
+      if (invisible || SEPARATORS.indexOf(cp) >= 0) {
         if (out.length() > 0 && out.charAt(out.length() - 1) != ' ') {
           out.append(' ');
         }
