@@ -15,6 +15,7 @@ import org.thinkpress.content.ContentStore;
 import org.thinkpress.content.ContentVersion;
 import org.thinkpress.content.MarkdownRenderer;
 import org.thinkpress.publishing.ScheduledPublisher;
+import org.thinkpress.search.Search;
 import org.thinkpress.site.Assets;
 import org.thinkpress.site.PageCache;
 import org.thinkpress.site.SitePages;
@@ -41,6 +42,7 @@ public final class ThinkPress implements AutoCloseable {
   private final ContentReader contentReader;
   private final List<AutoCloseable> running = new ArrayList<>();
   private PageCache pageCache;
+  private Search search;
   private HttpServer server;
 
   private ThinkPress(Config config, Clock clock) {
@@ -74,8 +76,9 @@ public final class ThinkPress implements AutoCloseable {
       throw new IllegalStateException("already serving");
     }
     Assets assets = new Assets();
-    SitePages pages = new SitePages(contentReader, config.site(), assets,
-        SitePages.sharingTopicsOrRegions(contentReader));
+    search = openSearch().follow(); // rebuilds the index first when it is missing or out of date
+    running.add(search);
+    SitePages pages = new SitePages(contentReader, config.site(), assets, search.otherMaterials());
     pageCache = new PageCache(config.site().cacheMaxBytes(), contentVersion);
     SiteRoutes siteRoutes = new SiteRoutes(pages, pageCache, assets);
 
@@ -86,7 +89,7 @@ public final class ThinkPress implements AutoCloseable {
 
     ServerSettings settings = new ServerSettings(config.host(), config.port(), config.site().isHttps(), 1024 * 1024);
     server = HttpServer.start(settings, (status, detail) -> pages.error(status, detail).body(),
-        List.of(siteRoutes::register));
+        List.of(siteRoutes::register, search.routes(pages, assets.url("search.js"))));
     running.add(server);
     return this;
   }
@@ -107,6 +110,19 @@ public final class ThinkPress implements AutoCloseable {
       }
     }, period, period, TimeUnit.SECONDS);
     return poller::shutdownNow;
+  }
+
+  /**
+   * Opens this node's search index ({@code data.dir}/index) without starting to follow the
+   * database; the caller closes it. For commands; {@link #serve} opens its own.
+   */
+  public Search openSearch() {
+    return Search.open(config.search(), database.jdbi(), contentStore, contentReader, config.site().zone());
+  }
+
+  /** The search service; only once serving. */
+  public Search search() {
+    return search;
   }
 
   public Config config() {

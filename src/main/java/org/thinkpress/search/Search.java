@@ -27,10 +27,11 @@ public final class Search implements AutoCloseable {
   private final RelatedMaterials related;
   private final ContentStore store;
   private final IndexSource source;
+  private final ContentReader reader;
   private boolean following;
 
   private Search(SearchSettings settings, SearchIndex index, IndexFollower follower, Searcher searcher,
-                 RelatedMaterials related, ContentStore store, IndexSource source) {
+                 RelatedMaterials related, ContentStore store, IndexSource source, ContentReader reader) {
     this.settings = settings;
     this.index = index;
     this.follower = follower;
@@ -38,6 +39,7 @@ public final class Search implements AutoCloseable {
     this.related = related;
     this.store = store;
     this.source = source;
+    this.reader = reader;
   }
 
   /**
@@ -56,7 +58,7 @@ public final class Search implements AutoCloseable {
     Searcher searcher = new Searcher(index, new QueryFactory(analyzers), new Snippets(analyzers), settings.pageSize());
     RelatedMaterials related = new RelatedMaterials(index, analyzers, follower, () -> reader.version().current(),
         reader::taxonomy);
-    return new Search(settings, index, follower, searcher, related, store, source);
+    return new Search(settings, index, follower, searcher, related, store, source, reader);
   }
 
   /**
@@ -102,6 +104,17 @@ public final class Search implements AutoCloseable {
   /** The newest pieces matching a request, with snippets, for its feed. */
   public List<SearchResults.Hit> newest(SearchRequest request, int limit) {
     return searcher.newest(requireNonNull(request, "request"), limit);
+  }
+
+  /**
+   * The routes of the search pages, in the site's design; {@code scriptUrl} is the address of
+   * {@code static/search.js}.
+   */
+  public java.util.function.Consumer<io.javalin.config.RoutesConfig> routes(org.thinkpress.site.SitePages site,
+                                                                           String scriptUrl) {
+    SearchPages pages = new SearchPages(this, site, reader, scriptUrl);
+    RateLimiter limiter = new RateLimiter(settings.requestsPerMinute(), 100_000, System::nanoTime);
+    return new SearchRoutes(pages, limiter)::register;
   }
 
   /** "Other materials" for the site's publication pages. */

@@ -140,14 +140,14 @@ final class Snippets {
     private static List<Snippet.Part> merge(List<Snippet.Part> parts) {
       List<Snippet.Part> merged = new ArrayList<>();
       for (Snippet.Part part : parts) {
-        String text = part.text().replaceAll("\\s+", " ");
         if (!merged.isEmpty() && merged.get(merged.size() - 1).match() == part.match()) {
           Snippet.Part last = merged.remove(merged.size() - 1);
-          merged.add(new Snippet.Part(last.text() + text, part.match()));
-        } else if (!text.isEmpty()) {
-          merged.add(new Snippet.Part(text, part.match()));
+          merged.add(new Snippet.Part(last.text() + part.text(), part.match()));
+        } else if (!part.text().isEmpty()) {
+          merged.add(new Snippet.Part(part.text(), part.match()));
         }
       }
+      merged.replaceAll(part -> new Snippet.Part(part.text().replaceAll("\\s+", " "), part.match()));
       if (!merged.isEmpty()) {
         Snippet.Part first = merged.get(0);
         merged.set(0, new Snippet.Part(first.text().stripLeading(), first.match()));
