@@ -3,8 +3,8 @@ package org.thinkpress.search;
 /**
  * The names of the index's fields, in one place so that writing and searching agree.
  *
- * <p>Text is indexed twice: in fields of the piece's language key ({@code title_en},
- * {@code body_en}), stemmed, and in the neutral {@link #ALL} field, unstemmed. The facet
+ * <p>Text is indexed in fields of the piece's language key ({@code title_en}, {@code body_en}),
+ * stemmed, and title and standfirst again in the neutral {@link #ALL} field, unstemmed. The facet
  * dimensions are indexed through Lucene's {@code FacetsConfig} (sorted-set doc values plus
  * drill-down terms); the values needed to show a result are stored.
  */
@@ -18,19 +18,17 @@ final class Fields {
   static final String GROUP = "group";
   /** Publication time, epoch milliseconds: doc values for sorting and recency, and stored. */
   static final String PUBLISHED = "published";
-  static final String UPDATED = "updated";
-  static final String TYPE = "type";
-  static final String FEATURED = "featured";
-  static final String MINUTES = "minutes";
-  static final String STANDFIRST = "standfirst";
-  static final String EXPERT_IDS = "expert_ids";
-  static final String TOPIC_IDS = "topic_ids";
-  static final String REGION_IDS = "region_ids";
-  /** The title as written: stored for display, indexed with the neutral analyzer for search as you type. */
+  /** What a result shows, as one binary doc value ({@link Summaries}). */
+  static final String SUMMARY = "summary";
+  /** The title, with the neutral analyzer, for search as you type. */
   static final String TITLE = "title";
   /** Names of the piece's experts, topics and regions, in every language they have: neutral analyzer. */
   static final String NAMES = "names";
-  /** Title, standfirst and body with the neutral analyzer: a query in any script finds them. */
+  /**
+   * Title and standfirst with the neutral analyzer, unstemmed. The body is not repeated here: it
+   * is in its language's field, whose analyzer keeps words of any script, and a query is analyzed
+   * with every language's analyzer, so a word in any script finds it there.
+   */
   static final String ALL = "all";
   /** The piece's own regions (not their parents), as terms: related materials weigh a shared region. */
   static final String OWN_REGION = "own_region";

@@ -107,6 +107,7 @@ final class IndexFollower implements ContentListener, AutoCloseable {
     Taxonomy taxonomy = store.taxonomy();
     rebuildNeeded = true; // until the new content is committed, nothing else may be made visible
     index.deleteAll();
+    index.bulkMode(true);
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
     ExecutorService workers = Executors.newFixedThreadPool(threads, runnable -> {
       Thread worker = new Thread(runnable, "search-reindex");
@@ -148,6 +149,7 @@ final class IndexFollower implements ContentListener, AutoCloseable {
       throw new IllegalStateException("interrupted while reindexing", e);
     } finally {
       workers.shutdownNow();
+      index.bulkMode(false);
     }
     if (failure.get() != null) {
       throw failure.get();

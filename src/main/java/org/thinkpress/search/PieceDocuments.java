@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
@@ -27,10 +28,20 @@ final class PieceDocuments {
 
   static final FacetsConfig FACETS = facetsConfig();
 
+  /** Standfirst and body: stored for snippets, with offsets in the postings so that highlighting need not re-analyse. */
+  static final FieldType BODY = bodyType();
+
   private final ZoneId zone;
 
   PieceDocuments(ZoneId zone) {
     this.zone = zone;
+  }
+
+  private static FieldType bodyType() {
+    FieldType type = new FieldType(TextField.TYPE_STORED);
+    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    type.freeze();
+    return type;
   }
 
   private static FacetsConfig facetsConfig() {
@@ -45,32 +56,19 @@ final class PieceDocuments {
     String key = Analyzers.keyOf(piece.language());
     String body = HtmlText.of(piece.bodyHtml());
     Document doc = new Document();
-    doc.add(new StringField(Fields.ID, Long.toString(piece.id()), Field.Store.YES));
+    doc.add(new StringField(Fields.ID, Long.toString(piece.id()), Field.Store.NO));
     doc.add(new NumericDocValuesField(Fields.ID, piece.id()));
-    doc.add(new StoredField(Fields.SLUG, piece.slug()));
-    doc.add(new StringField(Fields.LANGUAGE, piece.language(), Field.Store.YES));
+    doc.add(new StringField(Fields.LANGUAGE, piece.language(), Field.Store.NO));
     if (piece.translationGroup() != null) {
-      doc.add(new StringField(Fields.GROUP, piece.translationGroup(), Field.Store.YES));
+      doc.add(new StringField(Fields.GROUP, piece.translationGroup(), Field.Store.NO));
     }
-    long published = piece.publishedAt().toEpochMilli();
-    doc.add(new NumericDocValuesField(Fields.PUBLISHED, published));
-    doc.add(new StoredField(Fields.PUBLISHED, published));
-    if (piece.updatedAt() != null) {
-      doc.add(new StoredField(Fields.UPDATED, piece.updatedAt().toEpochMilli()));
-    }
-    doc.add(new StoredField(Fields.TYPE, piece.type()));
-    doc.add(new StoredField(Fields.FEATURED, piece.featured() ? 1 : 0));
-    doc.add(new StoredField(Fields.MINUTES, piece.readingMinutes()));
-    doc.add(new StoredField(Fields.STANDFIRST, piece.standfirst()));
-    piece.expertIds().forEach(id -> doc.add(new StoredField(Fields.EXPERT_IDS, id)));
-    piece.topicIds().forEach(id -> doc.add(new StoredField(Fields.TOPIC_IDS, id)));
-    piece.regionIds().forEach(id -> doc.add(new StoredField(Fields.REGION_IDS, id)));
-
-    doc.add(new TextField(Fields.TITLE, piece.title(), Field.Store.YES));
+    doc.add(new NumericDocValuesField(Fields.PUBLISHED, piece.publishedAt().toEpochMilli()));
+    doc.add(Summaries.field(piece));
+    doc.add(new TextField(Fields.TITLE, piece.title(), Field.Store.NO));
     doc.add(new TextField(Fields.title(key), piece.title(), Field.Store.NO));
     String text = piece.standfirst().isEmpty() ? body : piece.standfirst() + "\n\n" + body;
-    doc.add(new TextField(Fields.body(key), text, Field.Store.YES));
-    doc.add(new TextField(Fields.ALL, piece.title() + "\n\n" + text, Field.Store.NO));
+    doc.add(new Field(Fields.body(key), text, BODY));
+    doc.add(new TextField(Fields.ALL, piece.title() + "\n\n" + piece.standfirst(), Field.Store.NO));
 
     List<String> names = new ArrayList<>();
     for (Expert expert : taxonomy.experts(piece.expertIds())) {

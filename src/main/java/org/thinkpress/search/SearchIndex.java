@@ -44,7 +44,7 @@ final class SearchIndex implements Closeable {
   private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
 
   /** Bumped whenever fields or analyzers change, which makes every node rebuild its index at start. */
-  static final String SCHEMA = "1";
+  static final String SCHEMA = "2";
   static final String VERSION_KEY = "content.version";
   static final String SCHEMA_KEY = "schema";
   static final String TAXONOMY_KEY = "taxonomy";
@@ -172,6 +172,11 @@ final class SearchIndex implements Closeable {
     } catch (IOException e) {
       throw failure("write", e);
     }
+  }
+
+  /** A larger indexing buffer while rebuilding (fewer, larger segments to flush and merge); the usual one after. */
+  void bulkMode(boolean on) {
+    writer.getConfig().setRAMBufferSizeMB(on ? 256 : 64);
   }
 
   /** Makes everything written so far durable, with {@code data} as the commit's data. */

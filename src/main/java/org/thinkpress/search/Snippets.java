@@ -1,22 +1,21 @@
 package org.thinkpress.search;
 
 import java.io.IOException;
-import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.uhighlight.CustomSeparatorBreakIterator;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
 /**
- * Snippets of results: the passages of standfirst and body that best match the query (Lucene's
- * unified highlighter, re-analysing the stored text with the piece's own analyzer), or the opening
- * sentence when the match was elsewhere (title, names). Passages longer than {@link #MAX_CHARS}
- * are cut around their first match.
+ * Snippets of results: the paragraphs of standfirst and body that best match the query (Lucene's
+ * unified highlighter, from the offsets kept in the postings), or the standfirst when the match
+ * was elsewhere (title, names). Paragraphs longer than {@link #MAX_CHARS} are cut around their
+ * first match.
  */
 final class Snippets {
 
@@ -38,7 +37,7 @@ final class Snippets {
     }
     PartsHighlighter highlighter = new PartsHighlighter(UnifiedHighlighter.builder(searcher, analyzers.perField())
         .withFormatter(new PartsFormatter())
-        .withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.ROOT))
+        .withBreakIterator(() -> new CustomSeparatorBreakIterator('\n'))
         .withMaxLength(50_000)
         .withMaxNoHighlightPassages(1));
     int[] passages = new int[FIELDS.length];

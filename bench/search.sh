@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Search benchmark: generates N publications of about 1,000 words (default 100,000) into a SQLite
+# database under bench/out/search (kept, so later runs skip generation), then measures the full
+# reindex rate, query latency p50/p99 for 1 and 8 concurrent clients over a query mix, "other
+# materials" latency and the index size. In process, without HTTP. Bounded: one pass of each.
+#
+#   bench/search.sh [N] [REINDEX_RUNS] [QUERIES]      e.g. bench/search.sh 100000 3 5000
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${1:-100000}
+RUNS=${2:-3}
+QUERIES=${3:-5000}
+OUT=bench/out/search
+mkdir -p "$OUT"
+mvn -q -B test-compile -DskipTests
+mvn -q -B dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt" >/dev/null
+java -Xms4g -Xmx8g -XX:+UseParallelGC -cp "target/classes:target/test-classes:$(cat "$OUT/classpath.txt")" \
+  org.thinkpress.search.SearchBenchmark "$OUT" "$N" "$RUNS" "$QUERIES" 2>&1 | grep -v " DEBUG " | tee "$OUT/last-$N.txt"
