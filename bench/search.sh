@@ -14,5 +14,7 @@ OUT=bench/out/search
 mkdir -p "$OUT"
 mvn -q -B test-compile -DskipTests
 mvn -q -B dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt" >/dev/null
-java -Xms4g -Xmx8g -XX:+UseParallelGC -cp "target/classes:target/test-classes:$(cat "$OUT/classpath.txt")" \
+# a copy of the classes, so that a build during the run cannot pull them away
+rm -rf "$OUT/classes" && mkdir -p "$OUT/classes" && cp -r target/classes target/test-classes "$OUT/classes/"
+java -Xms4g -Xmx8g -XX:+UseParallelGC -cp "$OUT/classes/classes:$OUT/classes/test-classes:$(cat "$OUT/classpath.txt")" \
   org.thinkpress.search.SearchBenchmark "$OUT" "$N" "$RUNS" "$QUERIES" 2>&1 | grep -v " DEBUG " | tee "$OUT/last-$N.txt"
