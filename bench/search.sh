@@ -17,4 +17,4 @@ mvn -q -B dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt" >/de
 # a copy of the classes, so that a build during the run cannot pull them away
 rm -rf "$OUT/classes" && mkdir -p "$OUT/classes" && cp -r target/classes target/test-classes "$OUT/classes/"
 java -Xms4g -Xmx8g -XX:+UseParallelGC -cp "$OUT/classes/classes:$OUT/classes/test-classes:$(cat "$OUT/classpath.txt")" \
-  org.thinkpress.search.SearchBenchmark "$OUT" "$N" "$RUNS" "$QUERIES" 2>&1 | grep -v " DEBUG " | tee "$OUT/last-$N.txt"
+  org.thinkpress.search.SearchBenchmark "$OUT" "$N" "$RUNS" "$QUERIES" 2>&1 | grep --line-buffered -v " DEBUG " | tee "$OUT/last-$N.txt"

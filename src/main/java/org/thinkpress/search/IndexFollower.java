@@ -2,14 +2,12 @@ package org.thinkpress.search;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -115,7 +113,6 @@ final class IndexFollower implements ContentListener, AutoCloseable {
       return worker;
     });
     Semaphore inFlight = new Semaphore(threads * 2);
-    List<Future<?>> pending = new ArrayList<>();
     AtomicReference<RuntimeException> failure = new AtomicReference<>();
     int[] count = {0};
     try {
@@ -123,13 +120,15 @@ final class IndexFollower implements ContentListener, AutoCloseable {
         if (failure.get() != null) {
           throw failure.get();
         }
+        if (!running && thread != null) {
+          throw new IllegalStateException("stopped while rebuilding the search index");
+        }
         inFlight.acquireUninterruptibly();
         count[0] += batch.size();
-        pending.add(workers.submit(() -> {
+        workers.execute(() -> {
           try {
             for (Piece piece : batch) {
-              Document document = documents.build(piece, taxonomy);
-              index.add(document);
+              index.add(documents.build(piece, taxonomy));
               progress.accept(1);
             }
           } catch (RuntimeException e) {
@@ -137,18 +136,12 @@ final class IndexFollower implements ContentListener, AutoCloseable {
           } finally {
             inFlight.release();
           }
-        }));
-        pending.removeIf(Future::isDone);
+        });
       });
-      workers.shutdown();
-      if (!workers.awaitTermination(1, TimeUnit.DAYS)) {
-        throw new IllegalStateException("reindexing did not finish");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while reindexing", e);
     } finally {
-      workers.shutdownNow();
+      // never interrupt a thread that writes the index: an interrupted file channel releases the index's lock
+      workers.shutdown();
+      awaitQuietly(workers);
       index.bulkMode(false);
     }
     if (failure.get() != null) {
@@ -160,6 +153,22 @@ final class IndexFollower implements ContentListener, AutoCloseable {
     setApplied(target);
     log.info("Search index rebuilt: {} publications at content version {}", count[0], target);
     return count[0];
+  }
+
+  private static void awaitQuietly(ExecutorService workers) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        if (workers.awaitTermination(1, TimeUnit.MINUTES)) {
+          break;
+        }
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static Map<String, String> commitData(long version, TaxonomyPrint print) {
@@ -233,6 +242,9 @@ final class IndexFollower implements ContentListener, AutoCloseable {
         failures++;
         log.warn("Bringing the search index up to date failed (attempt {}); will retry: {}", failures, e.getMessage(), e);
       }
+      if (!running) {
+        return;
+      }
       try {
         long pause = failures == 0 ? pollMillis : Math.min(60_000L, (long) pollMillis << Math.min(failures, 6));
         wake.tryAcquire(pause, TimeUnit.MILLISECONDS);
@@ -243,13 +255,18 @@ final class IndexFollower implements ContentListener, AutoCloseable {
     }
   }
 
+  /**
+   * Stops following: the thread finishes the round it is in (a rebuild stops at its next batch)
+   * and ends. It is never interrupted, since an interrupted file channel would release the index's
+   * lock under the writer's feet.
+   */
   @Override
   public void close() {
     running = false;
+    wake.release();
     if (thread != null) {
-      thread.interrupt();
       try {
-        thread.join(10_000);
+        thread.join();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
