@@ -76,8 +76,9 @@ public final class ThinkPress implements AutoCloseable {
       throw new IllegalStateException("already serving");
     }
     Assets assets = new Assets();
-    search = openSearch().follow(); // rebuilds the index first when it is missing or out of date
+    search = openSearch();
     running.add(search);
+    search.follow(); // rebuilds the index first when it is missing or out of date
     SitePages pages = new SitePages(contentReader, config.site(), assets, search.otherMaterials());
     pageCache = new PageCache(config.site().cacheMaxBytes(), contentVersion);
     SiteRoutes siteRoutes = new SiteRoutes(pages, pageCache, assets);

@@ -16,7 +16,7 @@ final class Fields {
   static final String LANGUAGE = "language";
   /** The translation group, as an indexed term, so that related materials can leave a piece's translations out. */
   static final String GROUP = "group";
-  /** Publication time, epoch milliseconds: doc values for sorting and recency, and stored. */
+  /** Publication time, epoch milliseconds: doc values for sorting, and a point for the recency of related materials. */
   static final String PUBLISHED = "published";
   /** What a result shows, as one binary doc value ({@link Summaries}). */
   static final String SUMMARY = "summary";

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
@@ -63,6 +64,7 @@ final class PieceDocuments {
       doc.add(new StringField(Fields.GROUP, piece.translationGroup(), Field.Store.NO));
     }
     doc.add(new NumericDocValuesField(Fields.PUBLISHED, piece.publishedAt().toEpochMilli()));
+    doc.add(new LongPoint(Fields.PUBLISHED, piece.publishedAt().toEpochMilli()));
     doc.add(Summaries.field(piece));
     doc.add(new TextField(Fields.TITLE, piece.title(), Field.Store.NO));
     doc.add(new TextField(Fields.title(key), piece.title(), Field.Store.NO));

@@ -4,18 +4,21 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.util.List;
 import java.util.function.LongSupplier;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.slf4j.Logger;
@@ -30,14 +33,15 @@ import org.thinkpress.site.OtherMaterials;
  * "Other materials" from the index: pieces whose text is like this one's (Lucene's MoreLikeThis
  * on standfirst and body, in the piece's own language), or that share its topics, regions or
  * experts, with a mild preference for the piece's language and for recent pieces. Never the piece
- * itself, nor one of its translations; ties go to the lower id, so the same content always gives
- * the same choice.
+ * itself, nor one of its translations. The same index always gives the same choice.
  *
  * <p>Scores add up as: text similarity as a fraction of the piece's similarity to itself (0 to
  * about 1) times {@value #TEXT}, plus {@value #TOPIC} per shared topic, {@value #EXPERT} per shared
- * expert, {@value #REGION} per shared region, {@value #LANGUAGE} for the same language; then times
- * the {@link RecencyBoost} (up to {@value #RECENCY} more for the newest, halving each
- * {@value #HALF_LIFE_DAYS} days). A candidate must share some text or some taxonomy.
+ * expert, {@value #REGION} per shared region, {@value #LANGUAGE} for the same language, and up to
+ * {@value #RECENCY} for recency: the full amount for a piece as new as the newest in the index,
+ * half for one {@value #HALF_LIFE_DAYS} days older (age counts from the newest piece, not from
+ * today, so the same content gives the same order tomorrow). A candidate must share some text or
+ * some taxonomy. Every part is additive, which lets Lucene skip pieces that cannot reach the top.
  */
 final class RelatedMaterials implements OtherMaterials {
 
@@ -48,12 +52,13 @@ final class RelatedMaterials implements OtherMaterials {
   static final float EXPERT = 0.2f;
   static final float REGION = 0.15f;
   static final float LANGUAGE = 0.15f;
-  static final double RECENCY = 0.15;
+  static final float RECENCY = 0.15f;
   static final int HALF_LIFE_DAYS = 365;
+  /** The piece's most telling words that the text query keeps, read from its first {@link #MAX_TOKENS} words. */
+  static final int MAX_TERMS = 15;
+  static final int MAX_TOKENS = 600;
   /** How long a page waits for the index to catch up with a write it has already seen. */
   static final long WAIT_FOR_INDEX_MILLIS = 1_000;
-
-  private static final Sort BY_SCORE = new Sort(SortField.FIELD_SCORE, new SortField(Fields.ID, SortField.Type.LONG));
 
   private final SearchIndex index;
   private final Analyzers analyzers;
@@ -113,9 +118,10 @@ final class RelatedMaterials implements OtherMaterials {
     if (publication.translationGroup() != null) {
       candidates.add(new TermQuery(new Term(Fields.GROUP, publication.translationGroup())), Occur.MUST_NOT);
     }
-    Query query = FunctionScoreQuery.boostByValue(candidates.build(),
-        new RecencyBoost(searcher.newestPublished, RECENCY, HALF_LIFE_DAYS));
-    TopDocs top = searcher.search(query, limit, BY_SCORE, true);
+    candidates.add(LongPoint.newDistanceFeatureQuery(Fields.PUBLISHED, RECENCY, searcher.newestPublished,
+        HALF_LIFE_DAYS * 86_400_000L), Occur.SHOULD);
+    // by score alone, so that Lucene can skip pieces that cannot make the top (ties: index order)
+    TopDocs top = searcher.search(candidates.build(), limit);
     int[] ids = new int[top.scoreDocs.length];
     for (int i = 0; i < ids.length; i++) {
       ids[i] = top.scoreDocs[i].doc;
@@ -132,22 +138,34 @@ final class RelatedMaterials implements OtherMaterials {
     like.setMinTermFreq(2);
     like.setMinDocFreq(2);
     like.setMinWordLen(3);
-    like.setMaxQueryTerms(25);
+    like.setMaxQueryTerms(MAX_TERMS);
+    like.setMaxNumTokensParsed(MAX_TOKENS);
+    if (searcher.getIndexReader().numDocs() >= 1_000) {
+      // in a large index, words found in more than a fifth of the pieces say little about any one
+      // piece and cost the most to search; in a small one every word's frequency is noise anyway
+      like.setMaxDocFreqPct(20);
+    }
     like.setBoost(true);
     String content = publication.standfirst() + "\n\n" + HtmlText.of(publication.bodyHtml());
     Query query = like.like(field, new StringReader(content));
     return query instanceof BooleanQuery bool && bool.clauses().isEmpty() ? null : query;
   }
 
-  /** How well the piece matches its own text query: what "as similar as can be" scores. */
+  /**
+   * How well the piece matches its own text query: what "as similar as can be" scores. Scored on
+   * the one document, not searched for, which would cost a second run of the query.
+   */
   private static float selfScore(FacetedSearcher searcher, Query text, Publication publication) throws IOException {
-    Query self = new BooleanQuery.Builder()
-        .add(text, Occur.MUST)
-        .add(new TermQuery(new Term(Fields.ID, Long.toString(publication.id()))), Occur.FILTER)
-        .build();
-    TopDocs top = searcher.search(self, 1);
-    if (top.scoreDocs.length > 0) {
-      return top.scoreDocs[0].score;
+    TopDocs self = searcher.search(new TermQuery(new Term(Fields.ID, Long.toString(publication.id()))), 1);
+    if (self.scoreDocs.length > 0) {
+      int doc = self.scoreDocs[0].doc;
+      LeafReaderContext leaf = searcher.getIndexReader().leaves()
+          .get(ReaderUtil.subIndex(doc, searcher.getIndexReader().leaves()));
+      Weight weight = searcher.createWeight(searcher.rewrite(text), ScoreMode.COMPLETE, 1f);
+      Scorer scorer = weight.scorer(leaf);
+      if (scorer != null && scorer.iterator().advance(doc - leaf.docBase) == doc - leaf.docBase) {
+        return scorer.score();
+      }
     }
     TopDocs best = searcher.search(text, 1); // not indexed (yet): the best other piece stands in
     return best.scoreDocs.length > 0 ? best.scoreDocs[0].score : 0;

@@ -44,7 +44,7 @@ final class SearchIndex implements Closeable {
   private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
 
   /** Bumped whenever fields or analyzers change, which makes every node rebuild its index at start. */
-  static final String SCHEMA = "2";
+  static final String SCHEMA = "3";
   static final String VERSION_KEY = "content.version";
   static final String SCHEMA_KEY = "schema";
   static final String TAXONOMY_KEY = "taxonomy";
@@ -52,7 +52,7 @@ final class SearchIndex implements Closeable {
   /** A searcher with the facet state of its reader ({@code null} while the index holds no piece). */
   static final class FacetedSearcher extends IndexSearcher {
     final SortedSetDocValuesReaderState facets;
-    /** The publication time of the newest piece, for {@link RecencyBoost}; 0 when empty. */
+    /** The publication time of the newest piece, from which related materials count age; 0 when empty. */
     final long newestPublished;
 
     FacetedSearcher(IndexReader reader) throws IOException {
