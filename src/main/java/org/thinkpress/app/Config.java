@@ -3,6 +3,7 @@ package org.thinkpress.app;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
+import org.thinkpress.search.SearchSettings;
 import org.thinkpress.site.SiteConfig;
 import org.thinkpress.storage.DatabaseSettings;
 
@@ -18,19 +19,21 @@ import org.thinkpress.storage.DatabaseSettings;
  * @param site how the public site behaves
  * @param contentVersionPollSeconds how often to look for content changes made by other nodes
  * @param uploadMaxMegabytes the largest image an editor may upload, in MiB
+ * @param search how search behaves
  */
 public record Config(String host, int port, Path dataDir, DatabaseSettings database, SiteConfig site,
-                     int contentVersionPollSeconds, int uploadMaxMegabytes) {
+                     int contentVersionPollSeconds, int uploadMaxMegabytes, SearchSettings search) {
 
   public Config {
     requireNonNull(host, "host");
     requireNonNull(dataDir, "dataDir");
     requireNonNull(database, "database");
     requireNonNull(site, "site");
+    requireNonNull(search, "search");
   }
 
   /** A copy listening on another port (0 picks a free one), keeping the base URL as configured. */
   public Config withPort(int newPort) {
-    return new Config(host, newPort, dataDir, database, site, contentVersionPollSeconds, uploadMaxMegabytes);
+    return new Config(host, newPort, dataDir, database, site, contentVersionPollSeconds, uploadMaxMegabytes, search);
   }
 }

@@ -20,6 +20,7 @@ import java.util.TreeSet;
 import org.thinkpress.ThinkPressException;
 import org.thinkpress.content.Languages;
 import org.thinkpress.content.PublicationTypes;
+import org.thinkpress.search.SearchSettings;
 import org.thinkpress.site.SiteConfig;
 import org.thinkpress.storage.DatabaseSettings;
 
@@ -53,6 +54,9 @@ public final class ConfigLoader {
     defaults.put("database.password", "");
     defaults.put("database.pool-size", "8");
     defaults.put("admin.upload-max-mb", "10");
+    defaults.put("search.poll-millis", "1000");
+    defaults.put("search.page-size", "10");
+    defaults.put("search.requests-per-minute", "120");
     return Map.copyOf(defaults);
   }
 
@@ -128,8 +132,10 @@ public final class ConfigLoader {
     SiteConfig site = new SiteConfig(baseUrl(values.get("site.url"), port), language, zone,
         integer(values, "site.page-size", 1, 100), integer(values, "site.html-max-age", 0, 31_536_000),
         integer(values, "cache.max-mb", 0, 65_536) * 1024L * 1024L, publicationTypes);
+    SearchSettings search = new SearchSettings(dataDir.resolve("index"), integer(values, "search.poll-millis", 100, 60_000),
+        integer(values, "search.page-size", 1, 100), integer(values, "search.requests-per-minute", 1, 100_000));
     return new Config(values.get("server.host"), port, dataDir, database, site,
-        integer(values, "content.poll-seconds", 1, 3600), integer(values, "admin.upload-max-mb", 1, 100));
+        integer(values, "content.poll-seconds", 1, 3600), integer(values, "admin.upload-max-mb", 1, 100), search);
   }
 
   private static URI baseUrl(String configured, int port) {

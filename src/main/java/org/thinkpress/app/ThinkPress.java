@@ -19,6 +19,7 @@ import org.thinkpress.content.ContentVersion;
 import org.thinkpress.content.MarkdownRenderer;
 import org.thinkpress.publishing.ScheduledPublisher;
 import org.thinkpress.publishing.SlugRedirects;
+import org.thinkpress.search.Search;
 import org.thinkpress.site.Assets;
 import org.thinkpress.site.PageCache;
 import org.thinkpress.site.SitePages;
@@ -47,6 +48,7 @@ public final class ThinkPress implements AutoCloseable {
   private final List<AutoCloseable> running = new ArrayList<>();
   private PageCache pageCache;
   private Admin admin;
+  private Search search;
   private HttpServer server;
 
   private ThinkPress(Config config, Clock clock) {
@@ -83,8 +85,10 @@ public final class ThinkPress implements AutoCloseable {
       throw new IllegalStateException("already serving");
     }
     Assets assets = new Assets();
-    SitePages pages = new SitePages(contentReader, config.site(), assets,
-        SitePages.sharingTopicsOrRegions(contentReader));
+    search = openSearch();
+    running.add(search);
+    search.follow(); // rebuilds the index first when it is missing or out of date
+    SitePages pages = new SitePages(contentReader, config.site(), assets, search.otherMaterials());
     pageCache = new PageCache(config.site().cacheMaxBytes(), contentVersion);
     SiteRoutes siteRoutes = new SiteRoutes(pages, pageCache, assets, new SlugRedirects(database.jdbi()));
     long uploadMaxBytes = config.uploadMaxMegabytes() * 1024L * 1024L;
@@ -100,7 +104,7 @@ public final class ThinkPress implements AutoCloseable {
     ServerSettings settings = new ServerSettings(config.host(), config.port(), config.site().isHttps(),
         Math.max(1024 * 1024, uploadMaxBytes + 64 * 1024));
     server = HttpServer.start(settings, (status, detail) -> pages.error(status, detail).body(),
-        List.of(siteRoutes::register, admin::register));
+        List.of(siteRoutes::register, admin::register, search.routes(pages, assets.url("search.js"))));
     running.add(server);
     log.info("Started in {} ms", ManagementFactory.getRuntimeMXBean().getUptime());
     return this;
@@ -122,6 +126,19 @@ public final class ThinkPress implements AutoCloseable {
       }
     }, period, period, TimeUnit.SECONDS);
     return poller::shutdownNow;
+  }
+
+  /**
+   * Opens this node's search index ({@code data.dir}/index) without starting to follow the
+   * database; the caller closes it. For commands; {@link #serve} opens its own.
+   */
+  public Search openSearch() {
+    return Search.open(config.search(), database.jdbi(), contentStore, contentReader, config.site().zone());
+  }
+
+  /** The search service; only once serving. */
+  public Search search() {
+    return search;
   }
 
   public Config config() {

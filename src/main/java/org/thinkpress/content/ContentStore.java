@@ -657,6 +657,24 @@ public final class ContentStore {
       handle.createUpdate("UPDATE content_state SET version = version + 1, changed_at = :now WHERE id = 1")
           .bind("now", changedAt).execute();
       newVersion = handle.createQuery("SELECT version FROM content_state WHERE id = 1").mapTo(Long.class).one();
+      logPublications(handle);
+    }
+
+    /**
+     * Records which publications this write touched, under its version, for the search index of
+     * every node (table content_changes). Runs after the version bump, whose row lock orders the
+     * writers, so that versions reach the log in commit order.
+     */
+    private void logPublications(Handle handle) {
+      if (publications.isEmpty()) {
+        return;
+      }
+      var batch = handle.prepareBatch("INSERT INTO content_changes (version, publication_id, changed_at)"
+          + " VALUES (:version, :publication, :at)");
+      for (Long id : publications) {
+        batch.bind("version", newVersion).bind("publication", id).bind("at", changedAt).add();
+      }
+      batch.execute();
     }
   }
 

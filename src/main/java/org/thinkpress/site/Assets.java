@@ -46,6 +46,13 @@ public final class Assets {
     return stylesheetUrl;
   }
 
+  /** The fingerprinted address of a static file ({@code search.js} as {@code /assets/search.1a2b3c4d5e.js}). */
+  public String url(String file) {
+    RenderedPage page = load(file).orElseThrow(() -> new IllegalStateException("static/" + file + " is missing"));
+    int dot = file.lastIndexOf('.');
+    return "/assets/" + file.substring(0, dot) + "." + fingerprint(page) + file.substring(dot);
+  }
+
   /** The asset at {@code /assets/PATH}, if there is one. */
   public Optional<Asset> find(String path) {
     if (path == null || !SAFE_PATH.matcher(path).matches() || path.contains("..")) {

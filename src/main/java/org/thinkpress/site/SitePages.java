@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.thinkpress.content.ContentNotFoundException;
 import org.thinkpress.content.ContentReader;
+import org.thinkpress.content.PublicationSummary;
 import org.thinkpress.site.Views.ErrorPage;
 
 /**
@@ -46,6 +47,32 @@ public final class SitePages {
 
   public SiteConfig config() {
     return config;
+  }
+
+  /**
+   * The layout (head, header, navigation, footer) for a page that another feature renders with
+   * {@code site/layout.jte}, in the site's language.
+   *
+   * @param path the page's path with its query, for the canonical link
+   * @param section the navigation section it belongs to, or {@code null}
+   * @param feeds the page's feeds, or {@code null}
+   * @param previousHref the previous page of a paginated list, or {@code null}
+   * @param nextHref the next page, or {@code null}
+   * @param noindex whether search engines should leave the page out
+   */
+  public Views.Layout layout(String title, String description, String path, String section, Views.FeedLinks feeds,
+                             String previousHref, String nextHref, boolean noindex) {
+    LayoutBuilder layout = helpers.layout(config.language(), title, description, path).section(section).feeds(feeds)
+        .pages(previousHref, nextHref);
+    if (noindex) {
+      layout.noindex();
+    }
+    return layout.build();
+  }
+
+  /** A publication as a card, for a page in the site's language. */
+  public Views.Card card(PublicationSummary summary) {
+    return helpers.card(summary, config.language());
   }
 
   public RenderedPage home() {

@@ -52,6 +52,8 @@ public final class HttpServer implements AutoCloseable {
       config.jetty.modifyHttpConfiguration(http -> {
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
+        // room for long query strings (a search of 10,000 characters), which must get a page, not a 414
+        http.setRequestHeaderSize(64 * 1024);
       });
       config.routes.before(headers::apply);
       for (Consumer<RoutesConfig> routes : routeSets) {

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Search benchmark: generates N publications of about 1,000 words (default 100,000) into a SQLite
+# database under bench/out/search (kept, so later runs skip generation), then measures the full
+# reindex rate, query latency p50/p99 for 1 and 8 concurrent clients over a query mix, "other
+# materials" latency and the index size. In process, without HTTP. Bounded: one pass of each.
+#
+#   bench/search.sh [N] [REINDEX_RUNS] [QUERIES]      e.g. bench/search.sh 100000 3 5000
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${1:-100000}
+RUNS=${2:-3}
+QUERIES=${3:-5000}
+OUT=bench/out/search
+mkdir -p "$OUT"
+mvn -q -B test-compile -DskipTests
+mvn -q -B dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt" >/dev/null
+# a copy of the classes, so that a build during the run cannot pull them away
+rm -rf "$OUT/classes" && mkdir -p "$OUT/classes" && cp -r target/classes target/test-classes "$OUT/classes/"
+java -Xms4g -Xmx8g -XX:+UseParallelGC -cp "$OUT/classes/classes:$OUT/classes/test-classes:$(cat "$OUT/classpath.txt")" \
+  org.thinkpress.search.SearchBenchmark "$OUT" "$N" "$RUNS" "$QUERIES" 2>&1 | grep --line-buffered -v " DEBUG " | tee "$OUT/last-$N.txt"

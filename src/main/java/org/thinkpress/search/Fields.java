@@ -1,0 +1,55 @@
+package org.thinkpress.search;
+
+/**
+ * The names of the index's fields, in one place so that writing and searching agree.
+ *
+ * <p>Text is indexed in fields of the piece's language key ({@code title_en}, {@code body_en}),
+ * stemmed, and title and standfirst again in the neutral {@link #ALL} field, unstemmed. The facet
+ * dimensions are indexed through Lucene's {@code FacetsConfig} (sorted-set doc values plus
+ * drill-down terms); the values needed to show a result are stored.
+ */
+final class Fields {
+
+  /** The publication's id: an indexed term (to replace or delete it), doc values and stored. */
+  static final String ID = "id";
+  static final String SLUG = "slug";
+  static final String LANGUAGE = "language";
+  /** The translation group, as an indexed term, so that related materials can leave a piece's translations out. */
+  static final String GROUP = "group";
+  /** Publication time, epoch milliseconds: doc values for sorting, and a point for the recency of related materials. */
+  static final String PUBLISHED = "published";
+  /** What a result shows, as one binary doc value ({@link Summaries}). */
+  static final String SUMMARY = "summary";
+  /** The title, with the neutral analyzer, for search as you type. */
+  static final String TITLE = "title";
+  /** Names of the piece's experts, topics and regions, in every language they have: neutral analyzer. */
+  static final String NAMES = "names";
+  /**
+   * Title and standfirst with the neutral analyzer, unstemmed. The body is not repeated here: it
+   * is in its language's field, whose analyzer keeps words of any script, and a query is analyzed
+   * with every language's analyzer, so a word in any script finds it there.
+   */
+  static final String ALL = "all";
+  /** The piece's own regions (not their parents), as terms: related materials weigh a shared region. */
+  static final String OWN_REGION = "own_region";
+
+  /** Facet dimensions, also the names of the search page's filter parameters. */
+  static final String TOPIC_DIM = "topic";
+  static final String REGION_DIM = "region";
+  static final String TYPE_DIM = "type";
+  static final String EXPERT_DIM = "expert";
+  static final String YEAR_DIM = "year";
+  static final String LANGUAGE_DIM = "language";
+
+  private Fields() {}
+
+  /** The title analyzed in a language key's analyzer. */
+  static String title(String key) {
+    return "title_" + key;
+  }
+
+  /** Standfirst and body, analyzed in a language key's analyzer; stored, for snippets and related materials. */
+  static String body(String key) {
+    return "body_" + key;
+  }
+}

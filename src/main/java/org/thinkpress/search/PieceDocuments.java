@@ -1,0 +1,112 @@
+package org.thinkpress.search;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.thinkpress.content.Expert;
+import org.thinkpress.content.Region;
+import org.thinkpress.content.Taxonomy;
+import org.thinkpress.content.Topic;
+
+/**
+ * Turns a {@link Piece} into the Lucene document the index holds (see {@link Fields}). A region
+ * facet carries the piece's regions and every region above them, so that filtering by "South
+ * Caucasus" finds a piece about Armenia, as the region's listing page does.
+ */
+final class PieceDocuments {
+
+  static final FacetsConfig FACETS = facetsConfig();
+
+  /** Standfirst and body: stored for snippets, with offsets in the postings so that highlighting need not re-analyse. */
+  static final FieldType BODY = bodyType();
+
+  private final ZoneId zone;
+
+  PieceDocuments(ZoneId zone) {
+    this.zone = zone;
+  }
+
+  private static FieldType bodyType() {
+    FieldType type = new FieldType(TextField.TYPE_STORED);
+    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    type.freeze();
+    return type;
+  }
+
+  private static FacetsConfig facetsConfig() {
+    FacetsConfig config = new FacetsConfig();
+    for (String dim : List.of(Fields.TOPIC_DIM, Fields.REGION_DIM, Fields.EXPERT_DIM)) {
+      config.setMultiValued(dim, true);
+    }
+    return config;
+  }
+
+  Document document(Piece piece, Taxonomy taxonomy) {
+    String key = Analyzers.keyOf(piece.language());
+    String body = HtmlText.of(piece.bodyHtml());
+    Document doc = new Document();
+    doc.add(new StringField(Fields.ID, Long.toString(piece.id()), Field.Store.NO));
+    doc.add(new NumericDocValuesField(Fields.ID, piece.id()));
+    doc.add(new StringField(Fields.LANGUAGE, piece.language(), Field.Store.NO));
+    if (piece.translationGroup() != null) {
+      doc.add(new StringField(Fields.GROUP, piece.translationGroup(), Field.Store.NO));
+    }
+    doc.add(new NumericDocValuesField(Fields.PUBLISHED, piece.publishedAt().toEpochMilli()));
+    doc.add(new LongPoint(Fields.PUBLISHED, piece.publishedAt().toEpochMilli()));
+    doc.add(Summaries.field(piece));
+    doc.add(new TextField(Fields.TITLE, piece.title(), Field.Store.NO));
+    doc.add(new TextField(Fields.title(key), piece.title(), Field.Store.NO));
+    String text = piece.standfirst().isEmpty() ? body : piece.standfirst() + "\n\n" + body;
+    doc.add(new Field(Fields.body(key), text, BODY));
+    doc.add(new TextField(Fields.ALL, piece.title() + "\n\n" + piece.standfirst(), Field.Store.NO));
+
+    List<String> names = new ArrayList<>();
+    for (Expert expert : taxonomy.experts(piece.expertIds())) {
+      names.add(expert.name());
+      names.addAll(expert.names().values());
+      doc.add(new SortedSetDocValuesFacetField(Fields.EXPERT_DIM, expert.slug()));
+    }
+    for (Topic topic : taxonomy.topics(piece.topicIds())) {
+      names.add(topic.name());
+      names.addAll(topic.names().values());
+      doc.add(new SortedSetDocValuesFacetField(Fields.TOPIC_DIM, topic.slug()));
+    }
+    Set<Region> regions = new LinkedHashSet<>();
+    for (Region region : taxonomy.regions(piece.regionIds())) {
+      doc.add(new StringField(Fields.OWN_REGION, region.slug(), Field.Store.NO));
+      regions.addAll(taxonomy.pathTo(region));
+    }
+    for (Region region : regions) {
+      names.add(region.name());
+      names.addAll(region.names().values());
+      doc.add(new SortedSetDocValuesFacetField(Fields.REGION_DIM, region.slug()));
+    }
+    doc.add(new TextField(Fields.NAMES, String.join("\n", names), Field.Store.NO));
+    doc.add(new SortedSetDocValuesFacetField(Fields.TYPE_DIM, piece.type()));
+    doc.add(new SortedSetDocValuesFacetField(Fields.YEAR_DIM,
+        Integer.toString(piece.publishedAt().atZone(zone).getYear())));
+    doc.add(new SortedSetDocValuesFacetField(Fields.LANGUAGE_DIM, piece.language()));
+    return doc;
+  }
+
+  /** The document with its facet fields turned into what the index stores. */
+  Document build(Piece piece, Taxonomy taxonomy) {
+    try {
+      return FACETS.build(document(piece, taxonomy));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}

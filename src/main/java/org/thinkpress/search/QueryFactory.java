@@ -1,0 +1,163 @@
+package org.thinkpress.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.util.QueryBuilder;
+
+/**
+ * Turns a {@link UserQuery} into a Lucene query. Each word or phrase must occur (words that are a
+ * stop word in one of the languages, such as "the" or "и", may), in any of these fields, the best
+ * one counting most:
+ *
+ * <ul>
+ *   <li>the title in each language's analyzer (weight {@value #TITLE}),
+ *   <li>standfirst and body in each language's analyzer (weight 1),
+ *   <li>the names of experts, topics and regions (weight {@value #NAMES}),
+ *   <li>everything, unstemmed, in the neutral field (weight {@value #ALL}), so that a word in any
+ *       script finds a piece even where no stemmer knows it.
+ * </ul>
+ *
+ * A query is analyzed with every language's analyzer because it does not say its language; a
+ * Russian word analyzed as English simply matches nothing in the English fields.
+ */
+final class QueryFactory {
+
+  static final float TITLE = 3f;
+  static final float NAMES = 1.5f;
+  static final float ALL = 0.4f;
+  private static final float TIE_BREAKER = 0.1f;
+
+  private final Analyzers analyzers;
+  private final List<String> fields = new ArrayList<>();
+  private final List<Float> weights = new ArrayList<>();
+  private final List<QueryBuilder> builders = new ArrayList<>();
+
+  QueryFactory(Analyzers analyzers) {
+    this.analyzers = analyzers;
+    for (String key : Analyzers.KEYS) {
+      add(Fields.title(key), TITLE, analyzers.forKey(key));
+      add(Fields.body(key), 1f, analyzers.forKey(key));
+    }
+    add(Fields.NAMES, NAMES, analyzers.neutral());
+    add(Fields.ALL, ALL, analyzers.neutral());
+  }
+
+  private void add(String field, float weight, Analyzer analyzer) {
+    fields.add(field);
+    weights.add(weight);
+    builders.add(new QueryBuilder(analyzer));
+  }
+
+  /**
+   * The query for a reader's input; everything when the input has no words (an empty box), and
+   * nothing when it has words but none that any analyzer keeps (only punctuation).
+   */
+  Query build(UserQuery query) {
+    if (query.isBlank()) {
+      return new MatchAllDocsQuery();
+    }
+    BooleanQuery.Builder bool = new BooleanQuery.Builder();
+    int positive = 0;
+    for (UserQuery.Part part : query.parts()) {
+      Query clause = part(part.text());
+      if (clause == null) {
+        continue;
+      }
+      if (part.excluded()) {
+        bool.add(clause, Occur.MUST_NOT);
+      } else {
+        bool.add(clause, !part.phrase() && isStopWordSomewhere(part.text()) ? Occur.SHOULD : Occur.MUST);
+        positive++;
+      }
+    }
+    if (positive == 0) {
+      if (query.positive().isEmpty()) {
+        bool.add(new MatchAllDocsQuery(), Occur.MUST); // only exclusions: everything but them
+      } else {
+        return new MatchNoDocsQuery("no searchable words");
+      }
+    }
+    return bool.build();
+  }
+
+  /**
+   * The query for search as you type: the last word, unless it is part of a phrase or followed by a
+   * space, may also be the start of a word of a title.
+   */
+  Query buildForPrefix(UserQuery query, boolean lastWordComplete) {
+    List<UserQuery.Part> parts = query.parts();
+    if (parts.isEmpty() || lastWordComplete) {
+      return build(query);
+    }
+    UserQuery.Part last = parts.get(parts.size() - 1);
+    if (last.phrase() || last.excluded()) {
+      return build(query);
+    }
+    String prefix = neutralTerm(last.text());
+    Query rest = build(new UserQuery(query.text(), parts.subList(0, parts.size() - 1)));
+    Query whole = part(last.text());
+    BooleanQuery.Builder lastWord = new BooleanQuery.Builder();
+    if (whole != null) {
+      lastWord.add(whole, Occur.SHOULD);
+    }
+    if (prefix != null && prefix.length() >= 2) {
+      lastWord.add(new PrefixQuery(new Term(Fields.TITLE, prefix)), Occur.SHOULD);
+    }
+    BooleanQuery lastQuery = lastWord.build();
+    if (lastQuery.clauses().isEmpty()) {
+      return rest;
+    }
+    BooleanQuery.Builder bool = new BooleanQuery.Builder().add(lastQuery, Occur.MUST);
+    if (parts.size() > 1) {
+      bool.add(rest, Occur.MUST);
+    }
+    return bool.build();
+  }
+
+  /** A word or phrase in every field; {@code null} when no analyzer keeps any of it. */
+  Query part(String text) {
+    List<Query> alternatives = new ArrayList<>();
+    for (int i = 0; i < fields.size(); i++) {
+      Query query = builders.get(i).createPhraseQuery(fields.get(i), text);
+      if (query != null) {
+        alternatives.add(weights.get(i) == 1f ? query : new BoostQuery(query, weights.get(i)));
+      }
+    }
+    if (alternatives.isEmpty()) {
+      return null;
+    }
+    return new DisjunctionMaxQuery(alternatives, TIE_BREAKER);
+  }
+
+  /** Whether a language's analyzer drops this word: a word as common as "the" need not occur. */
+  private boolean isStopWordSomewhere(String word) {
+    for (String key : Analyzers.KEYS) {
+      if (key.equals(Analyzers.OTHER)) {
+        continue;
+      }
+      if (new QueryBuilder(analyzers.forKey(key)).createPhraseQuery(Fields.body(key), word) == null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The word as the neutral analyzer writes it (lower case, accents folded), or {@code null}. */
+  private String neutralTerm(String word) {
+    Query query = new QueryBuilder(analyzers.neutral()).createPhraseQuery(Fields.TITLE, word);
+    if (query instanceof org.apache.lucene.search.TermQuery term) {
+      return term.getTerm().text();
+    }
+    return null;
+  }
+}

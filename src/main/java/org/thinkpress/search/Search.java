@@ -1,0 +1,149 @@
+package org.thinkpress.search;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.function.IntConsumer;
+import org.jdbi.v3.core.Jdbi;
+import org.thinkpress.content.ContentReader;
+import org.thinkpress.content.ContentStore;
+import org.thinkpress.content.PublicationSummary;
+import org.thinkpress.site.OtherMaterials;
+
+/**
+ * Search, as the rest of ThinkPress sees it: this node's index, kept up to date with the database,
+ * and what is asked of it (searches, suggestions, other materials). Built by the wiring class;
+ * {@link #follow()} starts keeping the index up to date, {@link #close()} stops and closes it.
+ *
+ * <p>Only one process may have a given index open: a second gets a {@link SearchIndexException}.
+ */
+public final class Search implements AutoCloseable {
+
+  private final SearchSettings settings;
+  private final SearchIndex index;
+  private final IndexFollower follower;
+  private final Searcher searcher;
+  private final RelatedMaterials related;
+  private final ContentStore store;
+  private final IndexSource source;
+  private final ContentReader reader;
+  private boolean following;
+
+  private Search(SearchSettings settings, SearchIndex index, IndexFollower follower, Searcher searcher,
+                 RelatedMaterials related, ContentStore store, IndexSource source, ContentReader reader) {
+    this.settings = settings;
+    this.index = index;
+    this.follower = follower;
+    this.searcher = searcher;
+    this.related = related;
+    this.store = store;
+    this.source = source;
+    this.reader = reader;
+  }
+
+  /**
+   * Opens the index in {@code settings.indexDir()}; does not read the database yet.
+   *
+   * @param zone the time zone that years (a facet) are cut in
+   */
+  public static Search open(SearchSettings settings, Jdbi jdbi, ContentStore store, ContentReader reader, ZoneId zone) {
+    requireNonNull(settings, "settings");
+    requireNonNull(store, "store");
+    requireNonNull(reader, "reader");
+    Analyzers analyzers = new Analyzers();
+    SearchIndex index = SearchIndex.open(settings.indexDir(), analyzers);
+    IndexSource source = new IndexSource(jdbi);
+    IndexFollower follower = new IndexFollower(index, source, store, new PieceDocuments(zone));
+    Searcher searcher = new Searcher(index, new QueryFactory(analyzers), new Snippets(analyzers), settings.pageSize());
+    RelatedMaterials related = new RelatedMaterials(index, analyzers, follower, () -> reader.version().current(),
+        reader::taxonomy);
+    return new Search(settings, index, follower, searcher, related, store, source, reader);
+  }
+
+  /**
+   * Brings the index up to date now (rebuilding it when it is missing or was built by other code),
+   * then keeps it so in the background: at once after each write on this node, and every
+   * {@code search.poll-millis} for writes by other nodes.
+   */
+  public Search follow() {
+    if (following) {
+      throw new IllegalStateException("already following");
+    }
+    follower.catchUp();
+    store.addListener(follower);
+    follower.start(settings.pollMillis());
+    following = true;
+    return this;
+  }
+
+  /** Rebuilds the whole index from the database; {@code progress} hears of each piece. Returns the count. */
+  public int reindex(IntConsumer progress) {
+    return follower.rebuild(progress);
+  }
+
+  /** Brings the index up to date now, in the caller's thread. */
+  public void catchUp() {
+    follower.catchUp();
+  }
+
+  /** How many pieces are published, for a progress bar's length. */
+  public long publishedCount() {
+    return source.publishedCount();
+  }
+
+  public SearchResults search(SearchRequest request) {
+    return searcher.search(requireNonNull(request, "request"));
+  }
+
+  /** Up to {@code limit} titles for search as you type. */
+  public List<PublicationSummary> suggest(String text, int limit) {
+    return searcher.suggest(text, limit);
+  }
+
+  /** The newest pieces matching a request, with snippets, for its feed. */
+  public List<SearchResults.Hit> newest(SearchRequest request, int limit) {
+    return searcher.newest(requireNonNull(request, "request"), limit);
+  }
+
+  /**
+   * The routes of the search pages, in the site's design; {@code scriptUrl} is the address of
+   * {@code static/search.js}.
+   */
+  public java.util.function.Consumer<io.javalin.config.RoutesConfig> routes(org.thinkpress.site.SitePages site,
+                                                                           String scriptUrl) {
+    SearchPages pages = new SearchPages(this, site, reader, scriptUrl);
+    RateLimiter limiter = new RateLimiter(settings.requestsPerMinute(), 100_000, System::nanoTime);
+    return new SearchRoutes(pages, limiter)::register;
+  }
+
+  /** "Other materials" for the site's publication pages. */
+  public OtherMaterials otherMaterials() {
+    return related;
+  }
+
+  /** The content version searches see; -1 before the index was first brought up to date. */
+  public long indexedVersion() {
+    return follower.applied();
+  }
+
+  /** Waits up to {@code timeoutMillis} until searches see {@code version}; returns whether they do. */
+  public boolean awaitVersion(long version, long timeoutMillis) {
+    return follower.awaitVersion(version, timeoutMillis);
+  }
+
+  public SearchSettings settings() {
+    return settings;
+  }
+
+  /** The bytes the index takes on disk. */
+  public long indexBytes() {
+    return index.sizeOnDisk();
+  }
+
+  @Override
+  public void close() {
+    follower.close();
+    index.close();
+  }
+}

@@ -1,0 +1,242 @@
+package org.thinkpress.search;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This node's Lucene index in a folder: one writer, and searchers that see what the writer has
+ * made visible ({@link #refresh()}). A commit carries the content version the index has caught up
+ * to, the {@link #SCHEMA} it was built with and the {@link TaxonomyPrint}, so that a restarted
+ * node knows where to resume, and a node running newer code knows to rebuild.
+ *
+ * <p>Searchers come with the facet state of their reader, built once per refresh.
+ */
+final class SearchIndex implements Closeable {
+
+  private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
+
+  /** Bumped whenever fields or analyzers change, which makes every node rebuild its index at start. */
+  static final String SCHEMA = "3";
+  static final String VERSION_KEY = "content.version";
+  static final String SCHEMA_KEY = "schema";
+  static final String TAXONOMY_KEY = "taxonomy";
+
+  /** A searcher with the facet state of its reader ({@code null} while the index holds no piece). */
+  static final class FacetedSearcher extends IndexSearcher {
+    final SortedSetDocValuesReaderState facets;
+    /** The publication time of the newest piece, from which related materials count age; 0 when empty. */
+    final long newestPublished;
+
+    FacetedSearcher(IndexReader reader) throws IOException {
+      super(reader);
+      this.facets = reader.numDocs() == 0 ? null
+          : new DefaultSortedSetDocValuesReaderState(reader, PieceDocuments.FACETS);
+      long newest = 0;
+      for (LeafReaderContext leaf : reader.leaves()) {
+        NumericDocValues published = DocValues.getNumeric(leaf.reader(), Fields.PUBLISHED);
+        Bits live = leaf.reader().getLiveDocs();
+        for (int doc = published.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = published.nextDoc()) {
+          if (live == null || live.get(doc)) {
+            newest = Math.max(newest, published.longValue());
+          }
+        }
+      }
+      this.newestPublished = newest;
+    }
+  }
+
+  private final Path folder;
+  private final Directory directory;
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+
+  private SearchIndex(Path folder, Directory directory, IndexWriter writer) throws IOException {
+    this.folder = folder;
+    this.directory = directory;
+    this.writer = writer;
+    this.searchers = new SearcherManager(writer, true, false, new SearcherFactory() {
+      @Override
+      public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) throws IOException {
+        return new FacetedSearcher(reader);
+      }
+    });
+  }
+
+  /**
+   * Opens the index in {@code folder}, creating it when missing. An index that cannot be read
+   * (damaged, written by an incompatible Lucene) is replaced by an empty one, which the caller
+   * then rebuilds from the database: the index only ever holds a copy.
+   */
+  static SearchIndex open(Path folder, Analyzers analyzers) {
+    try {
+      Files.createDirectories(folder);
+      Directory directory = FSDirectory.open(folder);
+      IndexWriter writer;
+      try {
+        writer = new IndexWriter(directory, config(analyzers, IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+      } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException e) {
+        log.warn("The search index at {} cannot be read ({}); starting a new one", folder, e.getMessage());
+        writer = new IndexWriter(directory, config(analyzers, IndexWriterConfig.OpenMode.CREATE));
+      }
+      return new SearchIndex(folder, directory, writer);
+    } catch (LockObtainFailedException e) {
+      throw new SearchIndexException("The search index at " + folder + " is in use by another ThinkPress process"
+          + " (a running server?); stop it first, or give this one another data.dir", e);
+    } catch (IOException e) {
+      throw new SearchIndexException("Cannot open the search index at " + folder + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static IndexWriterConfig config(Analyzers analyzers, IndexWriterConfig.OpenMode mode) {
+    IndexWriterConfig config = new IndexWriterConfig(analyzers.perField());
+    config.setOpenMode(mode);
+    config.setRAMBufferSizeMB(64);
+    config.setCommitOnClose(false); // only explicit commits, which carry the content version
+    return config;
+  }
+
+  Path folder() {
+    return folder;
+  }
+
+  /** The data of the last commit; empty for a new index. */
+  Map<String, String> committed() {
+    try {
+      if (!DirectoryReader.indexExists(directory)) {
+        return Map.of();
+      }
+      Map<String, String> data = new HashMap<>();
+      writer.getLiveCommitData().forEach(entry -> data.put(entry.getKey(), entry.getValue()));
+      return data;
+    } catch (IOException e) {
+      throw failure("read", e);
+    }
+  }
+
+  void put(long id, Document document) {
+    try {
+      writer.updateDocument(new Term(Fields.ID, Long.toString(id)), document);
+    } catch (IOException e) {
+      throw failure("write", e);
+    }
+  }
+
+  /** Adds a document known not to be in the index (during a rebuild). */
+  void add(Document document) {
+    try {
+      writer.addDocument(document);
+    } catch (IOException e) {
+      throw failure("write", e);
+    }
+  }
+
+  void delete(long id) {
+    try {
+      writer.deleteDocuments(new Term(Fields.ID, Long.toString(id)));
+    } catch (IOException e) {
+      throw failure("write", e);
+    }
+  }
+
+  void deleteAll() {
+    try {
+      writer.deleteAll();
+    } catch (IOException e) {
+      throw failure("write", e);
+    }
+  }
+
+  /** A larger indexing buffer while rebuilding (fewer, larger segments to flush and merge); the usual one after. */
+  void bulkMode(boolean on) {
+    writer.getConfig().setRAMBufferSizeMB(on ? 256 : 64);
+  }
+
+  /** Makes everything written so far durable, with {@code data} as the commit's data. */
+  void commit(Map<String, String> data) {
+    try {
+      writer.setLiveCommitData(Map.copyOf(data).entrySet());
+      writer.commit();
+    } catch (IOException e) {
+      throw failure("commit", e);
+    }
+  }
+
+  /** Makes what was written visible to searches started from now on. */
+  void refresh() {
+    try {
+      searchers.maybeRefreshBlocking();
+    } catch (IOException e) {
+      throw failure("refresh", e);
+    }
+  }
+
+  interface SearcherWork<T> {
+    T apply(FacetedSearcher searcher) throws IOException;
+  }
+
+  /** Runs {@code work} on the current searcher, which stays valid (unchanged) while it runs. */
+  <T> T withSearcher(SearcherWork<T> work) {
+    try {
+      FacetedSearcher searcher = (FacetedSearcher) searchers.acquire();
+      try {
+        return work.apply(searcher);
+      } finally {
+        searchers.release(searcher);
+      }
+    } catch (IOException e) {
+      throw failure("search", e);
+    }
+  }
+
+  /** The bytes the index takes on disk. */
+  long sizeOnDisk() {
+    try (var files = Files.list(folder)) {
+      return files.mapToLong(file -> file.toFile().length()).sum();
+    } catch (IOException e) {
+      throw failure("measure", e);
+    }
+  }
+
+  private SearchIndexException failure(String action, IOException e) {
+    return new SearchIndexException("Cannot " + action + " the search index at " + folder + ": " + e.getMessage(), e);
+  }
+
+  @Override
+  public void close() {
+    try {
+      searchers.close();
+      writer.rollback(); // uncommitted work is redone from the change log at the next start
+      directory.close();
+    } catch (IOException e) {
+      log.warn("Closing the search index at {} failed: {}", folder, e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,159 @@
+package org.thinkpress.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.uhighlight.CustomSeparatorBreakIterator;
+import org.apache.lucene.search.uhighlight.Passage;
+import org.apache.lucene.search.uhighlight.PassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+
+/**
+ * Snippets of results: the paragraphs of standfirst and body that best match the query (Lucene's
+ * unified highlighter, from the offsets kept in the postings), or the standfirst when the match
+ * was elsewhere (title, names). Paragraphs longer than {@link #MAX_CHARS} are cut around their
+ * first match.
+ */
+final class Snippets {
+
+  static final int MAX_CHARS = 240;
+  private static final int PASSAGES = 2;
+  private static final String[] FIELDS = Analyzers.KEYS.stream().map(Fields::body).toArray(String[]::new);
+
+  private final Analyzers analyzers;
+
+  Snippets(Analyzers analyzers) {
+    this.analyzers = analyzers;
+  }
+
+  /** One snippet per document, in the order of {@code docIds}. */
+  List<Snippet> of(IndexSearcher searcher, Query query, int[] docIds) throws IOException {
+    List<Snippet> snippets = new ArrayList<>(docIds.length);
+    if (docIds.length == 0) {
+      return snippets;
+    }
+    PartsHighlighter highlighter = new PartsHighlighter(UnifiedHighlighter.builder(searcher, analyzers.perField())
+        .withFormatter(new PartsFormatter())
+        .withBreakIterator(() -> new CustomSeparatorBreakIterator('\n'))
+        .withMaxLength(50_000)
+        .withMaxNoHighlightPassages(1));
+    int[] passages = new int[FIELDS.length];
+    java.util.Arrays.fill(passages, PASSAGES);
+    Map<String, Object[]> found = highlighter.highlight(FIELDS, query, docIds, passages);
+    for (int i = 0; i < docIds.length; i++) {
+      Snippet snippet = Snippet.EMPTY;
+      for (String field : FIELDS) {
+        Object value = found.get(field)[i];
+        if (value instanceof Snippet s && !s.isEmpty()) {
+          snippet = s;
+          break;
+        }
+      }
+      snippets.add(snippet);
+    }
+    return snippets;
+  }
+
+  /** The unified highlighter, giving the formatter's objects instead of strings. */
+  private static final class PartsHighlighter extends UnifiedHighlighter {
+    PartsHighlighter(UnifiedHighlighter.Builder builder) {
+      super(builder);
+    }
+
+    Map<String, Object[]> highlight(String[] fields, Query query, int[] docIds, int[] passages) throws IOException {
+      return highlightFieldsAsObjects(fields, query, docIds, passages);
+    }
+  }
+
+  /** Formats passages as {@link Snippet} parts instead of markup. */
+  static final class PartsFormatter extends PassageFormatter {
+    @Override
+    public Object format(Passage[] passages, String content) {
+      List<Snippet.Part> parts = new ArrayList<>();
+      for (Passage passage : passages) {
+        if (!parts.isEmpty()) {
+          parts.add(new Snippet.Part(" … ", false));
+        }
+        addPassage(parts, passage, content);
+      }
+      return new Snippet(merge(parts));
+    }
+
+    private static void addPassage(List<Snippet.Part> parts, Passage passage, String content) {
+      int start = passage.getStartOffset();
+      int end = passage.getEndOffset();
+      if (end - start > MAX_CHARS) {
+        int firstMatch = passage.getNumMatches() > 0 ? passage.getMatchStarts()[0] : start;
+        start = Math.max(start, wordStart(content, firstMatch - MAX_CHARS / 3));
+        end = Math.min(end, wordEnd(content, start + MAX_CHARS));
+      }
+      boolean cutBefore = start > passage.getStartOffset();
+      boolean cutAfter = end < passage.getEndOffset();
+      if (cutBefore) {
+        parts.add(new Snippet.Part("…", false));
+      }
+      int position = start;
+      for (int i = 0; i < passage.getNumMatches(); i++) {
+        int matchStart = Math.max(passage.getMatchStarts()[i], position);
+        int matchEnd = Math.min(passage.getMatchEnds()[i], end);
+        if (matchStart >= end) {
+          break;
+        }
+        if (matchEnd <= matchStart) {
+          continue;
+        }
+        if (matchStart > position) {
+          parts.add(new Snippet.Part(content.substring(position, matchStart), false));
+        }
+        parts.add(new Snippet.Part(content.substring(matchStart, matchEnd), true));
+        position = matchEnd;
+      }
+      if (position < end) {
+        parts.add(new Snippet.Part(content.substring(position, end), false));
+      }
+      if (cutAfter) {
+        parts.add(new Snippet.Part("…", false));
+      }
+    }
+
+    private static int wordStart(String content, int from) {
+      int i = Math.max(0, from);
+      while (i > 0 && !Character.isWhitespace(content.charAt(i - 1))) {
+        i--;
+      }
+      return i;
+    }
+
+    private static int wordEnd(String content, int from) {
+      int i = Math.min(content.length(), from);
+      while (i < content.length() && !Character.isWhitespace(content.charAt(i))) {
+        i++;
+      }
+      return i;
+    }
+
+    /** Joins neighbouring parts of the same kind and turns line breaks into spaces. */
+    private static List<Snippet.Part> merge(List<Snippet.Part> parts) {
+      List<Snippet.Part> merged = new ArrayList<>();
+      for (Snippet.Part part : parts) {
+        if (!merged.isEmpty() && merged.get(merged.size() - 1).match() == part.match()) {
+          Snippet.Part last = merged.remove(merged.size() - 1);
+          merged.add(new Snippet.Part(last.text() + part.text(), part.match()));
+        } else if (!part.text().isEmpty()) {
+          merged.add(new Snippet.Part(part.text(), part.match()));
+        }
+      }
+      merged.replaceAll(part -> new Snippet.Part(part.text().replaceAll("\\s+", " "), part.match()));
+      if (!merged.isEmpty()) {
+        Snippet.Part first = merged.get(0);
+        merged.set(0, new Snippet.Part(first.text().stripLeading(), first.match()));
+        Snippet.Part last = merged.get(merged.size() - 1);
+        merged.set(merged.size() - 1, new Snippet.Part(last.text().stripTrailing(), last.match()));
+      }
+      return merged;
+    }
+  }
+}

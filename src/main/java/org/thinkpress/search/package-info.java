@@ -1,0 +1,56 @@
+/**
+ * Search: a Lucene index of the published pieces on each node, the search page with facets and
+ * snippets, search as you type, the feed of a search, and the "Other materials" under each piece.
+ *
+ * <h2>How it fits together</h2>
+ *
+ * <ul>
+ *   <li>{@link org.thinkpress.search.Search} is what the rest of ThinkPress sees: opened by the
+ *       wiring class on the index folder ({@code data.dir}/index), it answers searches,
+ *       suggestions and other materials, and gives the routes.
+ *   <li>{@code IndexFollower} keeps the index equal to what the database publishes. Every content
+ *       write records, in the same transaction, which pieces it touched under the content version
+ *       it produced (table {@code content_changes}). The index's last commit names the version it
+ *       has applied; catching up re-reads the pieces touched since then, indexing those still
+ *       published and removing the rest. It runs at once after a write on this node (as a
+ *       {@code ContentListener}), every {@code search.poll-millis} for writes by other nodes, and
+ *       at start, where a missing index, or one built by other code, is rebuilt.
+ *   <li>{@code PieceDocuments} and {@code Analyzers} decide what is indexed and how; {@code UserQuery}
+ *       and {@code QueryFactory} what a reader's input means; {@code Searcher} runs searches with
+ *       facets, {@code Snippets} cuts the passages, {@code RelatedMaterials} chooses other materials.
+ *   <li>{@code SearchPages} and {@code SearchRoutes} serve {@code /search}, {@code /search/suggest}
+ *       and {@code /search/feed} in the site's design, behind a {@code RateLimiter} per client.
+ * </ul>
+ *
+ * <h2>Words</h2>
+ *
+ * <dl>
+ *   <dt>language key</dt>
+ *   <dd>{@code en}, {@code ru}, {@code hy}: a language with its own analyzer (stemming, stop words);
+ *       {@code xx} for any other, analyzed like the neutral field. A piece's text goes in the
+ *       fields of its key ({@code title_en}, {@code body_en}).</dd>
+ *   <dt>neutral field</dt>
+ *   <dd>{@code all}: title and standfirst, split into words and lower-cased but not stemmed, so that
+ *       a query in any script finds them whatever the piece's language.</dd>
+ *   <dt>applied version</dt>
+ *   <dd>the content version the index reflects: every write up to it is searchable.</dd>
+ *   <dt>catching up</dt>
+ *   <dd>applying the change log from the applied version to the database's current version.</dd>
+ *   <dt>rebuild (reindex)</dt>
+ *   <dd>replacing the index's content with every published piece, read afresh; searches see the
+ *       old content until the new one is complete.</dd>
+ *   <dt>facet, dimension, filter</dt>
+ *   <dd>a dimension is topic, region, type, expert, year or language; a facet shows a dimension's
+ *       values with how many matching pieces have each; a filter keeps the pieces with one of the
+ *       chosen values. Filters in different dimensions all hold; values within one dimension are
+ *       alternatives, and that dimension's counts ignore its own filter ("sideways").</dd>
+ *   <dt>snippet</dt>
+ *   <dd>the passage of a result that best matches, as plain-text parts; the page escapes them and
+ *       marks the matching ones, so text in a piece can never become markup.</dd>
+ *   <dt>other materials</dt>
+ *   <dd>the pieces shown under a publication: similar text (MoreLikeThis), shared topics, regions
+ *       and experts, the same language, a mild preference for recent ones; never the piece or its
+ *       translations.</dd>
+ * </dl>
+ */
+package org.thinkpress.search;

@@ -1,0 +1,176 @@
+package org.thinkpress.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.thinkpress.content.ContentReader;
+import org.thinkpress.content.ContentStore;
+import org.thinkpress.content.ContentVersion;
+import org.thinkpress.content.ExpertInput;
+import org.thinkpress.content.MarkdownRenderer;
+import org.thinkpress.content.PublicationTypes;
+import org.thinkpress.content.RegionInput;
+import org.thinkpress.content.Status;
+import org.thinkpress.storage.Dialect;
+
+/**
+ * The index follows the database: publish, edit, unpublish, delete, scheduled pieces going live,
+ * renamed experts and moved regions, restarts, a deleted index folder, and writes by another node
+ * sharing the database. Run once per database.
+ */
+abstract class IndexFollowingContract {
+
+  SearchTestBed bed;
+  Search search;
+
+  abstract Dialect dialect();
+
+  @BeforeEach
+  void open() {
+    bed = SearchTestBed.of(dialect()).load(Corpus.taxonomy()).load(Corpus.pieces());
+    search = bed.open();
+  }
+
+  @AfterEach
+  void close() {
+    bed.close();
+  }
+
+  /** A published English analysis by an expert of the corpus. */
+  static org.thinkpress.content.Fixtures.PublicationBuilder piece(String slug) {
+    return org.thinkpress.content.Fixtures.publication(slug).experts("irina-moraru");
+  }
+
+  List<String> slugs(String query) {
+    return search.search(SearchRequest.text(query)).hits().stream().map(hit -> hit.summary().slug()).toList();
+  }
+
+  @Test
+  void aPublishedPieceIsFoundWithinASecond() {
+    bed.store.savePublication(piece("new-piece").title("Semiconductors and Sanctions").body("Chips.").build());
+
+    long version = bed.reader.version().current();
+    assertThat(search.awaitVersion(version, 1_000)).isTrue();
+    assertThat(slugs("semiconductors")).containsExactly("new-piece");
+  }
+
+  @Test
+  void editsReplaceWhatWasIndexed() {
+    bed.store.savePublication(piece("new-piece").title("Semiconductors and Sanctions").build());
+    bed.awaitIndexed();
+    bed.store.savePublication(piece("new-piece").title("Lithium and Sanctions").build());
+    bed.awaitIndexed();
+
+    assertThat(slugs("semiconductors")).isEmpty();
+    assertThat(slugs("lithium")).containsExactly("new-piece");
+    assertThat(search.search(SearchRequest.text("")).total()).isEqualTo(Corpus.PIECES.size() + 1);
+  }
+
+  @Test
+  void unpublishedArchivedAndDeletedPiecesLeaveTheIndex() {
+    bed.store.savePublication(piece("grain-corridor-reopens").title("Black Sea Grain Corridor Reopens")
+        .status(Status.DRAFT).published(null).build());
+    bed.store.savePublication(Corpus.PIECES.get(6).withStatus(Status.ARCHIVED, Instant.parse("2025-04-01T09:00:00Z")));
+    bed.store.deletePublication("eksport-zerna");
+    bed.awaitIndexed();
+
+    assertThat(slugs("grain")).isEmpty();
+    assertThat(slugs("Odesa")).isEmpty();
+    assertThat(slugs("зерно")).isEmpty();
+    assertThat(search.search(SearchRequest.text("")).total()).isEqualTo(Corpus.PIECES.size() - 3);
+  }
+
+  @Test
+  void aScheduledPieceIsFoundOnceItGoesLive() {
+    bed.store.savePublication(piece("later").title("Hydrogen Valleys").status(Status.SCHEDULED)
+        .published("2025-12-31T00:00:00Z").build());
+    bed.awaitIndexed();
+    assertThat(slugs("hydrogen")).isEmpty();
+
+    assertThat(bed.store.publishDue(Instant.parse("2026-01-01T00:00:00Z"))).hasSize(1);
+    bed.awaitIndexed();
+
+    assertThat(slugs("hydrogen")).containsExactly("later");
+  }
+
+  @Test
+  void renamingAnExpertOrMovingARegionReindexesTheirPieces() {
+    bed.store.saveExpert(new ExpertInput("daniyar-abenov", "Daniyar Zhaksybekov", Map.of(), "Fellow", "", "", null));
+    bed.store.saveRegion(new RegionInput("kazakhstan", "Kazakhstan", Map.of(), "south-caucasus"));
+    bed.awaitIndexed();
+
+    assertThat(slugs("Zhaksybekov")).containsExactlyInAnyOrder("gas-pipeline-transit", "water-irrigation-central-asia",
+        "jrayin-resursner", "markup-in-text");
+    SearchResults underCaucasus = search.search(new SearchRequest("", Map.of("region", List.of("south-caucasus")), false, 1));
+    assertThat(underCaucasus.hits()).extracting(hit -> hit.summary().slug()).contains("water-irrigation-central-asia");
+  }
+
+  @Test
+  void aRestartedNodeCatchesUpWithWhatWasWrittenWhileItWasDown() {
+    bed.closeSearch();
+    bed.store.savePublication(piece("while-down").title("Written While The Index Was Closed").build());
+    bed.store.deletePublication("gas-pipeline-transit");
+
+    search = bed.open();
+
+    assertThat(slugs("closed")).containsExactly("while-down");
+    assertThat(slugs("pipeline")).isEmpty();
+  }
+
+  @Test
+  void aDeletedIndexFolderIsRebuiltAtStart() {
+    bed.closeSearch();
+    SearchTestBed.deleteTree(bed.indexDir());
+
+    search = bed.open();
+
+    assertThat(search.indexedVersion()).isEqualTo(bed.reader.version().current());
+    assertThat(search.search(SearchRequest.text("")).total()).isEqualTo(Corpus.PIECES.size());
+    assertThat(slugs("границами")).containsExactly("granitsy-komissii");
+  }
+
+  @Test
+  void reindexRebuildsEverythingAndReportsEachPiece() {
+    int[] steps = {0};
+    int count = search.reindex(n -> steps[0] += n);
+
+    assertThat(count).isEqualTo(Corpus.PIECES.size());
+    assertThat(steps[0]).isEqualTo(Corpus.PIECES.size());
+    assertThat(slugs("grain")).containsExactly("grain-corridor-reopens");
+  }
+
+  @Test
+  void aSecondProcessCannotOpenTheSameIndex() {
+    assertThatThrownBy(() -> Search.open(bed.settings(), bed.db.database().jdbi(), bed.store, bed.reader,
+        java.time.ZoneOffset.UTC))
+        .isInstanceOf(SearchIndexException.class)
+        .hasMessageContaining("is in use by another ThinkPress process");
+  }
+
+  @Test
+  void anotherNodeSharingTheDatabaseCatchesUpFromTheChangeLog() throws Exception {
+    // node B: its own store, reader and index folder over the same database; it hears nothing from node A's store
+    ContentVersion versionB = new ContentVersion(bed.db.database().jdbi());
+    ContentStore storeB = new ContentStore(bed.db.database().jdbi(), SearchTestBed.CLOCK, new MarkdownRenderer(),
+        PublicationTypes.DEFAULT, versionB);
+    ContentReader readerB = new ContentReader(bed.db.database().jdbi(), versionB);
+    SearchSettings settingsB = new SearchSettings(bed.folder.resolve("index-b"), 100, 10, 120);
+    try (Search nodeB = Search.open(settingsB, bed.db.database().jdbi(), storeB, readerB, java.time.ZoneOffset.UTC).follow()) {
+      bed.store.savePublication(piece("from-node-a").title("Rare Earths From Node A").build());
+      bed.store.deletePublication("remittances-armenia");
+      long version = bed.reader.version().current();
+
+      assertThat(nodeB.awaitVersion(version, 2_000)).isTrue();
+      List<String> found = nodeB.search(SearchRequest.text("rare earths")).hits().stream()
+          .map(hit -> hit.summary().slug()).toList();
+      assertThat(found).containsExactly("from-node-a");
+      assertThat(nodeB.search(SearchRequest.text("dram")).hits()).isEmpty();
+    }
+  }
+}
