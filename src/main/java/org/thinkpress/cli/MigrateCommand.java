@@ -22,8 +22,8 @@ final class MigrateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var config = root.config(Map.of());
-    try (ThinkPress ignored = ThinkPress.open(config)) {
-      spec.commandLine().getOut().println("The database at " + config.database().url() + " is up to date.");
+    try (ThinkPress thinkPress = ThinkPress.open(config)) { // opening migrates
+      spec.commandLine().getOut().println("The database at " + thinkPress.config().database().url() + " is up to date.");
     }
     return 0;
   }

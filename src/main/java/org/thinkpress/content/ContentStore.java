@@ -4,11 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,7 +60,7 @@ public final class ContentStore {
     RenderedBody body = markdown.render(input.bodyMarkdown());
     Writes writes = new Writes();
     jdbi.useTransaction(handle -> {
-      writes.publication(upsertPublication(handle, input, body));
+      writes.publication(PublicationWriter.upsert(handle, input, body, clock.millis()));
       writes.commitVersion(handle);
     });
     announce(writes);
@@ -84,7 +82,7 @@ public final class ContentStore {
     RenderedBody body = markdown.render(input.bodyMarkdown());
     Writes writes = new Writes();
     long savedId = jdbi.inTransaction(handle -> {
-      Optional<Long> holder = idOf(handle, "publications", input.slug());
+      Optional<Long> holder = PublicationWriter.idOf(handle, "publications", input.slug());
       if (holder.isPresent() && !holder.get().equals(id)) {
         throw new InvalidContentException("slug '" + input.slug() + "' is already used by another publication");
       }
@@ -94,7 +92,7 @@ public final class ContentStore {
             .mapTo(String.class).findOne().orElseThrow(() -> new ContentNotFoundException("publication", "#" + id));
       }
       hook.before(handle, id);
-      long written = writePublication(handle, id, input, body);
+      long written = PublicationWriter.write(handle, id, input, body, clock.millis());
       hook.after(handle, written, previousSlug);
       writes.publication(written);
       writes.commitVersion(handle);
@@ -153,7 +151,7 @@ public final class ContentStore {
   public boolean deletePublication(String slug) {
     Writes writes = new Writes();
     boolean deleted = jdbi.inTransaction(handle -> {
-      Optional<Long> id = idOf(handle, "publications", slug);
+      Optional<Long> id = PublicationWriter.idOf(handle, "publications", slug);
       if (id.isEmpty()) {
         return false;
       }
@@ -172,7 +170,7 @@ public final class ContentStore {
     String bioHtml = markdown.renderSnippet(input.bioMarkdown());
     Writes writes = new Writes();
     jdbi.useTransaction(handle -> {
-      upsertExpert(handle, input, bioHtml);
+      TaxonomyWriter.upsertExpert(handle, input, bioHtml, clock.millis());
       writes.taxonomy();
       writes.commitVersion(handle);
     });
@@ -183,7 +181,7 @@ public final class ContentStore {
   public Topic saveTopic(TopicInput input) {
     Writes writes = new Writes();
     jdbi.useTransaction(handle -> {
-      upsertTopic(handle, input, -1);
+      TaxonomyWriter.upsertTopic(handle, input, -1, clock.millis());
       writes.taxonomy();
       writes.commitVersion(handle);
     });
@@ -194,8 +192,8 @@ public final class ContentStore {
   public Region saveRegion(RegionInput input) {
     Writes writes = new Writes();
     jdbi.useTransaction(handle -> {
-      long id = upsertRegion(handle, input, -1);
-      setRegionParent(handle, id, input);
+      long id = TaxonomyWriter.upsertRegion(handle, input, -1, clock.millis());
+      TaxonomyWriter.setRegionParent(handle, id, input);
       writes.taxonomy();
       writes.commitVersion(handle);
     });
@@ -206,7 +204,7 @@ public final class ContentStore {
   /** How many publications, in any status, link to the expert, topic or region. */
   public int taxonUsage(TaxonKind kind, String slug) {
     return jdbi.withHandle(handle -> {
-      long id = requireTaxon(handle, kind, slug);
+      long id = TaxonomyWriter.requireTaxon(handle, kind, slug);
       return handle.createQuery("SELECT COUNT(*) FROM " + kind.linkTable + " WHERE " + kind.linkColumn + " = :id")
           .bind("id", id).mapTo(Integer.class).one();
     });
@@ -220,8 +218,8 @@ public final class ContentStore {
     Slugs.require(kind.key() + " slug", to);
     Writes writes = new Writes();
     jdbi.useTransaction(handle -> {
-      long id = requireTaxon(handle, kind, from);
-      if (idOf(handle, kind.table, to).isPresent()) {
+      long id = TaxonomyWriter.requireTaxon(handle, kind, from);
+      if (PublicationWriter.idOf(handle, kind.table, to).isPresent()) {
         throw new InvalidContentException(kind.key() + " slug '" + to + "' is already taken");
       }
       handle.createUpdate("UPDATE " + kind.table + " SET slug = :to, changed_at = :now WHERE id = :id")
@@ -245,10 +243,10 @@ public final class ContentStore {
     }
     Writes writes = new Writes();
     jdbi.useTransaction(handle -> {
-      long fromId = requireTaxon(handle, kind, from);
-      long intoId = requireTaxon(handle, kind, into);
+      long fromId = TaxonomyWriter.requireTaxon(handle, kind, from);
+      long intoId = TaxonomyWriter.requireTaxon(handle, kind, into);
       if (kind == TaxonKind.REGION) {
-        for (Long ancestor = parentOf(handle, intoId); ancestor != null; ancestor = parentOf(handle, ancestor)) {
+        for (Long ancestor = TaxonomyWriter.parentOf(handle, intoId); ancestor != null; ancestor = TaxonomyWriter.parentOf(handle, ancestor)) {
           if (ancestor == fromId) {
             throw new InvalidContentException("cannot merge region '" + from + "' into '" + into + "', which lies below it");
           }
@@ -263,7 +261,7 @@ public final class ContentStore {
               + " AND publication_id NOT IN (SELECT publication_id FROM " + kind.linkTable
               + " WHERE " + kind.linkColumn + " = :into)")
           .bind("into", intoId).bind("from", fromId).execute();
-      deleteTaxonRow(handle, kind, fromId);
+      TaxonomyWriter.deleteTaxonRow(handle, kind, fromId);
       extra.accept(handle);
       writes.taxonomy();
       writes.commitVersion(handle);
@@ -276,7 +274,7 @@ public final class ContentStore {
   public void deleteTaxon(TaxonKind kind, String slug) {
     Writes writes = new Writes();
     jdbi.useTransaction(handle -> {
-      long id = requireTaxon(handle, kind, slug);
+      long id = TaxonomyWriter.requireTaxon(handle, kind, slug);
       int used = handle.createQuery("SELECT COUNT(*) FROM " + kind.linkTable + " WHERE " + kind.linkColumn + " = :id")
           .bind("id", id).mapTo(Integer.class).one();
       if (used > 0) {
@@ -287,29 +285,18 @@ public final class ContentStore {
           .bind("id", id).mapTo(Integer.class).one() > 0) {
         throw new InvalidContentException("region '" + slug + "' has sub-regions; move or merge them first");
       }
-      deleteTaxonRow(handle, kind, id);
+      TaxonomyWriter.deleteTaxonRow(handle, kind, id);
       writes.taxonomy();
       writes.commitVersion(handle);
     });
     announce(writes);
   }
 
-  private static void deleteTaxonRow(Handle handle, TaxonKind kind, long id) {
-    handle.createUpdate("DELETE FROM " + kind.linkTable + " WHERE " + kind.linkColumn + " = :id").bind("id", id).execute();
-    handle.createUpdate("DELETE FROM labels WHERE kind = :kind AND owner_id = :id")
-        .bind("kind", kind.key()).bind("id", id).execute();
-    handle.createUpdate("DELETE FROM " + kind.table + " WHERE id = :id").bind("id", id).execute();
-  }
-
-  private static long requireTaxon(Handle handle, TaxonKind kind, String slug) {
-    return idOf(handle, kind.table, slug).orElseThrow(() -> new ContentNotFoundException(kind.key(), slug));
-  }
-
   /** Stores site settings (name, description...); other settings are kept. */
   public void saveSettings(Map<String, String> settings) {
     Writes writes = new Writes();
     jdbi.useTransaction(handle -> {
-      replaceSettings(handle, settings);
+      TaxonomyWriter.replaceSettings(handle, settings);
       writes.taxonomy();
       writes.commitVersion(handle);
     });
@@ -340,24 +327,24 @@ public final class ContentStore {
         .toList();
     Writes writes = new Writes();
     jdbi.useTransaction(handle -> {
-      replaceSettings(handle, bundle.settings());
+      TaxonomyWriter.replaceSettings(handle, bundle.settings());
       int position = 0;
       for (TopicInput topic : bundle.topics()) {
-        upsertTopic(handle, topic, position++);
+        TaxonomyWriter.upsertTopic(handle, topic, position++, clock.millis());
       }
       Map<RegionInput, Long> regionIds = new HashMap<>();
       position = 0;
       for (RegionInput region : bundle.regions()) {
-        regionIds.put(region, upsertRegion(handle, region, position++));
+        regionIds.put(region, TaxonomyWriter.upsertRegion(handle, region, position++, clock.millis()));
       }
       for (RegionInput region : bundle.regions()) {
-        setRegionParent(handle, regionIds.get(region), region);
+        TaxonomyWriter.setRegionParent(handle, regionIds.get(region), region);
       }
       for (ExpertInput expert : bundle.experts()) {
-        upsertExpert(handle, expert, bios.get(expert.slug()));
+        TaxonomyWriter.upsertExpert(handle, expert, bios.get(expert.slug()), clock.millis());
       }
       for (int i = 0; i < bundle.publications().size(); i++) {
-        writes.publication(upsertPublication(handle, bundle.publications().get(i), bodies.get(i)));
+        writes.publication(PublicationWriter.upsert(handle, bundle.publications().get(i), bodies.get(i), clock.millis()));
         progress.accept(1);
       }
       writes.taxonomy();
@@ -412,227 +399,6 @@ public final class ContentStore {
           taxonomy.experts().stream().map(Expert::toInput).sorted(Comparator.comparing(ExpertInput::slug)).toList(),
           publications);
     });
-  }
-
-  // --- writes inside a transaction -------------------------------------------------------------
-
-  private long upsertPublication(Handle handle, PublicationInput input, RenderedBody body) {
-    return writePublication(handle, idOf(handle, "publications", input.slug()).orElse(null), input, body);
-  }
-
-  /** Updates the piece with {@code id} (slug included), or inserts one when {@code id} is null. */
-  private long writePublication(Handle handle, Long id, PublicationInput input, RenderedBody body) {
-    long now = clock.millis();
-    checkTranslationGroup(handle, input, id);
-    Optional<Long> existing = Optional.ofNullable(id);
-    String columns = "language = :language, translation_group = :group, title = :title, standfirst = :standfirst,"
-        + " reading_minutes = :minutes, type = :type, status = :status, featured = :featured,"
-        + " published_at = :published, updated_at = :updated, changed_at = :now";
-    if (existing.isPresent()) {
-      id = existing.get();
-      bindPublication(handle.createUpdate("UPDATE publications SET slug = :slug, " + columns + " WHERE id = :id"),
-          input, body, now).bind("id", id).execute();
-      handle.createUpdate("UPDATE publication_bodies SET body_md = :md, body_html = :html, toc = :toc"
-              + " WHERE publication_id = :id")
-          .bind("md", input.bodyMarkdown()).bind("html", body.html()).bind("toc", ContentRows.encodeToc(body.toc()))
-          .bind("id", id).execute();
-    } else {
-      id = bindPublication(handle.createQuery("INSERT INTO publications (slug, language, translation_group, title,"
-              + " standfirst, reading_minutes, type, status, featured, published_at, updated_at, created_at, changed_at)"
-              + " VALUES (:slug, :language, :group, :title, :standfirst, :minutes, :type, :status, :featured, :published,"
-              + " :updated, :now, :now) RETURNING id"), input, body, now)
-          .mapTo(Long.class).one();
-      handle.createUpdate("INSERT INTO publication_bodies (publication_id, body_md, body_html, toc)"
-              + " VALUES (:id, :md, :html, :toc)")
-          .bind("md", input.bodyMarkdown()).bind("html", body.html()).bind("toc", ContentRows.encodeToc(body.toc()))
-          .bind("id", id).execute();
-    }
-    replaceLinks(handle, id, "publication_experts", "expert_id", resolve(handle, "experts", "expert", input.experts()));
-    replaceLinks(handle, id, "publication_topics", "topic_id", resolve(handle, "topics", "topic", input.topics()));
-    replaceLinks(handle, id, "publication_regions", "region_id", resolve(handle, "regions", "region", input.regions()));
-    return id;
-  }
-
-  private static <T extends org.jdbi.v3.core.statement.SqlStatement<T>> T bindPublication(
-      T statement, PublicationInput input, RenderedBody body, long now) {
-    return statement
-        .bind("slug", input.slug())
-        .bind("language", input.language())
-        .bind("group", input.translationGroup())
-        .bind("title", input.title())
-        .bind("standfirst", input.standfirst())
-        .bind("minutes", body.readingMinutes())
-        .bind("type", input.type())
-        .bind("status", input.status().key())
-        .bind("featured", input.featured())
-        .bind("published", ContentRows.millis(input.publishedAt()))
-        .bind("updated", ContentRows.millis(input.updatedAt()))
-        .bind("now", now);
-  }
-
-  private static void checkTranslationGroup(Handle handle, PublicationInput input, Long id) {
-    if (input.translationGroup() == null) {
-      return;
-    }
-    handle.createQuery("SELECT slug FROM publications WHERE translation_group = :group AND language = :language"
-            + " AND slug <> :slug AND id <> :id")
-        .bind("group", input.translationGroup())
-        .bind("language", input.language())
-        .bind("slug", input.slug())
-        .bind("id", id == null ? -1L : id)
-        .mapTo(String.class)
-        .findFirst()
-        .ifPresent(other -> {
-          throw new InvalidContentException("translation_group '" + input.translationGroup() + "' already has a '"
-              + input.language() + "' version: '" + other + "'");
-        });
-  }
-
-  private static List<Long> resolve(Handle handle, String table, String what, List<String> slugs) {
-    if (slugs.isEmpty()) {
-      return List.of();
-    }
-    Map<String, Long> ids = new HashMap<>();
-    handle.createQuery("SELECT slug, id FROM " + table + " WHERE slug IN (<slugs>)")
-        .bindList("slugs", slugs)
-        .map((rs, ctx) -> ids.put(rs.getString(1), rs.getLong(2)))
-        .list();
-    List<Long> resolved = new ArrayList<>(slugs.size());
-    for (String slug : slugs) {
-      Long id = ids.get(slug);
-      if (id == null) {
-        throw new InvalidContentException("unknown " + what + " '" + slug + "'");
-      }
-      resolved.add(id);
-    }
-    return resolved;
-  }
-
-  private static void replaceLinks(Handle handle, long publicationId, String table, String column, List<Long> ids) {
-    handle.createUpdate("DELETE FROM " + table + " WHERE publication_id = :id").bind("id", publicationId).execute();
-    if (ids.isEmpty()) {
-      return;
-    }
-    var batch = handle.prepareBatch("INSERT INTO " + table + " (publication_id, " + column + ", position)"
-        + " VALUES (:publication, :ref, :position)");
-    for (int i = 0; i < ids.size(); i++) {
-      batch.bind("publication", publicationId).bind("ref", ids.get(i)).bind("position", i).add();
-    }
-    batch.execute();
-  }
-
-  private long upsertExpert(Handle handle, ExpertInput input, String bioHtml) {
-    long now = clock.millis();
-    Optional<Long> existing = idOf(handle, "experts", input.slug());
-    long id;
-    if (existing.isPresent()) {
-      id = existing.get();
-      handle.createUpdate("UPDATE experts SET name = :name, role = :role, affiliation = :affiliation, bio_md = :bio,"
-              + " bio_html = :html, photo_url = :photo, changed_at = :now WHERE id = :id")
-          .bind("name", input.name()).bind("role", input.role()).bind("affiliation", input.affiliation())
-          .bind("bio", input.bioMarkdown()).bind("html", bioHtml).bind("photo", input.photoUrl()).bind("now", now)
-          .bind("id", id).execute();
-    } else {
-      id = handle.createQuery("INSERT INTO experts (slug, name, role, affiliation, bio_md, bio_html, photo_url,"
-              + " created_at, changed_at) VALUES (:slug, :name, :role, :affiliation, :bio, :html, :photo, :now, :now)"
-              + " RETURNING id")
-          .bind("slug", input.slug()).bind("name", input.name()).bind("role", input.role())
-          .bind("affiliation", input.affiliation()).bind("bio", input.bioMarkdown()).bind("html", bioHtml)
-          .bind("photo", input.photoUrl()).bind("now", now)
-          .mapTo(Long.class).one();
-    }
-    replaceLabels(handle, "expert", id, input.names());
-    return id;
-  }
-
-  private long upsertTopic(Handle handle, TopicInput input, int position) {
-    long now = clock.millis();
-    Optional<Long> existing = idOf(handle, "topics", input.slug());
-    long id;
-    if (existing.isPresent()) {
-      id = existing.get();
-      handle.createUpdate("UPDATE topics SET name = :name, description = :description, changed_at = :now"
-              + (position >= 0 ? ", position = :position" : "") + " WHERE id = :id")
-          .bind("name", input.name()).bind("description", input.description()).bind("now", now)
-          .bind("position", position).bind("id", id).execute();
-    } else {
-      id = handle.createQuery("INSERT INTO topics (slug, name, description, position, created_at, changed_at)"
-              + " VALUES (:slug, :name, :description, " + positionFor(position, "topics") + ", :now, :now) RETURNING id")
-          .bind("slug", input.slug()).bind("name", input.name()).bind("description", input.description())
-          .bind("position", position).bind("now", now)
-          .mapTo(Long.class).one();
-    }
-    replaceLabels(handle, "topic", id, input.names());
-    return id;
-  }
-
-  private long upsertRegion(Handle handle, RegionInput input, int position) {
-    long now = clock.millis();
-    Optional<Long> existing = idOf(handle, "regions", input.slug());
-    long id;
-    if (existing.isPresent()) {
-      id = existing.get();
-      handle.createUpdate("UPDATE regions SET name = :name, changed_at = :now"
-              + (position >= 0 ? ", position = :position" : "") + " WHERE id = :id")
-          .bind("name", input.name()).bind("now", now).bind("position", position).bind("id", id).execute();
-    } else {
-      id = handle.createQuery("INSERT INTO regions (slug, name, position, created_at, changed_at)"
-              + " VALUES (:slug, :name, " + positionFor(position, "regions") + ", :now, :now) RETURNING id")
-          .bind("slug", input.slug()).bind("name", input.name()).bind("position", position).bind("now", now)
-          .mapTo(Long.class).one();
-    }
-    replaceLabels(handle, "region", id, input.names());
-    return id;
-  }
-
-  /** A given position, or one past the last, so that a region or topic added later comes last. */
-  private static String positionFor(int position, String table) {
-    return position >= 0 ? ":position" : "(SELECT COALESCE(MAX(position), -1) + 1 FROM " + table + ")";
-  }
-
-  private static void setRegionParent(Handle handle, long id, RegionInput input) {
-    Long parentId = null;
-    if (input.parentSlug() != null) {
-      parentId = idOf(handle, "regions", input.parentSlug()).orElseThrow(() ->
-          new InvalidContentException("region '" + input.slug() + "' has an unknown parent '" + input.parentSlug() + "'"));
-      Set<Long> seen = new LinkedHashSet<>();
-      for (Long ancestor = parentId; ancestor != null; ancestor = parentOf(handle, ancestor)) {
-        if (ancestor == id || !seen.add(ancestor)) {
-          throw new InvalidContentException("region '" + input.slug() + "' cannot be placed under '"
-              + input.parentSlug() + "': that region is already below it");
-        }
-      }
-    }
-    handle.createUpdate("UPDATE regions SET parent_id = :parent WHERE id = :id")
-        .bind("parent", parentId).bind("id", id).execute();
-  }
-
-  private static Long parentOf(Handle handle, long regionId) {
-    return handle.createQuery("SELECT parent_id FROM regions WHERE id = :id")
-        .bind("id", regionId).mapTo(Long.class).findOne().orElse(null);
-  }
-
-  private static void replaceLabels(Handle handle, String kind, long ownerId, Map<String, String> names) {
-    handle.createUpdate("DELETE FROM labels WHERE kind = :kind AND owner_id = :id")
-        .bind("kind", kind).bind("id", ownerId).execute();
-    for (Map.Entry<String, String> name : names.entrySet()) {
-      handle.createUpdate("INSERT INTO labels (kind, owner_id, language, name) VALUES (:kind, :id, :language, :name)")
-          .bind("kind", kind).bind("id", ownerId).bind("language", name.getKey()).bind("name", name.getValue())
-          .execute();
-    }
-  }
-
-  private static void replaceSettings(Handle handle, Map<String, String> settings) {
-    for (Map.Entry<String, String> setting : settings.entrySet()) {
-      handle.createUpdate("DELETE FROM settings WHERE name = :name").bind("name", setting.getKey()).execute();
-      handle.createUpdate("INSERT INTO settings (name, value) VALUES (:name, :value)")
-          .bind("name", setting.getKey()).bind("value", setting.getValue()).execute();
-    }
-  }
-
-  private static Optional<Long> idOf(Handle handle, String table, String slug) {
-    return handle.createQuery("SELECT id FROM " + table + " WHERE slug = :slug")
-        .bind("slug", slug).mapTo(Long.class).findOne();
   }
 
   // --- change tracking ---------------------------------------------------------------------------
