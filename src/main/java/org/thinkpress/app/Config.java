@@ -3,8 +3,11 @@ package org.thinkpress.app;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
+import org.thinkpress.newsletter.MailSettings;
+import org.thinkpress.newsletter.NewsletterSettings;
 import org.thinkpress.site.SiteConfig;
 import org.thinkpress.storage.DatabaseSettings;
+import org.thinkpress.subscribers.SubscriberSettings;
 
 /**
  * Everything the process is told at start, validated: a bad value stops it with a message naming
@@ -17,19 +20,26 @@ import org.thinkpress.storage.DatabaseSettings;
  * @param database where the database is
  * @param site how the public site behaves
  * @param contentVersionPollSeconds how often to look for content changes made by other nodes
+ * @param subscribers how sign-up behaves
+ * @param newsletter how mail to subscribers is sent
+ * @param mail where mail goes (SMTP or the pickup folder) and how it is signed
  */
 public record Config(String host, int port, Path dataDir, DatabaseSettings database, SiteConfig site,
-                     int contentVersionPollSeconds) {
+                     int contentVersionPollSeconds, SubscriberSettings subscribers, NewsletterSettings newsletter,
+                     MailSettings mail) {
 
   public Config {
     requireNonNull(host, "host");
     requireNonNull(dataDir, "dataDir");
     requireNonNull(database, "database");
     requireNonNull(site, "site");
+    requireNonNull(subscribers, "subscribers");
+    requireNonNull(newsletter, "newsletter");
+    requireNonNull(mail, "mail");
   }
 
   /** A copy listening on another port (0 picks a free one), keeping the base URL as configured. */
   public Config withPort(int newPort) {
-    return new Config(host, newPort, dataDir, database, site, contentVersionPollSeconds);
+    return new Config(host, newPort, dataDir, database, site, contentVersionPollSeconds, subscribers, newsletter, mail);
   }
 }

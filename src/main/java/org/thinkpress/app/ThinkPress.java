@@ -14,12 +14,16 @@ import org.thinkpress.content.ContentReader;
 import org.thinkpress.content.ContentStore;
 import org.thinkpress.content.ContentVersion;
 import org.thinkpress.content.MarkdownRenderer;
+import org.thinkpress.newsletter.Newsletter;
+import org.thinkpress.newsletter.NewsletterService;
 import org.thinkpress.publishing.ScheduledPublisher;
 import org.thinkpress.site.Assets;
 import org.thinkpress.site.PageCache;
 import org.thinkpress.site.SitePages;
 import org.thinkpress.site.SiteRoutes;
 import org.thinkpress.storage.Database;
+import org.thinkpress.subscribers.SubscriberRoutes;
+import org.thinkpress.subscribers.SubscriberService;
 import org.thinkpress.web.HttpServer;
 import org.thinkpress.web.ServerSettings;
 
@@ -39,6 +43,7 @@ public final class ThinkPress implements AutoCloseable {
   private final ContentVersion contentVersion;
   private final ContentStore contentStore;
   private final ContentReader contentReader;
+  private final Newsletter newsletter;
   private final List<AutoCloseable> running = new ArrayList<>();
   private PageCache pageCache;
   private HttpServer server;
@@ -53,6 +58,8 @@ public final class ThinkPress implements AutoCloseable {
       this.contentStore = new ContentStore(database.jdbi(), clock, new MarkdownRenderer(), config.site().types(),
           contentVersion);
       this.contentReader = new ContentReader(database.jdbi(), contentVersion);
+      this.newsletter = Newsletter.open(new Newsletter.Parts(database, clock, config.site(), contentReader, contentStore,
+          config.subscribers(), config.newsletter(), config.mail(), config.dataDir()));
     } catch (RuntimeException e) {
       database.close();
       throw e;
@@ -79,6 +86,12 @@ public final class ThinkPress implements AutoCloseable {
     pageCache = new PageCache(config.site().cacheMaxBytes(), contentVersion);
     SiteRoutes siteRoutes = new SiteRoutes(pages, pageCache, assets);
 
+    SubscriberRoutes subscriberRoutes = new SubscriberRoutes(newsletter.subscribers(), contentReader, config.site(),
+        assets.stylesheetUrl());
+    newsletter.startBackground(contentStore);
+    running.add(newsletter);
+    log.info("Mail goes to the {}", newsletter.transport().describe());
+
     ScheduledPublisher publisher = new ScheduledPublisher(contentStore, clock);
     publisher.start(5);
     running.add(publisher);
@@ -86,7 +99,7 @@ public final class ThinkPress implements AutoCloseable {
 
     ServerSettings settings = new ServerSettings(config.host(), config.port(), config.site().isHttps(), 1024 * 1024);
     server = HttpServer.start(settings, (status, detail) -> pages.error(status, detail).body(),
-        List.of(siteRoutes::register));
+        List.of(siteRoutes::register, subscriberRoutes::register, newsletter::registerRoutes));
     running.add(server);
     return this;
   }
@@ -125,6 +138,18 @@ public final class ThinkPress implements AutoCloseable {
     return contentReader;
   }
 
+  public Newsletter newsletter() {
+    return newsletter;
+  }
+
+  public SubscriberService subscribers() {
+    return newsletter.subscribers();
+  }
+
+  public NewsletterService newsletterService() {
+    return newsletter.service();
+  }
+
   /** The page cache; only once serving. */
   public PageCache pageCache() {
     return pageCache;
@@ -145,6 +170,7 @@ public final class ThinkPress implements AutoCloseable {
       }
     }
     running.clear();
+    newsletter.close();
     database.close();
   }
 }

@@ -49,8 +49,10 @@ final class SubscriberCsv {
   private final MailingLists lists;
   private final Taxonomy taxonomy;
   private final Clock clock;
+  private final String defaultLanguage;
 
-  SubscriberCsv(MailingLists lists, Taxonomy taxonomy, Clock clock) {
+  SubscriberCsv(MailingLists lists, Taxonomy taxonomy, Clock clock, String defaultLanguage) {
+    this.defaultLanguage = defaultLanguage;
     this.lists = lists;
     this.taxonomy = taxonomy;
     this.clock = clock;
@@ -181,7 +183,7 @@ final class SubscriberCsv {
       throw new InvalidSubscriptionException("everything is '" + everythingValue + "'; write yes or no");
     }
     boolean everything = Set.of("yes", "true", "1").contains(everythingValue) || (topics.isEmpty() && regions.isEmpty());
-    return new Row(line, email, new SubscriberStore.Choices(name, language.isEmpty() ? "en" : language, everything,
+    return new Row(line, email, new SubscriberStore.Choices(name, language.isEmpty() ? defaultLanguage : language, everything,
         listKeys, everything ? Set.of() : topics, everything ? Set.of() : regions), consent);
   }
 

@@ -273,13 +273,13 @@ public final class SubscriberService {
 
   /** Imports subscribers from CSV; see {@link SubscriberCsv} for the format. */
   public ImportReport importCsv(java.io.Reader csv, String sourceName, boolean dryRun) {
-    return new SubscriberCsv(settings.lists(), content.taxonomy(), clock).importFrom(jdbi, store, mail, csv, sourceName,
+    return new SubscriberCsv(settings.lists(), content.taxonomy(), clock, settings.language()).importFrom(jdbi, store, mail, csv, sourceName,
         dryRun);
   }
 
   /** Writes every subscriber as CSV; returns how many. */
   public int exportCsv(java.io.Writer out) {
-    return new SubscriberCsv(settings.lists(), content.taxonomy(), clock).exportTo(jdbi, store, out);
+    return new SubscriberCsv(settings.lists(), content.taxonomy(), clock, settings.language()).exportTo(jdbi, store, out);
   }
 
   // --- checks --------------------------------------------------------------------------------

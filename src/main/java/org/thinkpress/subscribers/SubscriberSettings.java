@@ -13,16 +13,18 @@ import java.time.Duration;
  *     answered the same way but send nothing)
  * @param perNetworkPer10Minutes the most sign-up requests from one network (an IPv4 /24, an IPv6
  *     /56) in ten minutes; more are refused with 429
+ * @param language the language of imported subscribers who have none, and of the sign-up pages
  */
 public record SubscriberSettings(MailingLists lists, Duration confirmLinkLifetime, int perAddressPerHour,
-                                 int perNetworkPer10Minutes) {
+                                 int perNetworkPer10Minutes, String language) {
 
   public SubscriberSettings {
     requireNonNull(lists, "lists");
     requireNonNull(confirmLinkLifetime, "confirmLinkLifetime");
+    requireNonNull(language, "language");
   }
 
   public static SubscriberSettings defaults() {
-    return new SubscriberSettings(MailingLists.parse(MailingLists.DEFAULT), Duration.ofHours(72), 3, 30);
+    return new SubscriberSettings(MailingLists.parse(MailingLists.DEFAULT), Duration.ofHours(72), 3, 30, "en");
   }
 }
