@@ -39,7 +39,7 @@ import org.thinkpress.subscribers.SubscriberRoutes;
 final class EmailRenderer {
 
   /** One rendered message, ready to be wrapped in MIME. */
-  record Rendered(String subject, String html, String text, String listKey, String listName) {}
+  record Rendered(String subject, String html, String text, String listKey, String listName, String siteName) {}
 
   private final SiteConfig site;
   private final LinkTokens tokens;
@@ -95,7 +95,7 @@ final class EmailRenderer {
         Frame frame = frame(msg, send.subject(), siteName, send.id(), recipient.id(), listName, true);
         return Optional.of(new Rendered(send.subject(), html("newsletter/alert.jte", new AlertEmail(frame, item)),
             text(frame, List.of(item.kicker(), item.title(), item.standfirst(), item.byline(), item.url())),
-            send.listKey(), listName));
+            send.listKey(), listName, siteName));
       }
       case DIGEST -> {
         List<Item> items = new ArrayList<>();
@@ -116,14 +116,14 @@ final class EmailRenderer {
           paragraphs.add(item.title() + "\n" + (item.standfirst().isEmpty() ? "" : item.standfirst() + "\n") + item.url());
         }
         return Optional.of(new Rendered(subject, html("newsletter/digest.jte",
-            new DigestEmail(frame, msg.get("email.digest.intro"), items)), text(frame, paragraphs), send.listKey(), listName));
+            new DigestEmail(frame, msg.get("email.digest.intro"), items)), text(frame, paragraphs), send.listKey(), listName, siteName));
       }
       case CAMPAIGN -> {
         Frame frame = frame(msg, send.subject(), siteName, send.id(), recipient.id(), listName, true);
         String bodyText = org.jsoup.Jsoup.parse(content.campaignHtml()).wholeText().strip();
         return Optional.of(new Rendered(send.subject(), html("newsletter/campaign.jte",
             new CampaignEmail(frame, send.subject(), content.campaignHtml())),
-            text(frame, List.of(send.subject(), bodyText)), send.listKey(), listName));
+            text(frame, List.of(send.subject(), bodyText)), send.listKey(), listName, siteName));
       }
       case CONFIRMATION -> {
         if (confirmationToken.isPresent()) {
@@ -134,7 +134,7 @@ final class EmailRenderer {
               msg.format("email.confirm.text", siteName), url, msg.get("email.confirm.button"),
               msg.get("email.confirm.ignore"))),
               text(frame, List.of(msg.format("email.confirm.text", siteName), url, msg.get("email.confirm.ignore"))),
-              null, null));
+              null, null, siteName));
         }
         if (!recipient.status().equals("confirmed") && !recipient.status().equals("paused")) {
           return Optional.empty();
@@ -144,7 +144,7 @@ final class EmailRenderer {
         String url = preferencesUrl(recipient.id());
         return Optional.of(new Rendered(subject, html("newsletter/confirmation.jte", new ConfirmationEmail(frame,
             msg.format("email.already.text", siteName), url, msg.get("email.preferences"), null)),
-            text(frame, List.of(msg.format("email.already.text", siteName), url)), null, null));
+            text(frame, List.of(msg.format("email.already.text", siteName), url)), null, null, siteName));
       }
       default -> throw new IllegalStateException("unknown kind " + send.kind());
     }

@@ -48,8 +48,8 @@ final class MessageBuilder {
                     String unsubscribeUrl, String unsubscribeToken) throws MessagingException {
     MimeMessage message = new FixedIdMessage(session, messageId);
     try {
-      message.setFrom(new InternetAddress(settings.fromAddress(), settings.fromName().isEmpty() ? null : settings.fromName(),
-          "UTF-8"));
+      String fromName = settings.fromName().isEmpty() ? email.siteName() : settings.fromName();
+      message.setFrom(new InternetAddress(settings.fromAddress(), oneLine(fromName), "UTF-8"));
       message.setRecipient(Message.RecipientType.TO, new InternetAddress(recipient.email(),
           recipient.name().isEmpty() ? null : recipient.name(), "UTF-8"));
     } catch (UnsupportedEncodingException e) {

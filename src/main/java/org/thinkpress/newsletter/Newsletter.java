@@ -117,6 +117,15 @@ public final class Newsletter implements AutoCloseable {
     return sender;
   }
 
+  /** A new sender, as a restarted process would make; for tests of recovery and of several senders. */
+  Sender newSender() {
+    return new Sender(outbox, composer, transport, settings, clock, lockFile);
+  }
+
+  Alerts alerts() {
+    return alerts;
+  }
+
   /** Starts a sender; returns whether it runs (on SQLite another process may hold the database's). */
   public boolean startSender() {
     return sender().start();
