@@ -46,7 +46,11 @@ class DeliveryTest {
 
   /** Recipient address → the messages they received. */
   static Map<String, List<MimeMessage>> byRecipient() {
-    return Arrays.stream(greenMail.getReceivedMessages()).collect(Collectors.groupingBy(DeliveryTest::recipient,
+    return byRecipient(greenMail);
+  }
+
+  static Map<String, List<MimeMessage>> byRecipient(GreenMailExtension server) {
+    return Arrays.stream(server.getReceivedMessages()).collect(Collectors.groupingBy(DeliveryTest::recipient,
         TreeMap::new, Collectors.toList()));
   }
 
