@@ -38,6 +38,11 @@ final class NewsletterFixture implements AutoCloseable {
   final Path folder;
 
   NewsletterFixture(Dialect dialect, MailTransport transport, NewsletterSettings settings) {
+    this(dialect, transport, settings, null);
+  }
+
+  /** With {@code mail} set and no transport, the newsletter builds its own from the mail settings. */
+  NewsletterFixture(Dialect dialect, MailTransport transport, NewsletterSettings settings, MailSettings mail) {
     try {
       this.folder = Files.createTempDirectory("thinkpress-newsletter-");
     } catch (IOException e) {
@@ -53,8 +58,9 @@ final class NewsletterFixture implements AutoCloseable {
     SubscriberSettings subscribers = new SubscriberSettings(
         org.thinkpress.subscribers.MailingLists.parse("alerts=alert,weekly=weekly,daily=daily,news=campaigns"),
         java.time.Duration.ofHours(72), 3, 30, "en");
-    this.newsletter = Newsletter.open(new Newsletter.Parts(db.database(), clock, site, reader, content, subscribers,
-        settings, MailSettings.pickup(folder.resolve("outbox")), folder), transport);
+    Newsletter.Parts parts = new Newsletter.Parts(db.database(), clock, site, reader, content, subscribers, settings,
+        mail != null ? mail : MailSettings.pickup(folder.resolve("outbox")), folder);
+    this.newsletter = transport == null ? Newsletter.open(parts) : Newsletter.open(parts, transport);
   }
 
   static NewsletterSettings settings() {
