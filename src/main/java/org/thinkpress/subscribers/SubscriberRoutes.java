@@ -177,7 +177,8 @@ public final class SubscriberRoutes {
 
   private void linkProblem(Context ctx, InvalidLinkException e) {
     String reason = e.reason().name().toLowerCase(java.util.Locale.ROOT);
-    int status = e.reason() == InvalidLinkException.Reason.TAMPERED ? 404 : 410;
+    // 400 for a link we did not sign (the site's 404 page would say less), 410 for one that was ours
+    int status = e.reason() == InvalidLinkException.Reason.TAMPERED ? 400 : 410;
     message(ctx, status, "link." + reason + ".title", "link." + reason + ".text", SUBSCRIBE, "link.subscribe");
   }
 

@@ -187,9 +187,10 @@ final class SubscriberStore {
       StringBuilder sql = new StringBuilder("1 = 1");
       Map<String, Object> values = new LinkedHashMap<>();
       if (!query.text().isBlank()) {
-        sql.append(" AND (s.email LIKE :text ESCAPE '\\' OR LOWER(s.name) LIKE :text ESCAPE '\\')");
+        // '!' escapes LIKE's wildcards: a backslash would confuse the SQL parser of JDBI
+        sql.append(" AND (s.email LIKE :text ESCAPE '!' OR LOWER(s.name) LIKE :text ESCAPE '!')");
         values.put("text", "%" + query.text().strip().toLowerCase(java.util.Locale.ROOT)
-            .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
       }
       if (query.status() != null) {
         sql.append(" AND s.status = :status");

@@ -26,23 +26,23 @@ import org.thinkpress.subscribers.SubscriberSettings;
  * south-caucasus with armenia and georgia, and central-asia), a clock the test moves, and the
  * transport the test gives.
  */
-final class NewsletterFixture implements AutoCloseable {
+public final class NewsletterFixture implements AutoCloseable {
 
-  static final Instant START = Instant.parse("2026-03-02T10:00:00Z");
+  public static final Instant START = Instant.parse("2026-03-02T10:00:00Z");
 
-  final TestDatabase db;
-  final TestClock clock = new TestClock(START);
-  final ContentStore content;
-  final ContentReader reader;
-  final Newsletter newsletter;
-  final Path folder;
+  public final TestDatabase db;
+  public final TestClock clock = new TestClock(START);
+  public final ContentStore content;
+  public final ContentReader reader;
+  public final Newsletter newsletter;
+  public final Path folder;
 
-  NewsletterFixture(Dialect dialect, MailTransport transport, NewsletterSettings settings) {
+  public NewsletterFixture(Dialect dialect, MailTransport transport, NewsletterSettings settings) {
     this(dialect, transport, settings, null);
   }
 
   /** With {@code mail} set and no transport, the newsletter builds its own from the mail settings. */
-  NewsletterFixture(Dialect dialect, MailTransport transport, NewsletterSettings settings, MailSettings mail) {
+  public NewsletterFixture(Dialect dialect, MailTransport transport, NewsletterSettings settings, MailSettings mail) {
     try {
       this.folder = Files.createTempDirectory("thinkpress-newsletter-");
     } catch (IOException e) {
@@ -63,12 +63,12 @@ final class NewsletterFixture implements AutoCloseable {
     this.newsletter = transport == null ? Newsletter.open(parts) : Newsletter.open(parts, transport);
   }
 
-  static NewsletterSettings settings() {
+  public static NewsletterSettings settings() {
     return NewsletterSettings.of("news@think.example");
   }
 
   /** Confirmed subscribers from CSV lines after the header {@code email,lists,topics,regions,consent}. */
-  void subscribers(String... lines) {
+  public void subscribers(String... lines) {
     String csv = "email,lists,topics,regions,consent\n" + String.join("\n", lines) + "\n";
     ImportReport report = newsletter.subscribers().importCsv(new StringReader(csv), "test.csv", false);
     if (!report.ok()) {
@@ -76,14 +76,14 @@ final class NewsletterFixture implements AutoCloseable {
     }
   }
 
-  Sender sender() {
+  public Sender sender() {
     Sender sender = newsletter.sender();
     sender.idleMillis(20);
     return sender;
   }
 
   /** Waits up to ten seconds for a condition. */
-  static void await(String what, BooleanSupplier condition) {
+  public static void await(String what, BooleanSupplier condition) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
@@ -99,11 +99,11 @@ final class NewsletterFixture implements AutoCloseable {
   }
 
   /** Waits until no row is queued, claimed or submitting. */
-  void awaitOutboxDrained() {
+  public void awaitOutboxDrained() {
     await("the outbox to drain", () -> newsletter.service().waiting() == 0);
   }
 
-  List<String> statuses() {
+  public List<String> statuses() {
     return db.database().jdbi().withHandle(h -> h.createQuery("SELECT s.email || ':' || o.status FROM outbox o"
         + " JOIN subscribers s ON s.id = o.subscriber_id ORDER BY s.email").mapTo(String.class).list());
   }
