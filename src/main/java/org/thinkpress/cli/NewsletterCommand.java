@@ -231,6 +231,9 @@ final class NewsletterCommand {
       out.println("Another process sends for this database; following its progress.");
     }
     long total = sends.isEmpty() ? service.waiting() : sends.stream().mapToLong(SendProgress::total).sum();
+    long began = System.nanoTime();
+    long doneAtStart = sends.isEmpty() ? 0 : current(service, sends).stream().mapToLong(SendProgress::done).sum();
+    long doneAtEnd;
     try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Sending").setInitialMax(Math.max(total, 1))
         .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(System.err))
         .setUpdateIntervalMillis(250).build()) {
@@ -241,6 +244,7 @@ final class NewsletterCommand {
         boolean finished = sends.isEmpty() ? service.waiting() == 0 : now.stream().allMatch(SendProgress::finished);
         boolean onlyRetries = !sends.isEmpty() && now.stream().allMatch(p -> p.submitting() == 0 && p.queued() == p.retrying());
         if (finished || (onlyRetries && now.stream().anyMatch(p -> p.retrying() > 0))) {
+          doneAtEnd = done;
           break;
         }
         sleep();
@@ -250,6 +254,10 @@ final class NewsletterCommand {
         app.newsletter().sender().close();
       }
     }
+    double seconds = (System.nanoTime() - began) / 1e9;
+    long handled = doneAtEnd - doneAtStart;
+    out.printf(java.util.Locale.ROOT, "Handled %d message(s) in %.1f s: %.0f messages/s%n", handled, seconds,
+        seconds > 0 ? handled / seconds : 0);
     List<SendProgress> result = current(service, sends);
     long failed = 0;
     long retrying = 0;

@@ -25,6 +25,15 @@ import org.thinkpress.subscribers.EmailAddresses;
  */
 final class MessageBuilder {
 
+  static {
+    // Jakarta Mail 2.1 finds its stream provider through ServiceLoader for every part it writes,
+    // scanning the class path each time (a third of the sending time in the benchmark); naming
+    // the provider makes it a plain class lookup.
+    if (System.getProperty("jakarta.mail.util.StreamProvider") == null) {
+      System.setProperty("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
+    }
+  }
+
   private final Session session;
   private final NewsletterSettings settings;
   private final DkimSigner signer;

@@ -23,10 +23,29 @@ final class OutboxStore {
 
   private final Jdbi jdbi;
   private final Dialect dialect;
+  /**
+   * On SQLite the sender's writes take turns here rather than in SQLite's busy handler, which
+   * sleeps between retries and, with several workers, spends more time asleep than writing.
+   * PostgreSQL needs no such thing.
+   */
+  private final java.util.concurrent.locks.ReentrantLock sqliteWrites;
 
   OutboxStore(Jdbi jdbi, Dialect dialect) {
     this.jdbi = jdbi;
     this.dialect = dialect;
+    this.sqliteWrites = dialect == Dialect.SQLITE ? new java.util.concurrent.locks.ReentrantLock() : null;
+  }
+
+  private <T> T write(java.util.function.Supplier<T> work) {
+    if (sqliteWrites == null) {
+      return work.get();
+    }
+    sqliteWrites.lock();
+    try {
+      return work.get();
+    } finally {
+      sqliteWrites.unlock();
+    }
   }
 
   Jdbi jdbi() {
@@ -214,7 +233,7 @@ final class OutboxStore {
   /** Claims up to {@code limit} due rows for this sender. */
   List<OutboxRow> claim(String me, int limit, long now) {
     String lock = dialect.supportsSkipLocked() ? " FOR UPDATE SKIP LOCKED" : "";
-    return jdbi.inTransaction(handle -> handle.createQuery("UPDATE outbox SET status = 'claimed', claimed_by = :me,"
+    return write(() -> jdbi.inTransaction(handle -> handle.createQuery("UPDATE outbox SET status = 'claimed', claimed_by = :me,"
             + " claimed_at = :now, changed_at = :now WHERE id IN (SELECT id FROM outbox WHERE status = 'queued'"
             + " AND next_attempt_at <= :now ORDER BY next_attempt_at, id LIMIT :limit" + lock + ")"
             + " RETURNING id, send_id, subscriber_id, items, generation, attempts")
@@ -222,7 +241,7 @@ final class OutboxStore {
         .map((rs, ctx) -> new OutboxRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getInt(5),
             rs.getInt(6)))
         .list()
-        .stream().sorted(java.util.Comparator.comparingLong(OutboxRow::id)).toList());
+        .stream().sorted(java.util.Comparator.comparingLong(OutboxRow::id)).toList()));
   }
 
   /** Gives back rows claimed but not started, when a sender stops. */
@@ -243,7 +262,7 @@ final class OutboxStore {
    * submitting if it is still claimed by this sender and its subscriber may still receive it.
    */
   Mark recordAndMark(String me, Outcome previous, OutboxRow next, List<String> allowedStatuses, long now) {
-    return jdbi.inTransaction(handle -> {
+    return write(() -> jdbi.inTransaction(handle -> {
       if (previous != null) {
         record(handle, me, previous, now);
       }
@@ -265,7 +284,7 @@ final class OutboxStore {
               + " WHERE id = :id AND status = 'claimed' AND claimed_by = :me")
           .bind("id", next.id()).bind("me", me).bind("now", now).execute();
       return cancelled == 1 ? Mark.NOT_ELIGIBLE : Mark.GONE;
-    });
+    }));
   }
 
   private static void record(Handle handle, String me, Outcome outcome, long now) {
