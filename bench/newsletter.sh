@@ -24,7 +24,8 @@ mkdir -p "$OUT"
 log() { echo "[bench] $*" >&2; }
 
 [ -f target/thinkpress.jar ] || mvn -q -B package -DskipTests
-JAR=$PWD/target/thinkpress.jar
+JAR=$PWD/$OUT/thinkpress.jar
+cp target/thinkpress.jar "$JAR" # a rebuild during the runs must not change what is measured
 JAVA=(java -Xmx512m -XX:ActiveProcessorCount=2 -jar "$JAR")
 
 # --- content and subscribers, the same for every run (fixed seed) ----------------------------

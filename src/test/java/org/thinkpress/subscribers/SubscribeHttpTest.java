@@ -207,6 +207,16 @@ class SubscribeHttpTest {
     assertThat(url).startsWith(TestSite.BASE_URL + "/unsubscribe/");
     assertThat(campaign.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
 
+    // The "view in browser" link shows the same message, with a policy that allows its inline styles only.
+    String view = link(campaign, "/email/");
+    HttpResponse<String> inBrowser = site.get(view);
+    assertThat(inBrowser.statusCode()).isEqualTo(200);
+    assertThat(Jsoup.parse(inBrowser.body()).select("td").text()).contains("Hello.");
+    assertThat(inBrowser.headers().firstValue("Content-Security-Policy")).hasValue(
+        "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; base-uri 'none'; form-action 'none';"
+            + " frame-ancestors 'none'");
+    assertThat(site.get(view.substring(0, view.length() - 2) + "xx").statusCode()).isEqualTo(400);
+
     // RFC 8058: a POST with this body, no cookie, no Origin; the GET only shows a button.
     String path = url.substring(TestSite.BASE_URL.length());
     assertThat(h1(site.get(path))).isEqualTo("Unsubscribe");
