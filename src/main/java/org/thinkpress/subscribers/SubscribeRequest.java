@@ -11,7 +11,8 @@ import java.util.List;
  * @param lists list keys; empty means the first configured list (the footer form)
  * @param topics topic slugs
  * @param regions region slugs
- * @param everything every topic and region; also implied when no topic or region is chosen
+ * @param everything every topic and region; what it means when no topic or region is chosen
+ *     (chosen ones win over it)
  * @param consent how they agreed, recorded with the subscription (form, page, time)
  */
 public record SubscribeRequest(String email, String name, String language, List<String> lists, List<String> topics,

@@ -101,9 +101,11 @@ public final class SubscriberService {
       switch (subscriber.status()) {
         case CONFIRMED, PAUSED -> {
           // Their choices change only through their preferences link: a form anyone can fill in
-          // must not rewrite someone else's subscription. They get a note with that link.
+          // must not rewrite someone else's subscription. They get a note with that link, and no
+          // confirmation link is made live.
           if (resendAllowed(handle, subscriber.id(), now)) {
-            sendConfirmation(handle, subscriber.id(), now);
+            store.markConfirmationSent(handle, subscriber.id(), now);
+            mail.queueConfirmation(handle, subscriber.id());
           }
         }
         case PENDING, UNSUBSCRIBED -> {
@@ -307,7 +309,7 @@ public final class SubscriberService {
 
   record Interests(boolean everything, List<Long> topics, List<Long> regions) {}
 
-  /** Resolves slugs; no topic and no region chosen means everything. */
+  /** Resolves slugs; no topic and no region chosen means everything, whatever {@code everything} says. */
   Interests interests(List<String> topicSlugs, List<String> regionSlugs, boolean everything) {
     Taxonomy taxonomy = content.taxonomy();
     List<Long> topics = new ArrayList<>();
@@ -320,7 +322,9 @@ public final class SubscriberService {
       regions.add(taxonomy.region(slug).map(Region::id)
           .orElseThrow(() -> new InvalidSubscriptionException("unknown region '" + abbreviate(slug) + "'")));
     }
-    boolean all = everything || (topics.isEmpty() && regions.isEmpty());
+    // Chosen topics or regions win over a ticked "everything" (which the page ticks by default):
+    // the reader who picks subjects wants those.
+    boolean all = topics.isEmpty() && regions.isEmpty();
     return all ? new Interests(true, List.of(), List.of()) : new Interests(false, topics, regions);
   }
 

@@ -127,6 +127,12 @@ final class SubscriberStore {
         .bind("nonce", nonce).bind("expires", expiresAt).bind("now", now).bind("id", id).execute();
   }
 
+  /** Records that a message was queued for a subscriber who is already confirmed (no new link). */
+  void markConfirmationSent(Handle handle, long id, long now) {
+    handle.createUpdate("UPDATE subscribers SET confirm_sent_at = :now WHERE id = :id")
+        .bind("now", now).bind("id", id).execute();
+  }
+
   /** When the last confirmation message was queued, if ever. */
   Optional<Long> confirmationSentAt(Handle handle, long id) {
     return handle.createQuery("SELECT confirm_sent_at FROM subscribers WHERE id = :id")

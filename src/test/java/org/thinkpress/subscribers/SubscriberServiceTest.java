@@ -86,6 +86,23 @@ class SubscriberServiceTest {
   }
 
   @Test
+  void aConfirmedSubscriberWhoSignsUpAgainGetsANoteAndNoLiveLinkAndKeepsTheirChoices() {
+    subscribe("known@x.org");
+    service.confirm(confirmationToken("known@x.org"));
+    fixture.clock.advance(Duration.ofMinutes(11));
+    service.subscribe(new SubscribeRequest("known@x.org", "", "en", List.of("weekly"), List.of("security"), List.of(), false,
+        "test"));
+
+    long id = service.find("known@x.org").orElseThrow().id();
+    java.util.Optional<String> liveLink = fixture.db.database().jdbi().withHandle(h -> service.confirmationToken(h, id));
+    assertThat(liveLink).isEmpty();
+    assertThat(queuedConfirmations("known@x.org")).isEqualTo(1);
+    Subscriber after = service.find("known@x.org").orElseThrow();
+    assertThat(after.status()).isEqualTo(SubscriberStatus.CONFIRMED);
+    assertThat(after.lists()).containsExactly("alerts");
+  }
+
+  @Test
   void oneAddressCausesAtMostOneConfirmationMessageInTenMinutesAndThreeRequestsAnHour() {
     subscribe("busy@x.org");
     subscribe("busy@x.org");
