@@ -4,8 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
 import org.thinkpress.search.SearchSettings;
+import org.thinkpress.newsletter.MailSettings;
+import org.thinkpress.newsletter.NewsletterSettings;
 import org.thinkpress.site.SiteConfig;
 import org.thinkpress.storage.DatabaseSettings;
+import org.thinkpress.subscribers.SubscriberSettings;
 
 /**
  * Everything the process is told at start, validated: a bad value stops it with a message naming
@@ -20,9 +23,13 @@ import org.thinkpress.storage.DatabaseSettings;
  * @param contentVersionPollSeconds how often to look for content changes made by other nodes
  * @param uploadMaxMegabytes the largest image an editor may upload, in MiB
  * @param search how search behaves
+ * @param subscribers how sign-up behaves
+ * @param newsletter how mail to subscribers is sent
+ * @param mail where mail goes (SMTP or the pickup folder) and how it is signed
  */
 public record Config(String host, int port, Path dataDir, DatabaseSettings database, SiteConfig site,
-                     int contentVersionPollSeconds, int uploadMaxMegabytes, SearchSettings search) {
+                     int contentVersionPollSeconds, int uploadMaxMegabytes, SearchSettings search,
+                     SubscriberSettings subscribers, NewsletterSettings newsletter, MailSettings mail) {
 
   public Config {
     requireNonNull(host, "host");
@@ -30,10 +37,14 @@ public record Config(String host, int port, Path dataDir, DatabaseSettings datab
     requireNonNull(database, "database");
     requireNonNull(site, "site");
     requireNonNull(search, "search");
+    requireNonNull(subscribers, "subscribers");
+    requireNonNull(newsletter, "newsletter");
+    requireNonNull(mail, "mail");
   }
 
   /** A copy listening on another port (0 picks a free one), keeping the base URL as configured. */
   public Config withPort(int newPort) {
-    return new Config(host, newPort, dataDir, database, site, contentVersionPollSeconds, uploadMaxMegabytes, search);
+    return new Config(host, newPort, dataDir, database, site, contentVersionPollSeconds, uploadMaxMegabytes, search,
+        subscribers, newsletter, mail);
   }
 }

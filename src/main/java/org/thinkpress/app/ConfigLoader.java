@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -22,7 +24,12 @@ import org.thinkpress.content.Languages;
 import org.thinkpress.content.PublicationTypes;
 import org.thinkpress.search.SearchSettings;
 import org.thinkpress.site.SiteConfig;
+import org.thinkpress.newsletter.MailSettings;
+import org.thinkpress.newsletter.NewsletterSettings;
 import org.thinkpress.storage.DatabaseSettings;
+import org.thinkpress.subscribers.EmailAddresses;
+import org.thinkpress.subscribers.MailingLists;
+import org.thinkpress.subscribers.SubscriberSettings;
 
 /**
  * Reads the configuration. Each setting has a dotted name ({@code server.port}); it is looked up,
@@ -57,6 +64,34 @@ public final class ConfigLoader {
     defaults.put("search.poll-millis", "1000");
     defaults.put("search.page-size", "10");
     defaults.put("search.requests-per-minute", "120");
+    defaults.put("newsletter.lists", MailingLists.DEFAULT);
+    defaults.put("newsletter.from", "");
+    defaults.put("newsletter.from-name", "");
+    defaults.put("newsletter.reply-to", "");
+    defaults.put("newsletter.unsubscribe-mailbox", "");
+    defaults.put("newsletter.concurrency", "4");
+    defaults.put("newsletter.rate-per-second", "0");
+    defaults.put("newsletter.batch-size", "50");
+    defaults.put("newsletter.max-attempts", "8");
+    defaults.put("newsletter.retry-seconds", "60");
+    defaults.put("newsletter.sender-lease-seconds", "60");
+    defaults.put("newsletter.alert-max-age-hours", "48");
+    defaults.put("newsletter.digest-hour", "8");
+    defaults.put("newsletter.digest-day", "monday");
+    defaults.put("newsletter.sender", "true");
+    defaults.put("subscribers.confirm-hours", "72");
+    defaults.put("subscribers.per-address-per-hour", "3");
+    defaults.put("subscribers.per-network-per-10-minutes", "30");
+    defaults.put("mail.smtp.host", "");
+    defaults.put("mail.smtp.port", "587");
+    defaults.put("mail.smtp.security", "starttls");
+    defaults.put("mail.smtp.user", "");
+    defaults.put("mail.smtp.password", "");
+    defaults.put("mail.smtp.timeout-seconds", "30");
+    defaults.put("mail.pickup-dir", "");
+    defaults.put("mail.dkim.domain", "");
+    defaults.put("mail.dkim.selector", "");
+    defaults.put("mail.dkim.key-file", "");
     return Map.copyOf(defaults);
   }
 
@@ -135,7 +170,70 @@ public final class ConfigLoader {
     SearchSettings search = new SearchSettings(dataDir.resolve("index"), integer(values, "search.poll-millis", 100, 60_000),
         integer(values, "search.page-size", 1, 100), integer(values, "search.requests-per-minute", 1, 100_000));
     return new Config(values.get("server.host"), port, dataDir, database, site,
-        integer(values, "content.poll-seconds", 1, 3600), integer(values, "admin.upload-max-mb", 1, 100), search);
+        integer(values, "content.poll-seconds", 1, 3600), integer(values, "admin.upload-max-mb", 1, 100), search,
+        subscribers(values, language),
+        newsletter(values, site), mail(values, dataDir));
+  }
+
+  private static SubscriberSettings subscribers(Map<String, String> values, String language) {
+    MailingLists lists = wrap("newsletter.lists", () -> MailingLists.parse(values.get("newsletter.lists")));
+    return new SubscriberSettings(lists, Duration.ofHours(integer(values, "subscribers.confirm-hours", 1, 24 * 30)),
+        integer(values, "subscribers.per-address-per-hour", 1, 1000),
+        integer(values, "subscribers.per-network-per-10-minutes", 1, 1_000_000), language);
+  }
+
+  private static NewsletterSettings newsletter(Map<String, String> values, SiteConfig site) {
+    String host = site.baseUrl().getHost();
+    String from = values.get("newsletter.from").isBlank() ? "newsletter@" + (host.contains(".") ? host : host + ".localdomain")
+        : values.get("newsletter.from").strip();
+    from = address("newsletter.from", from);
+    String replyTo = values.get("newsletter.reply-to").isBlank() ? "" : address("newsletter.reply-to", values.get("newsletter.reply-to"));
+    String mailbox = values.get("newsletter.unsubscribe-mailbox").isBlank() ? from
+        : address("newsletter.unsubscribe-mailbox", values.get("newsletter.unsubscribe-mailbox"));
+    String sender = values.get("newsletter.sender").strip().toLowerCase(Locale.ROOT);
+    if (!sender.equals("true") && !sender.equals("false")) {
+      throw new ConfigException("newsletter.sender is '" + sender + "'; write true or false");
+    }
+    DayOfWeek day;
+    try {
+      day = DayOfWeek.valueOf(values.get("newsletter.digest-day").strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("newsletter.digest-day '" + values.get("newsletter.digest-day") + "' is not a day such as monday");
+    }
+    return new NewsletterSettings(from, values.get("newsletter.from-name").strip(), replyTo, mailbox,
+        integer(values, "newsletter.concurrency", 1, 64), integer(values, "newsletter.rate-per-second", 0, 100_000),
+        integer(values, "newsletter.batch-size", 1, 1000), integer(values, "newsletter.max-attempts", 1, 100),
+        Duration.ofSeconds(integer(values, "newsletter.retry-seconds", 1, 86_400)),
+        Duration.ofSeconds(integer(values, "newsletter.sender-lease-seconds", 5, 3600)),
+        Duration.ofHours(integer(values, "newsletter.alert-max-age-hours", 1, 24 * 365)),
+        integer(values, "newsletter.digest-hour", 0, 23), day, sender.equals("true"));
+  }
+
+  private static String address(String name, String value) {
+    return wrap(name, () -> EmailAddresses.normalize(value));
+  }
+
+  private static MailSettings mail(Map<String, String> values, Path dataDir) {
+    MailSettings.Security security;
+    try {
+      security = MailSettings.Security.valueOf(values.get("mail.smtp.security").strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("mail.smtp.security '" + values.get("mail.smtp.security") + "' must be starttls, tls or none");
+    }
+    Path pickup = values.get("mail.pickup-dir").isBlank() ? dataDir.resolve("outbox") : Path.of(values.get("mail.pickup-dir").strip());
+    String domain = values.get("mail.dkim.domain").strip();
+    String selector = values.get("mail.dkim.selector").strip();
+    String keyFile = values.get("mail.dkim.key-file").strip();
+    if (!domain.isEmpty() && (selector.isEmpty() || keyFile.isEmpty())) {
+      throw new ConfigException("mail.dkim.domain is set: mail.dkim.selector and mail.dkim.key-file are needed too");
+    }
+    if (!domain.isEmpty() && !Files.isReadable(Path.of(keyFile))) {
+      throw new ConfigException("mail.dkim.key-file '" + keyFile + "' is not a readable file");
+    }
+    return new MailSettings(values.get("mail.smtp.host").strip(), integer(values, "mail.smtp.port", 1, 65535), security,
+        values.get("mail.smtp.user").strip(), values.get("mail.smtp.password"),
+        Duration.ofSeconds(integer(values, "mail.smtp.timeout-seconds", 1, 600)), pickup, domain, selector,
+        keyFile.isEmpty() ? null : Path.of(keyFile));
   }
 
   private static URI baseUrl(String configured, int port) {

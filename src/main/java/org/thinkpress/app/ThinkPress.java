@@ -17,6 +17,8 @@ import org.thinkpress.content.ContentReader;
 import org.thinkpress.content.ContentStore;
 import org.thinkpress.content.ContentVersion;
 import org.thinkpress.content.MarkdownRenderer;
+import org.thinkpress.newsletter.Newsletter;
+import org.thinkpress.newsletter.NewsletterService;
 import org.thinkpress.publishing.ScheduledPublisher;
 import org.thinkpress.publishing.SlugRedirects;
 import org.thinkpress.search.Search;
@@ -25,6 +27,8 @@ import org.thinkpress.site.PageCache;
 import org.thinkpress.site.SitePages;
 import org.thinkpress.site.SiteRoutes;
 import org.thinkpress.storage.Database;
+import org.thinkpress.subscribers.SubscriberRoutes;
+import org.thinkpress.subscribers.SubscriberService;
 import org.thinkpress.web.HttpServer;
 import org.thinkpress.web.ServerSettings;
 
@@ -45,6 +49,7 @@ public final class ThinkPress implements AutoCloseable {
   private final ContentStore contentStore;
   private final ContentReader contentReader;
   private final AccountStore accounts;
+  private final Newsletter newsletter;
   private final List<AutoCloseable> running = new ArrayList<>();
   private PageCache pageCache;
   private Admin admin;
@@ -64,6 +69,8 @@ public final class ThinkPress implements AutoCloseable {
           contentVersion);
       this.contentReader = new ContentReader(database.jdbi(), contentVersion);
       this.accounts = new AccountStore(database.jdbi(), clock);
+      this.newsletter = Newsletter.open(new Newsletter.Parts(database, clock, config.site(), contentReader, contentStore,
+          config.subscribers(), config.newsletter(), config.mail(), config.dataDir()));
     } catch (RuntimeException e) {
       database.close();
       throw e;
@@ -95,6 +102,12 @@ public final class ThinkPress implements AutoCloseable {
     admin = new Admin(database.jdbi(), clock, contentStore, assets,
         new Admin.Settings(config.site(), config.dataDir().resolve("uploads"), uploadMaxBytes));
 
+    SubscriberRoutes subscriberRoutes = new SubscriberRoutes(newsletter.subscribers(), contentReader, config.site(),
+        (title, path) -> pages.layout(title, null, path, "subscribe", null, null, null, true));
+    newsletter.startBackground(contentStore);
+    running.add(newsletter);
+    log.info("Mail goes to the {}", newsletter.transport().describe());
+
     ScheduledPublisher publisher = new ScheduledPublisher(contentStore, clock, database.jdbi(), database.dialect());
     publisher.start(5);
     running.add(publisher);
@@ -104,7 +117,8 @@ public final class ThinkPress implements AutoCloseable {
     ServerSettings settings = new ServerSettings(config.host(), config.port(), config.site().isHttps(),
         Math.max(1024 * 1024, uploadMaxBytes + 64 * 1024));
     server = HttpServer.start(settings, (status, detail) -> pages.error(status, detail).body(),
-        List.of(siteRoutes::register, admin::register, search.routes(pages, assets.url("search.js"))));
+        List.of(siteRoutes::register, admin::register, search.routes(pages, assets.url("search.js")),
+            subscriberRoutes::register, newsletter::registerRoutes));
     running.add(server);
     log.info("Started in {} ms", ManagementFactory.getRuntimeMXBean().getUptime());
     return this;
@@ -167,6 +181,18 @@ public final class ThinkPress implements AutoCloseable {
     return admin;
   }
 
+  public Newsletter newsletter() {
+    return newsletter;
+  }
+
+  public SubscriberService subscribers() {
+    return newsletter.subscribers();
+  }
+
+  public NewsletterService newsletterService() {
+    return newsletter.service();
+  }
+
   /** The page cache; only once serving. */
   public PageCache pageCache() {
     return pageCache;
@@ -187,6 +213,7 @@ public final class ThinkPress implements AutoCloseable {
       }
     }
     running.clear();
+    newsletter.close();
     database.close();
   }
 }

@@ -1,0 +1,177 @@
+package org.thinkpress.newsletter;
+
+import static java.util.Objects.requireNonNull;
+
+import io.javalin.config.RoutesConfig;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.Optional;
+import org.simplejavamail.utils.mail.dkim.DkimSigner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.thinkpress.content.ContentReader;
+import org.thinkpress.content.ContentStore;
+import org.thinkpress.site.SiteConfig;
+import org.thinkpress.storage.Database;
+import org.thinkpress.storage.Dialect;
+import org.thinkpress.subscribers.LinkTokens;
+import org.thinkpress.subscribers.SubscriberService;
+import org.thinkpress.subscribers.SubscriberSettings;
+
+/**
+ * The subscribers and newsletter features built together, in dependency order: the wiring class
+ * calls {@link #open} and then, to serve, {@link #startBackground}. Sign-up needs the outbox (to
+ * queue confirmations) and the outbox's messages need sign-up (for confirmation links), so the
+ * small {@link OutboxMail} goes first and the rest follows.
+ */
+public final class Newsletter implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(Newsletter.class);
+
+  private final OutboxStore outbox;
+  private final OutboxMail outboxMail;
+  private final SubscriberService subscribers;
+  private final NewsletterService service;
+  private final Alerts alerts;
+  private final SendContents contents;
+  private final EmailRenderer renderer;
+  private final LinkTokens tokens;
+  private final MailTransport transport;
+  private final MessageComposer composer;
+  private final NewsletterSettings settings;
+  private final Clock clock;
+  private final Path lockFile;
+  private Sender sender;
+  private ScheduledExecutorService scheduler;
+
+  /** The parts the newsletter is built from. */
+  public record Parts(Database database, Clock clock, SiteConfig site, ContentReader reader, ContentStore content,
+                      SubscriberSettings subscriberSettings, NewsletterSettings settings, MailSettings mail, Path dataDir) {}
+
+  private Newsletter(Parts parts, MailTransport transport) {
+    this.settings = parts.settings();
+    this.clock = parts.clock();
+    this.transport = transport;
+    this.outbox = new OutboxStore(parts.database().jdbi(), parts.database().dialect());
+    this.tokens = LinkTokens.loadOrCreate(parts.database().jdbi(), clock);
+    this.outboxMail = new OutboxMail(outbox, clock);
+    this.subscribers = new SubscriberService(parts.database().jdbi(), clock, parts.subscriberSettings(), tokens,
+        parts.reader(), outboxMail);
+    this.contents = new SendContents(parts.database().jdbi(), parts.reader(), parts.content(), parts.site());
+    this.renderer = new EmailRenderer(parts.site(), tokens, parts.subscriberSettings().lists());
+    DkimSigner signer = parts.mail().signs() ? DkimKeys.signer(parts.mail().dkimDomain(), parts.mail().dkimSelector(),
+        DkimKeys.load(parts.mail().dkimKeyFile())) : null;
+    this.composer = new MessageComposer(contents, renderer, new MessageBuilder(transport.session(), settings, signer, clock),
+        subscribers);
+    this.alerts = new Alerts(outbox, parts.content(), parts.reader(), parts.subscriberSettings().lists(), settings, clock,
+        this::wake);
+    Digests digests = new Digests(outbox, contents, settings, parts.site().zone(), clock);
+    this.service = new NewsletterService(outbox, alerts, digests, parts.subscriberSettings().lists(), parts.reader(), clock);
+    this.lockFile = parts.database().dialect() == Dialect.SQLITE ? parts.dataDir().resolve("newsletter-sender.lock") : null;
+    outboxMail.onQueued(this::wake);
+    service.onQueued(this::wake);
+  }
+
+  /** Builds everything; sends nothing until {@link #startSender} or {@link #startBackground}. */
+  public static Newsletter open(Parts parts) {
+    requireNonNull(parts, "parts");
+    MailSettings mail = parts.mail();
+    MailTransport transport = mail.usesSmtp() ? new SmtpMailTransport(mail) : new PickupFolderTransport(mail.pickupFolder());
+    return new Newsletter(parts, transport);
+  }
+
+  /** For tests: the same, over a transport of the test's choosing. */
+  static Newsletter open(Parts parts, MailTransport transport) {
+    return new Newsletter(parts, transport);
+  }
+
+  public SubscriberService subscribers() {
+    return subscribers;
+  }
+
+  public NewsletterService service() {
+    return service;
+  }
+
+  public LinkTokens tokens() {
+    return tokens;
+  }
+
+  public MailTransport transport() {
+    return transport;
+  }
+
+  /** Registers {@code GET /email/TOKEN}, the "view in browser" page. */
+  public void registerRoutes(RoutesConfig routes) {
+    new EmailViewRoutes(outbox, contents, renderer, tokens).register(routes);
+  }
+
+  /** A sender not yet started; one per process. */
+  public synchronized Sender sender() {
+    if (sender == null) {
+      sender = new Sender(outbox, composer, transport, settings, clock, lockFile);
+    }
+    return sender;
+  }
+
+  /** A new sender, as a restarted process would make; for tests of recovery and of several senders. */
+  Sender newSender() {
+    return new Sender(outbox, composer, transport, settings, clock, lockFile);
+  }
+
+  Alerts alerts() {
+    return alerts;
+  }
+
+  /** Starts a sender; returns whether it runs (on SQLite another process may hold the database's). */
+  public boolean startSender() {
+    return sender().start();
+  }
+
+  /**
+   * What {@code serve} runs: alerts on publication, a sweep for missed alerts and due digests
+   * every minute, and the sender (unless {@code newsletter.sender} is off).
+   */
+  public void startBackground(ContentStore content) {
+    content.addListener(alerts);
+    if (settings.runSender()) {
+      startSender();
+    }
+    scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread thread = new Thread(r, "newsletter-schedule");
+      thread.setDaemon(true);
+      return thread;
+    });
+    scheduler.scheduleWithFixedDelay(this::sweep, 0, 60, TimeUnit.SECONDS);
+  }
+
+  private void sweep() {
+    try {
+      alerts.sweep();
+      service.composeDueDigests(clock.instant(), Optional.empty());
+    } catch (RuntimeException e) {
+      log.error("The newsletter sweep failed; it runs again in a minute", e);
+    }
+  }
+
+  private void wake() {
+    Sender current = sender;
+    if (current != null) {
+      current.wake();
+    }
+  }
+
+  @Override
+  public void close() {
+    if (scheduler != null) {
+      scheduler.shutdownNow();
+    }
+    alerts.close();
+    if (sender != null) {
+      sender.close();
+    }
+  }
+}

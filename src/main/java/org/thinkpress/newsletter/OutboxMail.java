@@ -1,0 +1,54 @@
+package org.thinkpress.newsletter;
+
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jdbi.v3.core.Handle;
+import org.thinkpress.subscribers.SubscriberMail;
+
+/**
+ * Sign-up's way into the outbox: confirmation messages are rows of one long-lived send
+ * ({@code confirmations}); a second request queues the row again as a new generation, so it gets
+ * a new Message-ID and is not taken for a duplicate.
+ */
+final class OutboxMail implements SubscriberMail {
+
+  static final String CONFIRMATIONS = "confirmations";
+
+  private final OutboxStore outbox;
+  private final Clock clock;
+  private final AtomicLong confirmationsSend = new AtomicLong();
+  private volatile Runnable wake = () -> {};
+
+  OutboxMail(OutboxStore outbox, Clock clock) {
+    this.outbox = outbox;
+    this.clock = clock;
+  }
+
+  void onQueued(Runnable wakeSender) {
+    this.wake = wakeSender;
+  }
+
+  @Override
+  public void queueConfirmation(Handle handle, long subscriberId) {
+    long now = clock.millis();
+    outbox.queueConfirmation(handle, confirmationsSend(handle, now), subscriberId, now);
+    wake.run();
+  }
+
+  @Override
+  public int cancelQueued(Handle handle, long subscriberId) {
+    return outbox.cancelQueued(handle, subscriberId, clock.millis());
+  }
+
+  private long confirmationsSend(Handle handle, long now) {
+    long known = confirmationsSend.get();
+    if (known > 0) {
+      return known;
+    }
+    outbox.createSend(handle, CONFIRMATIONS, Send.Kind.CONFIRMATION, null, "confirmation", null, null, null, null, now);
+    long id = handle.createQuery("SELECT id FROM sends WHERE send_key = :key").bind("key", CONFIRMATIONS)
+        .mapTo(Long.class).one();
+    confirmationsSend.set(id);
+    return id;
+  }
+}

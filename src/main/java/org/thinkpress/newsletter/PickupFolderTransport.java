@@ -1,0 +1,68 @@
+package org.thinkpress.newsletter;
+
+import static java.util.Objects.requireNonNull;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Properties;
+
+/**
+ * Writes each message as an {@code .eml} file in a folder (by default {@code ./data/outbox/}):
+ * the transport when no SMTP relay is configured, so the demo works without a mail server and
+ * anyone can open what would have been sent. A file is written under a temporary name and then
+ * renamed, so the folder never holds half a message; its name comes from the message's
+ * (send, subscriber, generation), so a message written twice after a crash is one file.
+ */
+public final class PickupFolderTransport implements MailTransport {
+
+  private final Path folder;
+  private final Session session = Session.getInstance(new Properties());
+
+  public PickupFolderTransport(Path folder) {
+    this.folder = requireNonNull(folder, "folder");
+  }
+
+  @Override
+  public Session session() {
+    return session;
+  }
+
+  @Override
+  public String describe() {
+    return "pickup folder " + folder.toAbsolutePath().normalize() + " (.eml files; set mail.smtp.host to send)";
+  }
+
+  @Override
+  public Connection open() {
+    return new Connection() {
+      @Override
+      public void send(MimeMessage message, String recipient, String id) throws MailSendException {
+        try {
+          Files.createDirectories(folder);
+          Path target = folder.resolve(id + ".eml");
+          Path temporary = folder.resolve("." + id + ".tmp");
+          try (OutputStream out = Files.newOutputStream(temporary)) {
+            message.writeTo(out);
+          }
+          try {
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+          } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+          }
+        } catch (IOException | MessagingException e) {
+          throw new MailSendException(MailSendException.Outcome.TEMPORARY, "cannot write to " + folder + ": " + e.getMessage(), e);
+        }
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+}

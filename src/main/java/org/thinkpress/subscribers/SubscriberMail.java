@@ -1,0 +1,20 @@
+package org.thinkpress.subscribers;
+
+import org.jdbi.v3.core.Handle;
+
+/**
+ * What sign-up needs from the outbox, implemented by the newsletter. Both calls run inside the
+ * caller's transaction, so a subscription and its confirmation message are stored together or
+ * not at all.
+ */
+public interface SubscriberMail {
+
+  /**
+   * Queues the confirmation message for a pending subscriber (for a confirmed one, a note with
+   * their preferences link), replacing one still queued.
+   */
+  void queueConfirmation(Handle handle, long subscriberId);
+
+  /** Cancels every message still queued for the subscriber; returns how many. */
+  int cancelQueued(Handle handle, long subscriberId);
+}

@@ -1,0 +1,236 @@
+package org.thinkpress.subscribers;
+
+import static java.util.Objects.requireNonNull;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.thinkpress.content.ContentReader;
+import org.thinkpress.site.Messages;
+import org.thinkpress.site.SiteConfig;
+import org.thinkpress.site.Views.Layout;
+import org.thinkpress.subscribers.SubscriberViews.ConfirmPage;
+import org.thinkpress.subscribers.SubscriberViews.MessagePage;
+import org.thinkpress.subscribers.SubscriberViews.PreferencesPage;
+import org.thinkpress.subscribers.SubscriberViews.SubscribePage;
+import org.thinkpress.subscribers.SubscriberViews.UnsubscribePage;
+
+/**
+ * The public sign-up pages. Every POST but the RFC 8058 one-click unsubscribe passes the
+ * {@link CrossOriginCheck}; every answer is {@code no-store}. Routes parse, call one
+ * {@link SubscriberService} method, and render.
+ *
+ * <ul>
+ * <li>{@code GET /subscribe}, {@code POST /subscribe}: sign up (also the footer form's target);
+ *     a valid request is answered by a redirect to {@code /subscribe/sent}, whatever the address.</li>
+ * <li>{@code GET|POST /subscribe/confirm/TOKEN}: the confirmation link; the POST confirms.</li>
+ * <li>{@code GET|POST /subscription/TOKEN}: preferences; {@code POST /subscription/TOKEN/unsubscribe}.</li>
+ * <li>{@code GET|POST /unsubscribe/TOKEN}: the {@code List-Unsubscribe} link; a POST (one click,
+ *     from a mail client) unsubscribes at once.</li>
+ * </ul>
+ */
+public final class SubscriberRoutes {
+
+  public static final String SUBSCRIBE = "/subscribe";
+  public static final String SENT = "/subscribe/sent";
+  public static final String CONFIRM = "/subscribe/confirm/";
+  public static final String PREFERENCES = "/subscription/";
+  public static final String UNSUBSCRIBE = "/unsubscribe/";
+  static final String HONEYPOT = "website";
+
+  private final SubscriberService service;
+  private final SubscriberPages pages;
+  private final CrossOriginCheck origins;
+  private final RateLimiter perNetwork;
+
+  /** Gives the subscription pages the site's layout (head, navigation, footer), marked noindex. */
+  @FunctionalInterface
+  public interface Layouts {
+    Layout layout(String title, String path);
+  }
+
+  public SubscriberRoutes(SubscriberService service, ContentReader reader, SiteConfig site, Layouts layouts) {
+    this.service = requireNonNull(service, "service");
+    this.pages = new SubscriberPages(reader, site, layouts, service.lists());
+    this.origins = new CrossOriginCheck(site.baseUrl());
+    this.perNetwork = new RateLimiter(service.settings().perNetworkPer10Minutes(), Duration.ofMinutes(10));
+  }
+
+  /** The path of a subscriber's preferences page. */
+  public static String preferencesPath(String token) {
+    return PREFERENCES + token;
+  }
+
+  public static String unsubscribePath(String token) {
+    return UNSUBSCRIBE + token;
+  }
+
+  public static String confirmPath(String token) {
+    return CONFIRM + token;
+  }
+
+  public void register(RoutesConfig routes) {
+    routes.get(SUBSCRIBE, ctx -> subscribePage(ctx, 200, "", "", List.of(), true, List.of(), List.of(), null));
+    routes.post(SUBSCRIBE, this::subscribe);
+    routes.get(SENT, ctx -> message(ctx, 200, "subscribe.sent.title", "subscribe.sent.text", null, null));
+    routes.get(CONFIRM + "{token}", this::confirmPage);
+    routes.post(CONFIRM + "{token}", this::confirm);
+    routes.get(PREFERENCES + "{token}", ctx -> preferencesPage(ctx, 200, service.preferences(token(ctx)), null, null));
+    routes.post(PREFERENCES + "{token}", this::savePreferences);
+    routes.post(PREFERENCES + "{token}/unsubscribe", ctx -> {
+      requireSameOrigin(ctx);
+      unsubscribe(ctx);
+    });
+    routes.get(UNSUBSCRIBE + "{token}", ctx -> {
+      Subscriber subscriber = service.preferences(token(ctx));
+      render(ctx, 200, "subscribers/unsubscribe.jte", pages.msg().get("unsubscribe.title"), UNSUBSCRIBE,
+          new UnsubscribePage(UNSUBSCRIBE + token(ctx), subscriber.email()));
+    });
+    // RFC 8058: the mail client POSTs "List-Unsubscribe=One-Click" with no cookie and no origin;
+    // the signed token is the authority.
+    routes.post(UNSUBSCRIBE + "{token}", this::unsubscribe);
+    routes.exception(InvalidLinkException.class, (e, ctx) -> linkProblem(ctx, e));
+  }
+
+  private void subscribe(Context ctx) {
+    requireSameOrigin(ctx);
+    if (!perNetwork.tryAcquire(RateLimiter.networkOf(ctx.ip()))) {
+      message(ctx, 429, "subscribe.limited.title", "subscribe.limited.text", null, null);
+      return;
+    }
+    String email = field(ctx, "email", 600);
+    String name = field(ctx, "name", 400);
+    List<String> lists = ctx.formParams("list");
+    List<String> topics = ctx.formParams("topic");
+    List<String> regions = ctx.formParams("region");
+    boolean everything = "yes".equals(ctx.formParam("everything"));
+    if (lists.size() > 50 || topics.size() > 500 || regions.size() > 500) {
+      throw new InvalidSubscriptionException("too many choices");
+    }
+    if (!field(ctx, HONEYPOT, 600).isEmpty()) {
+      ctx.redirect(SENT, io.javalin.http.HttpStatus.SEE_OTHER); // a bot: same answer, nothing done
+      return;
+    }
+    boolean fromPage = "page".equals(ctx.formParam("source"));
+    if (fromPage && lists.isEmpty()) {
+      subscribePage(ctx, 400, email, name, lists, everything, topics, regions, pages.msg().get("subscribe.error.lists"));
+      return;
+    }
+    String language = field(ctx, "language", 40);
+    if (!language.matches("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,3}")) {
+      language = pages.msg().language();
+    }
+    String consent = "web form " + (fromPage ? SUBSCRIBE : "footer") + ", confirmed by email";
+    try {
+      service.subscribe(new SubscribeRequest(email, name, language, lists, topics, regions, everything, consent));
+    } catch (InvalidSubscriptionException e) {
+      subscribePage(ctx, 400, email, name, lists, everything, topics, regions, e.getMessage());
+      return;
+    }
+    ctx.redirect(SENT, io.javalin.http.HttpStatus.SEE_OTHER);
+  }
+
+  private void subscribePage(Context ctx, int status, String email, String name, List<String> lists, boolean everything,
+                             List<String> topics, List<String> regions, String error) {
+    List<String> ticked = lists.isEmpty() && error == null ? List.of(service.lists().first().key()) : lists;
+    SubscribePage page = new SubscribePage(email, name, pages.choicesFromSlugs(ticked, everything, topics, regions),
+        error == null ? null : pages.msg().format("subscribe.error", error), pages.msg().language());
+    render(ctx, status, "subscribers/subscribe.jte", pages.msg().get("subscribe.title"), SUBSCRIBE, page);
+  }
+
+  private void confirmPage(Context ctx) {
+    service.checkConfirmation(token(ctx));
+    render(ctx, 200, "subscribers/confirm.jte", pages.msg().get("confirm.title"), CONFIRM,
+        new ConfirmPage(CONFIRM + token(ctx)));
+  }
+
+  private void confirm(Context ctx) {
+    requireSameOrigin(ctx);
+    Subscriber subscriber = service.confirm(token(ctx));
+    message(ctx, 200, "confirm.done.title", "confirm.done.text",
+        preferencesPath(service.tokens().preferences(subscriber.id())), "confirm.done.link");
+  }
+
+  private void preferencesPage(Context ctx, int status, Subscriber subscriber, String notice, String error) {
+    String token = token(ctx);
+    Messages msg = pages.msg();
+    PreferencesPage page = new PreferencesPage(PREFERENCES + token, PREFERENCES + token + "/unsubscribe",
+        subscriber.email(), subscriber.name(), pages.choices(subscriber.lists(), subscriber.everything(),
+        subscriber.topicIds(), subscriber.regionIds()), subscriber.status() == SubscriberStatus.PAUSED,
+        msg.get("preferences.status." + subscriber.status().key()), notice, error);
+    render(ctx, status, "subscribers/preferences.jte", msg.get("preferences.title"), PREFERENCES, page);
+  }
+
+  private void savePreferences(Context ctx) {
+    requireSameOrigin(ctx);
+    String token = token(ctx);
+    Preferences preferences = new Preferences(field(ctx, "name", 400), ctx.formParams("list"), ctx.formParams("topic"),
+        ctx.formParams("region"), "yes".equals(ctx.formParam("everything")), "yes".equals(ctx.formParam("paused")));
+    try {
+      Subscriber saved = service.updatePreferences(token, preferences);
+      preferencesPage(ctx, 200, saved, pages.msg().get("preferences.saved"), null);
+    } catch (InvalidSubscriptionException e) {
+      preferencesPage(ctx, 400, service.preferences(token), null, pages.msg().format("subscribe.error", e.getMessage()));
+    }
+  }
+
+  private void unsubscribe(Context ctx) {
+    service.unsubscribe(token(ctx));
+    message(ctx, 200, "unsubscribe.done.title", "unsubscribe.done.text",
+        preferencesPath(token(ctx)), "unsubscribe.done.link");
+  }
+
+  private void linkProblem(Context ctx, InvalidLinkException e) {
+    String reason = e.reason().name().toLowerCase(java.util.Locale.ROOT);
+    // 400 for a link we did not sign (the site's 404 page would say less), 410 for one that was ours
+    int status = e.reason() == InvalidLinkException.Reason.TAMPERED ? 400 : 410;
+    message(ctx, status, "link." + reason + ".title", "link." + reason + ".text", SUBSCRIBE, "link.subscribe");
+  }
+
+  private void message(Context ctx, int status, String titleKey, String textKey, String href, String labelKey) {
+    Messages msg = pages.msg();
+    render(ctx, status, "subscribers/message.jte", msg.get(titleKey), SUBSCRIBE,
+        new MessagePage(msg.get(titleKey), msg.get(textKey), href, labelKey == null ? null : msg.get(labelKey)));
+  }
+
+  private void render(Context ctx, int status, String template, String title, String path, Object page) {
+    ctx.status(status);
+    ctx.header("Cache-Control", "no-store");
+    ctx.header("Content-Type", "text/html; charset=utf-8");
+    ctx.result(pages.render(template, title, path, page));
+  }
+
+  private void requireSameOrigin(Context ctx) {
+    if (!origins.allows(ctx.header("Sec-Fetch-Site"), ctx.header("Origin"), ctx.header("Host"))) {
+      throw new CrossSiteRequestException();
+    }
+  }
+
+  private static String token(Context ctx) {
+    String token = ctx.pathParam("token");
+    if (token.length() > 200 || !token.matches("[A-Za-z0-9._-]+")) {
+      throw new InvalidLinkException(InvalidLinkException.Reason.TAMPERED);
+    }
+    return token;
+  }
+
+  private static String field(Context ctx, String name, int maxLength) {
+    String value = ctx.formParam(name);
+    if (value == null) {
+      return "";
+    }
+    if (value.length() > maxLength) {
+      throw new InvalidSubscriptionException("the field '" + name + "' is too long");
+    }
+    return value;
+  }
+
+  /** A form was posted from another site. */
+  static final class CrossSiteRequestException extends org.thinkpress.ThinkPressException {
+    CrossSiteRequestException() {
+      super(Kind.FORBIDDEN, "the form was sent from another site");
+    }
+  }
+}

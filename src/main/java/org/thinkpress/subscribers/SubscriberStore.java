@@ -1,0 +1,271 @@
+package org.thinkpress.subscribers;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+
+/** The SQL of subscribers, their lists and interests; every method runs on the caller's handle. */
+final class SubscriberStore {
+
+  private static final String COLUMNS = "s.id, s.email, s.name, s.language, s.status, s.everything, s.consent,"
+      + " s.created_at, s.confirmed_at";
+
+  /** What a new or renewed subscription writes. */
+  record Choices(String name, String language, boolean everything, Collection<String> lists,
+                 Collection<Long> topicIds, Collection<Long> regionIds) {}
+
+  Optional<Subscriber> findByEmail(Handle handle, String email) {
+    return one(handle, "s.email = :value", email);
+  }
+
+  Optional<Subscriber> find(Handle handle, long id) {
+    return one(handle, "s.id = :value", id);
+  }
+
+  private Optional<Subscriber> one(Handle handle, String condition, Object value) {
+    List<Subscriber> found = load(handle, handle.createQuery("SELECT " + COLUMNS + " FROM subscribers s WHERE " + condition)
+        .bind("value", value));
+    return found.stream().findFirst();
+  }
+
+  /** Subscribers of a query selecting {@link #COLUMNS}, with their lists and interests attached. */
+  List<Subscriber> load(Handle handle, Query query) {
+    List<Row> rows = query.map((rs, ctx) -> Row.of(rs)).list();
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    List<Long> ids = rows.stream().map(Row::id).toList();
+    Map<Long, Set<String>> lists = new HashMap<>();
+    Map<Long, Set<Long>> topics = new HashMap<>();
+    Map<Long, Set<Long>> regions = new HashMap<>();
+    handle.createQuery("SELECT subscriber_id, list_key FROM subscriber_lists WHERE subscriber_id IN (<ids>)")
+        .bindList("ids", ids)
+        .map((rs, ctx) -> lists.computeIfAbsent(rs.getLong(1), k -> new TreeSet<>()).add(rs.getString(2))).list();
+    handle.createQuery("SELECT subscriber_id, topic_id FROM subscriber_topics WHERE subscriber_id IN (<ids>)")
+        .bindList("ids", ids)
+        .map((rs, ctx) -> topics.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getLong(2))).list();
+    handle.createQuery("SELECT subscriber_id, region_id FROM subscriber_regions WHERE subscriber_id IN (<ids>)")
+        .bindList("ids", ids)
+        .map((rs, ctx) -> regions.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getLong(2))).list();
+    List<Subscriber> subscribers = new ArrayList<>(rows.size());
+    for (Row row : rows) {
+      subscribers.add(new Subscriber(row.id, row.email, row.name, row.language, row.status, row.everything,
+          new TreeSet<>(lists.getOrDefault(row.id, Set.of())), topics.getOrDefault(row.id, Set.of()),
+          regions.getOrDefault(row.id, Set.of()), row.consent, row.createdAt, row.confirmedAt));
+    }
+    return subscribers;
+  }
+
+  private record Row(long id, String email, String name, String language, SubscriberStatus status, boolean everything,
+                     String consent, Instant createdAt, Instant confirmedAt) {
+    static Row of(ResultSet rs) throws SQLException {
+      long confirmed = rs.getLong("confirmed_at");
+      Instant confirmedAt = rs.wasNull() ? null : Instant.ofEpochMilli(confirmed);
+      return new Row(rs.getLong("id"), rs.getString("email"), rs.getString("name"), rs.getString("language"),
+          SubscriberStatus.ofKey(rs.getString("status")), rs.getBoolean("everything"), rs.getString("consent"),
+          Instant.ofEpochMilli(rs.getLong("created_at")), confirmedAt);
+    }
+  }
+
+  long insert(Handle handle, String email, SubscriberStatus status, Choices choices, String consent, long now) {
+    long id = handle.createQuery("INSERT INTO subscribers (email, name, language, status, everything, consent,"
+            + " created_at, confirmed_at, changed_at) VALUES (:email, :name, :language, :status, :everything, :consent,"
+            + " :now, :confirmed, :now) RETURNING id")
+        .bind("email", email).bind("name", choices.name()).bind("language", choices.language())
+        .bind("status", status.key()).bind("everything", choices.everything()).bind("consent", consent)
+        .bind("now", now).bind("confirmed", status == SubscriberStatus.CONFIRMED ? (Long) now : null)
+        .mapTo(Long.class).one();
+    replaceChoices(handle, id, choices);
+    return id;
+  }
+
+  /** Replaces a subscriber's name, lists and interests. */
+  void replaceChoices(Handle handle, long id, Choices choices) {
+    handle.createUpdate("UPDATE subscribers SET name = :name, everything = :everything WHERE id = :id")
+        .bind("name", choices.name()).bind("everything", choices.everything()).bind("id", id).execute();
+    replace(handle, id, "subscriber_lists", "list_key", new TreeSet<>(choices.lists()));
+    replace(handle, id, "subscriber_topics", "topic_id", new TreeSet<>(choices.topicIds()));
+    replace(handle, id, "subscriber_regions", "region_id", new TreeSet<>(choices.regionIds()));
+  }
+
+  private static void replace(Handle handle, long id, String table, String column, Collection<?> values) {
+    handle.createUpdate("DELETE FROM " + table + " WHERE subscriber_id = :id").bind("id", id).execute();
+    if (values.isEmpty()) {
+      return;
+    }
+    var batch = handle.prepareBatch("INSERT INTO " + table + " (subscriber_id, " + column + ") VALUES (:id, :value)");
+    for (Object value : values) {
+      batch.bind("id", id).bind("value", value).add();
+    }
+    batch.execute();
+  }
+
+  void setStatus(Handle handle, long id, SubscriberStatus status, long now) {
+    handle.createUpdate("UPDATE subscribers SET status = :status, changed_at = :now,"
+            + " confirmed_at = COALESCE(confirmed_at, :confirmed) WHERE id = :id")
+        .bind("status", status.key()).bind("now", now).bind("id", id)
+        .bind("confirmed", status == SubscriberStatus.CONFIRMED ? (Long) now : null).execute();
+  }
+
+  /** Makes a new confirmation link live (the old one stops working) and records when it was sent. */
+  void renewConfirmation(Handle handle, long id, String nonce, long expiresAt, long now) {
+    handle.createUpdate("UPDATE subscribers SET confirm_nonce = :nonce, confirm_expires_at = :expires,"
+            + " confirm_sent_at = :now, changed_at = :now WHERE id = :id")
+        .bind("nonce", nonce).bind("expires", expiresAt).bind("now", now).bind("id", id).execute();
+  }
+
+  /** Records that a message was queued for a subscriber who is already confirmed (no new link). */
+  void markConfirmationSent(Handle handle, long id, long now) {
+    handle.createUpdate("UPDATE subscribers SET confirm_sent_at = :now WHERE id = :id")
+        .bind("now", now).bind("id", id).execute();
+  }
+
+  /** When the last confirmation message was queued, if ever. */
+  Optional<Long> confirmationSentAt(Handle handle, long id) {
+    return handle.createQuery("SELECT confirm_sent_at FROM subscribers WHERE id = :id")
+        .bind("id", id).mapTo(Long.class).findOne();
+  }
+
+  /** The live confirmation link's nonce and expiry (epoch millis), if one is live. */
+  Optional<Object[]> confirmation(Handle handle, long id) {
+    return handle.createQuery("SELECT confirm_nonce, confirm_expires_at FROM subscribers WHERE id = :id"
+            + " AND confirm_nonce IS NOT NULL")
+        .bind("id", id).map((rs, ctx) -> new Object[] {rs.getString(1), rs.getLong(2)}).findOne();
+  }
+
+  /**
+   * Confirms when {@code nonce} is the live one, using it up; returns whether it did. One UPDATE
+   * with the nonce in its condition, so that two clicks at once confirm once.
+   */
+  boolean confirm(Handle handle, long id, String nonce, long now) {
+    return handle.createUpdate("UPDATE subscribers SET status = 'confirmed', confirmed_at = :now, changed_at = :now,"
+            + " confirm_nonce = NULL, confirm_expires_at = NULL WHERE id = :id AND confirm_nonce = :nonce")
+        .bind("now", now).bind("id", id).bind("nonce", nonce).execute() == 1;
+  }
+
+  boolean isSuppressed(Handle handle, String email) {
+    return handle.createQuery("SELECT COUNT(*) FROM suppressions WHERE email = :email")
+        .bind("email", email).mapTo(Integer.class).one() > 0;
+  }
+
+  void suppress(Handle handle, String email, String reason, long now) {
+    handle.createUpdate("INSERT INTO suppressions (email, reason, created_at) VALUES (:email, :reason, :now)"
+            + " ON CONFLICT (email) DO NOTHING")
+        .bind("email", email).bind("reason", reason.length() > 500 ? reason.substring(0, 500) : reason)
+        .bind("now", now).execute();
+  }
+
+  /** Deletes the subscriber and everything that refers to them; returns whether they existed. */
+  boolean erase(Handle handle, long id, String email) {
+    handle.createUpdate("DELETE FROM suppressions WHERE email = :email").bind("email", email).execute();
+    // lists, interests and outbox rows go with the row (ON DELETE CASCADE)
+    return handle.createUpdate("DELETE FROM subscribers WHERE id = :id").bind("id", id).execute() == 1;
+  }
+
+  /** Subscribers matching a search, newest first. */
+  List<Subscriber> search(Handle handle, SubscriberQuery query) {
+    Where where = Where.of(query);
+    return load(handle, where.bind(handle.createQuery("SELECT " + COLUMNS + " FROM subscribers s WHERE " + where.sql
+            + " ORDER BY s.id DESC LIMIT :limit OFFSET :offset"))
+        .bind("limit", query.pageSize()).bind("offset", (long) (query.page() - 1) * query.pageSize()));
+  }
+
+  long count(Handle handle, SubscriberQuery query) {
+    Where where = Where.of(query);
+    return where.bind(handle.createQuery("SELECT COUNT(*) FROM subscribers s WHERE " + where.sql)).mapTo(Long.class).one();
+  }
+
+  private record Where(String sql, Map<String, Object> values) {
+    static Where of(SubscriberQuery query) {
+      StringBuilder sql = new StringBuilder("1 = 1");
+      Map<String, Object> values = new LinkedHashMap<>();
+      if (!query.text().isBlank()) {
+        // '!' escapes LIKE's wildcards: a backslash would confuse the SQL parser of JDBI
+        sql.append(" AND (s.email LIKE :text ESCAPE '!' OR LOWER(s.name) LIKE :text ESCAPE '!')");
+        values.put("text", "%" + query.text().strip().toLowerCase(java.util.Locale.ROOT)
+            .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+      }
+      if (query.status() != null) {
+        sql.append(" AND s.status = :status");
+        values.put("status", query.status().key());
+      }
+      if (query.list() != null) {
+        sql.append(" AND s.id IN (SELECT subscriber_id FROM subscriber_lists WHERE list_key = :list)");
+        values.put("list", query.list());
+      }
+      if (query.topicId() != null) {
+        sql.append(" AND s.id IN (SELECT subscriber_id FROM subscriber_topics WHERE topic_id = :topic)");
+        values.put("topic", query.topicId());
+      }
+      if (query.regionId() != null) {
+        sql.append(" AND s.id IN (SELECT subscriber_id FROM subscriber_regions WHERE region_id = :region)");
+        values.put("region", query.regionId());
+      }
+      return new Where(sql.toString(), values);
+    }
+
+    Query bind(Query query) {
+      values.forEach(query::bind);
+      return query;
+    }
+  }
+
+  /** Counts by status, by list, by topic and by region (the last three of confirmed subscribers only). */
+  SubscriberCounts counts(Handle handle) {
+    Map<String, Long> byStatus = new LinkedHashMap<>();
+    for (SubscriberStatus status : SubscriberStatus.values()) {
+      byStatus.put(status.key(), 0L);
+    }
+    handle.createQuery("SELECT status, COUNT(*) FROM subscribers GROUP BY status")
+        .map((rs, ctx) -> byStatus.put(rs.getString(1), rs.getLong(2))).list();
+    Map<String, Long> byList = grouped(handle, "SELECT l.list_key, COUNT(*) FROM subscriber_lists l"
+        + " JOIN subscribers s ON s.id = l.subscriber_id WHERE s.status = 'confirmed' GROUP BY l.list_key");
+    Map<Long, Long> byTopic = groupedIds(handle, "SELECT t.topic_id, COUNT(*) FROM subscriber_topics t"
+        + " JOIN subscribers s ON s.id = t.subscriber_id WHERE s.status = 'confirmed' GROUP BY t.topic_id");
+    Map<Long, Long> byRegion = groupedIds(handle, "SELECT r.region_id, COUNT(*) FROM subscriber_regions r"
+        + " JOIN subscribers s ON s.id = r.subscriber_id WHERE s.status = 'confirmed' GROUP BY r.region_id");
+    long everything = handle.createQuery("SELECT COUNT(*) FROM subscribers WHERE status = 'confirmed' AND everything = TRUE")
+        .mapTo(Long.class).one();
+    long suppressed = handle.createQuery("SELECT COUNT(*) FROM suppressions").mapTo(Long.class).one();
+    return new SubscriberCounts(byStatus, byList, byTopic, byRegion, everything, suppressed);
+  }
+
+  private static Map<String, Long> grouped(Handle handle, String sql) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    handle.createQuery(sql).map((rs, ctx) -> counts.put(rs.getString(1), rs.getLong(2))).list();
+    return counts;
+  }
+
+  private static Map<Long, Long> groupedIds(Handle handle, String sql) {
+    Map<Long, Long> counts = new LinkedHashMap<>();
+    handle.createQuery(sql).map((rs, ctx) -> counts.put(rs.getLong(1), rs.getLong(2))).list();
+    return counts;
+  }
+
+  /** Every subscriber in id order, in pages, for export. */
+  void forEach(Handle handle, Consumer<Subscriber> action) {
+    long after = 0;
+    while (true) {
+      List<Subscriber> page = load(handle, handle.createQuery("SELECT " + COLUMNS
+              + " FROM subscribers s WHERE s.id > :after ORDER BY s.id LIMIT 1000").bind("after", after));
+      if (page.isEmpty()) {
+        return;
+      }
+      page.forEach(action);
+      after = page.get(page.size() - 1).id();
+    }
+  }
+}

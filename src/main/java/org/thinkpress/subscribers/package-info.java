@@ -1,0 +1,35 @@
+/**
+ * Subscribers: people who asked the institute for email, what they asked for, and the proof.
+ *
+ * <p>A reader subscribes with the form in every page's footer or on {@code /subscribe}: an
+ * address, an optional name, the {@linkplain MailingList lists} they want and their interests.
+ * Nothing is sent to the address but a confirmation message until they follow its link (double
+ * opt-in). Every message carries a link to a preferences page and a one-click unsubscribe link
+ * (RFC 8058). No account is needed: the links carry a signed {@linkplain LinkTokens token}.
+ *
+ * <h2>Words</h2>
+ * <dl>
+ * <dt>subscriber</dt><dd>one address, stored lower-cased: one row whatever the case typed.</dd>
+ * <dt>pending</dt><dd>asked, not yet confirmed: receives only the confirmation message.</dd>
+ * <dt>confirmed</dt><dd>followed the confirmation link (or was imported with recorded consent):
+ *     receives what their lists and interests select.</dd>
+ * <dt>paused</dt><dd>confirmed, but asked to receive nothing for now; keeps their choices.</dd>
+ * <dt>unsubscribed</dt><dd>asked to receive nothing; queued mail to them is cancelled at once. A
+ *     new subscription starts a new double opt-in.</dd>
+ * <dt>list</dt><dd>a kind of mail (alerts on publication, a daily or weekly digest, occasional
+ *     campaigns), configured with {@code newsletter.lists}.</dd>
+ * <dt>interests</dt><dd>topics and regions, or everything. A region includes the regions below
+ *     it: interest in "South Caucasus" matches a piece about Armenia.</dd>
+ * <dt>suppressed</dt><dd>an address never to be mailed again (a hard bounce, a complaint):
+ *     stronger than any status, and kept on its own list.</dd>
+ * <dt>consent</dt><dd>how and when the person agreed: the form and time, or the import's consent
+ *     column. Exported with the subscriber.</dd>
+ * <dt>erase</dt><dd>remove a subscriber and every trace of them (lists, interests, outbox rows,
+ *     suppression), on their request.</dd>
+ * </dl>
+ *
+ * <p>The public surface: {@link SubscriberService} (what the site, the CLI and the admin call),
+ * {@link SubscriberRoutes} (the public pages), {@link LinkTokens}, {@link MailingLists},
+ * {@link SubscriberMail} (what the newsletter implements to queue confirmation messages).
+ */
+package org.thinkpress.subscribers;

@@ -1,0 +1,165 @@
+package org.thinkpress.newsletter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.thinkpress.content.Fixtures.publication;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.thinkpress.content.Publication;
+import org.thinkpress.content.Status;
+import org.thinkpress.storage.Dialect;
+
+/** Alerts and digests over a real SMTP server (GreenMail), on SQLite. */
+class DeliveryTest {
+
+  @RegisterExtension
+  static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+  NewsletterFixture fixture;
+
+  @BeforeEach
+  void open() {
+    MailTransport smtp = new SmtpMailTransport(MailSettings.smtp("127.0.0.1", greenMail.getSmtp().getPort(),
+        MailSettings.Security.NONE));
+    fixture = new NewsletterFixture(Dialect.SQLITE, smtp, NewsletterFixture.settings());
+  }
+
+  @AfterEach
+  void close() {
+    fixture.close();
+  }
+
+  /** Recipient address → the messages they received. */
+  static Map<String, List<MimeMessage>> byRecipient() {
+    return byRecipient(greenMail);
+  }
+
+  static Map<String, List<MimeMessage>> byRecipient(GreenMailExtension server) {
+    return Arrays.stream(server.getReceivedMessages()).collect(Collectors.groupingBy(DeliveryTest::recipient,
+        TreeMap::new, Collectors.toList()));
+  }
+
+  static String recipient(MimeMessage message) {
+    try {
+      return ((jakarta.mail.internet.InternetAddress) message.getRecipients(Message.RecipientType.TO)[0]).getAddress();
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void anAlertGoesOnlyToConfirmedSubscribersOfTheAlertListWhoseInterestsMatch() throws Exception {
+    fixture.subscribers("energy@x.org,alerts,energy,,form", "security@x.org,alerts,security,,form",
+        "caucasus@x.org,alerts,,south-caucasus,form", "asia@x.org,alerts,,central-asia,form", "all@x.org,alerts,,,form",
+        "weekly@x.org,weekly,,,form");
+    fixture.newsletter.subscribers().subscribe(new org.thinkpress.subscribers.SubscribeRequest("pending@x.org", "", "en",
+        List.of("alerts"), List.of(), List.of(), true, "form"));
+    greenMail.waitForIncomingEmail(5000, 0);
+    fixture.newsletter.startBackground(fixture.content);
+    fixture.sender().idleMillis(20);
+    greenMail.waitForIncomingEmail(5000, 1); // pending@ gets its confirmation message, nothing else
+    greenMail.purgeEmailFromAllMailboxes();
+
+    fixture.content.savePublication(publication("grid").title("The Armenian grid").topics("energy").regions("armenia")
+        .published(fixture.clock.instant().minusSeconds(60).toString()).build());
+
+    assertThat(greenMail.waitForIncomingEmail(5000, 3)).isTrue();
+    fixture.awaitOutboxDrained();
+    assertThat(byRecipient().keySet()).containsExactly("all@x.org", "caucasus@x.org", "energy@x.org");
+    MimeMessage alert = byRecipient().get("energy@x.org").get(0);
+    assertThat(alert.getSubject()).isEqualTo("The Armenian grid");
+    assertThat(alert.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
+    assertThat(alert.getHeader("List-Unsubscribe")[0]).matches("<https://think\\.example/unsubscribe/p\\.[0-9]+\\.[A-Za-z0-9_-]+>,"
+        + " <mailto:news@think\\.example\\?subject=unsubscribe%20p\\.[0-9]+\\.[A-Za-z0-9_-]+>");
+    String body = GreenMailUtil.getBody(alert);
+    assertThat(body).contains("https://think.example/publications/grid", "https://think.example/email/v.",
+        "View in your browser");
+  }
+
+  @Test
+  void anEditOrARepublicationOfAPublishedPieceSendsNoSecondAlert() {
+    fixture.subscribers("all@x.org,alerts,,,form");
+    Publication piece = fixture.content.savePublication(publication("grid").published(fixture.clock.instant().toString()).build());
+    Alerts alerts = fixture.newsletter.alerts();
+
+    assertThat(alerts.check(List.of(piece.id()))).hasSize(1);
+    fixture.content.savePublication(publication("grid").title("Edited").published(fixture.clock.instant().toString()).build());
+    assertThat(alerts.check(List.of(piece.id()))).isEmpty();
+    fixture.content.savePublication(publication("grid").status(Status.ARCHIVED).published(fixture.clock.instant().toString()).build());
+    fixture.content.savePublication(publication("grid").published(fixture.clock.instant().toString()).build());
+    assertThat(alerts.check(List.of(piece.id()))).isEmpty();
+    assertThat(fixture.statuses()).containsExactly("all@x.org:queued");
+  }
+
+  @Test
+  void aScheduledPieceGoingLiveGetsItsAlertButOldPiecesAndDraftsDoNot() {
+    fixture.subscribers("all@x.org,alerts,,,form");
+    Alerts alerts = fixture.newsletter.alerts();
+    Publication old = fixture.content.savePublication(publication("old").published("2025-01-01T00:00:00Z").build());
+    Publication draft = fixture.content.savePublication(publication("draft").status(Status.DRAFT).published(null).build());
+    Publication scheduled = fixture.content.savePublication(publication("later").status(Status.SCHEDULED)
+        .published(fixture.clock.instant().plus(Duration.ofHours(1)).toString()).build());
+    assertThat(alerts.check(List.of(old.id(), draft.id(), scheduled.id()))).isEmpty();
+
+    fixture.clock.advance(Duration.ofHours(2));
+    assertThat(fixture.content.publishDue(fixture.clock.instant())).containsExactly(scheduled.id());
+
+    assertThat(alerts.check(List.of(scheduled.id()))).hasSize(1);
+    assertThat(fixture.newsletter.service().sends(10)).extracting(p -> p.send().key())
+        .containsExactly("alert:" + scheduled.id() + ":alerts");
+  }
+
+  @Test
+  void aDigestCarriesToEachSubscriberThePiecesOfThePeriodThatMatchTheirInterests() throws Exception {
+    // 2026-03-02 is a Monday: the weekly period is 2026-02-23T08:00Z to 2026-03-02T08:00Z.
+    fixture.content.savePublication(publication("grid").title("Grid").topics("energy").regions("armenia")
+        .published("2026-02-25T09:00:00Z").build());
+    fixture.content.savePublication(publication("borders").title("Borders").topics("security").regions("georgia")
+        .published("2026-02-26T09:00:00Z").build());
+    fixture.content.savePublication(publication("too-old").title("Too old").topics("energy").regions("armenia")
+        .published("2026-02-20T09:00:00Z").build());
+    fixture.content.savePublication(publication("too-new").title("Too new").topics("energy").regions("armenia")
+        .published("2026-03-02T09:00:00Z").build());
+    fixture.subscribers("energy@x.org,weekly,energy,,form", "caucasus@x.org,weekly,,south-caucasus,form",
+        "asia@x.org,weekly,,central-asia,form", "all@x.org,weekly,,,form", "alerts-only@x.org,alerts,energy,,form");
+
+    List<SendProgress> digests = fixture.newsletter.service().composeDueDigests(fixture.clock.instant(), Optional.of("weekly"));
+    assertThat(digests).hasSize(1);
+    assertThat(digests.get(0).total()).isEqualTo(3);
+    assertThat(digests.get(0).send().periodStart()).isEqualTo(Instant.parse("2026-02-23T08:00:00Z"));
+    assertThat(fixture.newsletter.service().composeDueDigests(fixture.clock.instant(), Optional.of("weekly"))).isEmpty();
+
+    fixture.sender().start();
+    assertThat(greenMail.waitForIncomingEmail(5000, 3)).isTrue();
+    fixture.awaitOutboxDrained();
+    Map<String, List<MimeMessage>> received = byRecipient();
+    assertThat(received.keySet()).containsExactly("all@x.org", "caucasus@x.org", "energy@x.org");
+    assertThat(titles(received.get("energy@x.org").get(0))).containsExactly("Grid");
+    assertThat(titles(received.get("caucasus@x.org").get(0))).containsExactly("Borders", "Grid");
+    assertThat(titles(received.get("all@x.org").get(0))).containsExactly("Borders", "Grid");
+    assertThat(received.get("all@x.org").get(0).getSubject()).isEqualTo("ThinkPress: Weekly");
+  }
+
+  /** The piece titles linked in a digest's plain-text part, in order. */
+  static List<String> titles(MimeMessage message) throws Exception {
+    jakarta.mail.Multipart parts = (jakarta.mail.Multipart) message.getContent();
+    String text = (String) parts.getBodyPart(0).getContent();
+    return Arrays.stream(text.split("\r?\n")).filter(line -> List.of("Grid", "Borders", "Too old", "Too new").contains(line))
+        .toList();
+  }
+}

@@ -1,0 +1,121 @@
+package org.thinkpress.newsletter;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.thinkpress.content.ContentReader;
+import org.thinkpress.content.ContentStore;
+import org.thinkpress.content.ContentVersion;
+import org.thinkpress.content.Fixtures;
+import org.thinkpress.content.MarkdownRenderer;
+import org.thinkpress.content.PublicationTypes;
+import org.thinkpress.site.SiteConfig;
+import org.thinkpress.storage.Dialect;
+import org.thinkpress.storage.TestDatabase;
+import org.thinkpress.subscribers.ImportReport;
+import org.thinkpress.subscribers.SubscriberSettings;
+
+/**
+ * A newsletter over a fresh database with the test taxonomy (topics energy and security; regions
+ * south-caucasus with armenia and georgia, and central-asia), a clock the test moves, and the
+ * transport the test gives.
+ */
+public final class NewsletterFixture implements AutoCloseable {
+
+  public static final Instant START = Instant.parse("2026-03-02T10:00:00Z");
+
+  public final TestDatabase db;
+  public final TestClock clock = new TestClock(START);
+  public final ContentStore content;
+  public final ContentReader reader;
+  public final Newsletter newsletter;
+  public final Path folder;
+
+  public NewsletterFixture(Dialect dialect, MailTransport transport, NewsletterSettings settings) {
+    this(dialect, transport, settings, null);
+  }
+
+  /** With {@code mail} set and no transport, the newsletter builds its own from the mail settings. */
+  public NewsletterFixture(Dialect dialect, MailTransport transport, NewsletterSettings settings, MailSettings mail) {
+    try {
+      this.folder = Files.createTempDirectory("thinkpress-newsletter-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    this.db = TestDatabase.of(dialect);
+    ContentVersion version = new ContentVersion(db.database().jdbi());
+    this.content = new ContentStore(db.database().jdbi(), clock, new MarkdownRenderer(), PublicationTypes.DEFAULT, version);
+    this.reader = new ContentReader(db.database().jdbi(), version);
+    content.importBundle(Fixtures.taxonomy(), n -> {});
+    SiteConfig site = new SiteConfig(java.net.URI.create("https://think.example"), "en", java.time.ZoneOffset.UTC, 12, 60,
+        1 << 20, PublicationTypes.DEFAULT);
+    SubscriberSettings subscribers = new SubscriberSettings(
+        org.thinkpress.subscribers.MailingLists.parse("alerts=alert,weekly=weekly,daily=daily,news=campaigns"),
+        java.time.Duration.ofHours(72), 3, 30, "en");
+    Newsletter.Parts parts = new Newsletter.Parts(db.database(), clock, site, reader, content, subscribers, settings,
+        mail != null ? mail : MailSettings.pickup(folder.resolve("outbox")), folder);
+    this.newsletter = transport == null ? Newsletter.open(parts) : Newsletter.open(parts, transport);
+  }
+
+  public static NewsletterSettings settings() {
+    return NewsletterSettings.of("news@think.example");
+  }
+
+  /** Confirmed subscribers from CSV lines after the header {@code email,lists,topics,regions,consent}. */
+  public void subscribers(String... lines) {
+    String csv = "email,lists,topics,regions,consent\n" + String.join("\n", lines) + "\n";
+    ImportReport report = newsletter.subscribers().importCsv(new StringReader(csv), "test.csv", false);
+    if (!report.ok()) {
+      throw new IllegalStateException(report.errors().toString());
+    }
+  }
+
+  public Sender sender() {
+    Sender sender = newsletter.sender();
+    sender.idleMillis(20);
+    return sender;
+  }
+
+  /** Waits up to ten seconds for a condition. */
+  public static void await(String what, BooleanSupplier condition) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out waiting for " + what);
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  /** Waits until no row is queued, claimed or submitting. */
+  public void awaitOutboxDrained() {
+    await("the outbox to drain", () -> newsletter.service().waiting() == 0);
+  }
+
+  public List<String> statuses() {
+    return db.database().jdbi().withHandle(h -> h.createQuery("SELECT s.email || ':' || o.status FROM outbox o"
+        + " JOIN subscribers s ON s.id = o.subscriber_id ORDER BY s.email").mapTo(String.class).list());
+  }
+
+  @Override
+  public void close() {
+    newsletter.close();
+    db.close();
+    try (var paths = Files.walk(folder)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

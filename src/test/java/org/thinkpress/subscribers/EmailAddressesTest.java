@@ -1,0 +1,63 @@
+package org.thinkpress.subscribers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class EmailAddressesTest {
+
+  @Test
+  void normalisesCaseSpaceAndInternationalDomains() {
+    assertThat(EmailAddresses.normalize("  Ann.Lee+news@Example.ORG ")).isEqualTo("ann.lee+news@example.org");
+    assertThat(EmailAddresses.normalize("ann@bücher.example")).isEqualTo("ann@xn--bcher-kva.example");
+    assertThat(EmailAddresses.masked("ann@example.org")).isEqualTo("a***@example.org");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"a@b.org\r\nBcc: c@d.org", "a@b.org\nTo: c@d.org", "a@b.org\rX", "a@b.org, c@d.org",
+      "A <a@b.org>", "\"a\"@b.org", "a(comment)@b.org", "a@b.org\u0000", "a\t@b.org", "a..b@c.org", ".a@b.org",
+      "a@-b.org", "a@b", "a@@b.org", "a@b.org@c.org", "a@[127.0.0.1]", "a b@c.org", ""})
+  void refusesAnythingThatCouldCarryAHeaderOrASecondRecipient(String address) {
+    assertThatThrownBy(() -> EmailAddresses.normalize(address)).isInstanceOf(InvalidSubscriptionException.class);
+  }
+
+  @Test
+  void refusesOverlongAddresses() {
+    assertThatThrownBy(() -> EmailAddresses.normalize("a".repeat(65) + "@b.org"))
+        .hasMessage("the part of the email address before @ is not valid");
+    assertThatThrownBy(() -> EmailAddresses.normalize("a@" + "b".repeat(63) + "." + "c".repeat(63) + "." + "d".repeat(63)
+        + "." + "e".repeat(63) + ".org")).hasMessage("the email address is longer than 254 characters");
+  }
+
+  @Test
+  void theCrossOriginCheckAcceptsTheSiteAndRefusesOthers() {
+    CrossOriginCheck check = new CrossOriginCheck(URI.create("https://think.example"));
+    assertThat(check.allows("same-origin", "https://evil.example", null)).isTrue();
+    assertThat(check.allows("none", null, null)).isTrue();
+    assertThat(check.allows("cross-site", "https://think.example", null)).isFalse();
+    assertThat(check.allows("same-site", null, null)).isFalse();
+    assertThat(check.allows(null, "https://think.example", null)).isTrue();
+    assertThat(check.allows(null, "https://think.example:8443", null)).isFalse();
+    assertThat(check.allows(null, "http://127.0.0.1:8080", "127.0.0.1:8080")).isTrue();
+    assertThat(check.allows(null, "https://evil.example", "think.example")).isFalse();
+    assertThat(check.allows(null, "null", "think.example")).isFalse();
+    assertThat(check.allows(null, null, "think.example")).isTrue();
+  }
+
+  @Test
+  void networksAreSlash24AndSlash56() {
+    assertThat(RateLimiter.networkOf("203.0.113.7")).isEqualTo(RateLimiter.networkOf("203.0.113.200"));
+    assertThat(RateLimiter.networkOf("203.0.113.7")).isNotEqualTo(RateLimiter.networkOf("203.0.114.7"));
+    assertThat(RateLimiter.networkOf("2001:db8:1:2a::1")).isEqualTo(RateLimiter.networkOf("2001:db8:1:2b::9"));
+    assertThat(RateLimiter.networkOf("evil.example")).isEqualTo("unknown");
+    RateLimiter limiter = new RateLimiter(2, java.time.Duration.ofMinutes(10));
+    assertThat(limiter.tryAcquire("n")).isTrue();
+    assertThat(limiter.tryAcquire("n")).isTrue();
+    assertThat(limiter.tryAcquire("n")).isFalse();
+    assertThat(limiter.tryAcquire("m")).isTrue();
+  }
+}
