@@ -55,7 +55,8 @@ start_server() {
   local start end
   if curl -s -o /dev/null "$BASE/"; then echo "something already listens on $BASE" >&2; exit 1; fi
   start=$(date +%s%N)
-  java -Xmx"$HEAP" -jar "$JAR" --set data.dir="$WORK/data" "$@" serve --port "$PORT" >"$WORK/server.log" 2>&1 &
+  # shellcheck disable=SC2086 # JAVA_EXTRA is one option or none
+  java -Xmx"$HEAP" ${JAVA_EXTRA:-} -jar "$JAR" --set data.dir="$WORK/data" "$@" serve --port "$PORT" >"$WORK/server.log" 2>&1 &
   server_pid=$!
   until curl -sf -o /dev/null "$BASE/"; do
     kill -0 "$server_pid" 2>/dev/null || { cat "$WORK/server.log" >&2; exit 1; }
@@ -94,11 +95,19 @@ out="$WORK/results-$(date +%Y%m%d-%H%M%S).md"
   echo
   starts=()
   for _ in 1 2 3; do start_server; starts+=("$started_ms"); stop_server; done
-  echo "Start-up to first page served (ms): median $(printf '%s\n' "${starts[@]}" | median) of: ${starts[*]}"
+  echo "Start-up to first page served (ms), java -jar: median $(printf '%s\n' "${starts[@]}" | median) of: ${starts[*]}"
+  # The same with a class-data sharing archive (docs/deployment.md): one training run writes it.
+  rm -f "$WORK/thinkpress.jsa"
+  JAVA_EXTRA="-XX:ArchiveClassesAtExit=$WORK/thinkpress.jsa" start_server
+  for url in / "$PUB" /topics/energy /feed.xml "/search?q=energy"; do curl -s -o /dev/null "$BASE$url"; done
+  stop_server
+  starts=()
+  for _ in 1 2 3; do JAVA_EXTRA="-XX:SharedArchiveFile=$WORK/thinkpress.jsa" start_server; starts+=("$started_ms"); stop_server; done
+  echo "Start-up to first page served (ms), with the archive: median $(printf '%s\n' "${starts[@]}" | median) of: ${starts[*]}"
   echo
   start_server
   log "warming"
-  for url in "$PUB" / /topics/energy /feed.xml; do wrk -t1 -c4 -d3s "$BASE$url" >/dev/null; done
+  for url in "$PUB" / /topics/energy /feed.xml; do wrk -t"$THREADS" -c"$CONNECTIONS" -d10s "$BASE$url" >/dev/null; done
   echo "| page (cached) | requests/s | p50 ms | p99 ms | requests/s per run |"
   echo "|---|---|---|---|---|"
   measure "publication page" "$BASE$PUB"

@@ -6,6 +6,8 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +54,7 @@ public final class ThinkPress implements AutoCloseable {
   private final Newsletter newsletter;
   private final List<AutoCloseable> running = new ArrayList<>();
   private PageCache pageCache;
+  private SitePages sitePages;
   private Admin admin;
   private Search search;
   private HttpServer server;
@@ -91,11 +94,19 @@ public final class ThinkPress implements AutoCloseable {
     if (server != null) {
       throw new IllegalStateException("already serving");
     }
+    // Opening the search index (Lucene) and catching it up (rebuilding it when missing) run beside
+    // the rest of the start; the server listens as soon as the index is open, and serve() returns
+    // once it is current.
+    CompletableFuture<Search> searchOpened = CompletableFuture.supplyAsync(this::openSearch, runnable -> {
+      Thread thread = new Thread(runnable, "search-start");
+      thread.setDaemon(true);
+      thread.start();
+    });
+    CompletableFuture<Search> indexReady = searchOpened.thenApply(Search::follow);
     Assets assets = new Assets();
-    search = openSearch();
-    running.add(search);
-    search.follow(); // rebuilds the index first when it is missing or out of date
-    SitePages pages = new SitePages(contentReader, config.site(), assets, search.otherMaterials());
+    SitePages pages = new SitePages(contentReader, config.site(), assets,
+        (publication, limit) -> search.otherMaterials().forPublication(publication, limit));
+    sitePages = pages;
     pageCache = new PageCache(config.site().cacheMaxBytes(), contentVersion);
     SiteRoutes siteRoutes = new SiteRoutes(pages, pageCache, assets, new SlugRedirects(database.jdbi()));
     long uploadMaxBytes = config.uploadMaxMegabytes() * 1024L * 1024L;
@@ -113,6 +124,9 @@ public final class ThinkPress implements AutoCloseable {
     running.add(publisher);
     running.add(followOtherNodes());
 
+    search = await(searchOpened);
+    running.add(search);
+
     // Requests may carry an image upload; everything else stays far below this.
     ServerSettings settings = new ServerSettings(config.host(), config.port(), config.site().isHttps(),
         Math.max(1024 * 1024, uploadMaxBytes + 64 * 1024));
@@ -120,8 +134,17 @@ public final class ThinkPress implements AutoCloseable {
         List.of(siteRoutes::register, admin::register, search.routes(pages, assets.url("search.js")),
             subscriberRoutes::register, newsletter::registerRoutes));
     running.add(server);
+    await(indexReady);
     log.info("Started in {} ms", ManagementFactory.getRuntimeMXBean().getUptime());
     return this;
+  }
+
+  private static <T> T await(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
   }
 
   /** Polls the content version so that this node's caches notice writes made by other nodes. */
@@ -191,6 +214,11 @@ public final class ThinkPress implements AutoCloseable {
 
   public NewsletterService newsletterService() {
     return newsletter.service();
+  }
+
+  /** The public site's pages, for benchmarks of rendering; only once serving. */
+  public SitePages sitePages() {
+    return sitePages;
   }
 
   /** The page cache; only once serving. */

@@ -22,7 +22,8 @@ final class MigrateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var config = root.config(Map.of());
-    try (ThinkPress thinkPress = ThinkPress.open(config)) { // opening migrates
+    try (ThinkPress thinkPress = ThinkPress.open(config)) {
+      thinkPress.database().migrateWithFlyway(); // opening migrated; this also validates what was applied
       spec.commandLine().getOut().println("The database at " + thinkPress.config().database().url() + " is up to date.");
     }
     return 0;

@@ -21,6 +21,7 @@ import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.thinkpress.content.Publication;
@@ -120,8 +121,9 @@ final class RelatedMaterials implements OtherMaterials {
     }
     candidates.add(LongPoint.newDistanceFeatureQuery(Fields.PUBLISHED, RECENCY, searcher.newestPublished,
         HALF_LIFE_DAYS * 86_400_000L), Occur.SHOULD);
-    // by score alone, so that Lucene can skip pieces that cannot make the top (ties: index order)
-    TopDocs top = searcher.search(candidates.build(), limit);
+    // By score alone, so that Lucene can skip pieces that cannot make the top (ties: index order);
+    // the hit count is not needed, so skipping may begin as soon as the first `limit` are found.
+    TopDocs top = searcher.search(candidates.build(), new TopScoreDocCollectorManager(limit, null, limit));
     int[] ids = new int[top.scoreDocs.length];
     for (int i = 0; i < ids.length; i++) {
       ids[i] = top.scoreDocs[i].doc;

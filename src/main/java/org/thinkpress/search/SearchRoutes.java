@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
+import java.io.IOException;
 import org.thinkpress.site.PageResponder;
 import org.thinkpress.site.RenderedPage;
 
@@ -45,7 +46,7 @@ final class SearchRoutes {
     routes.head(path, limited);
   }
 
-  private static void send(Context ctx, RenderedPage page, String cacheControl) {
+  private static void send(Context ctx, RenderedPage page, String cacheControl) throws IOException {
     PageResponder.send(ctx, page, cacheControl);
   }
 }

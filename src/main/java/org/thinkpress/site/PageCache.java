@@ -42,6 +42,12 @@ public final class PageCache {
     return fresh;
   }
 
+  /** The cached page for {@code key} if there is a current one; {@code null} otherwise. */
+  public RenderedPage peek(String key) {
+    RenderedPage cached = pages.getIfPresent(key);
+    return cached != null && cached.version() == version.current() ? cached : null;
+  }
+
   /** Drops everything, for tests and benchmarks that measure uncached rendering. */
   public void clear() {
     pages.invalidateAll();

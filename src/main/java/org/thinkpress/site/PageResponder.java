@@ -1,6 +1,7 @@
 package org.thinkpress.site;
 
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -16,7 +17,12 @@ public final class PageResponder {
 
   private PageResponder() {}
 
-  public static void send(Context ctx, RenderedPage page, String cacheControl) {
+  /**
+   * Sends the page.
+   *
+   * @throws IOException when the client went away while the body was being written
+   */
+  public static void send(Context ctx, RenderedPage page, String cacheControl) throws IOException {
     ctx.status(page.status());
     ctx.header("Cache-Control", cacheControl);
     ctx.header("Vary", "Accept-Encoding");
@@ -37,7 +43,9 @@ public final class PageResponder {
       body = page.gzipped();
     }
     ctx.header("Content-Length", Integer.toString(body.length));
-    ctx.result(body);
+    if (!ctx.req().getMethod().equals("HEAD")) {
+      ctx.outputStream().write(body); // straight to the response, rather than through a stream copy
+    }
   }
 
   /** RFC 9110: If-None-Match wins over If-Modified-Since; entity tags compare weakly for GET. */

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import java.io.IOException;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import org.thinkpress.content.ContentNotFoundException;
@@ -42,6 +43,7 @@ public final class SiteRoutes {
   }
 
   public void register(RoutesConfig routes) {
+    routes.before(this::answerFromCache);
     get(routes, "/", ctx -> cached(ctx, "/", pages::home));
     get(routes, Urls.PUBLICATIONS, ctx -> paged(ctx, Urls.PUBLICATIONS, pages::all));
     get(routes, Urls.PUBLICATIONS + "/{slug}", ctx -> {
@@ -113,18 +115,54 @@ public final class SiteRoutes {
     }
   }
 
+  /**
+   * Answers a GET or HEAD for a page the cache holds before the router looks at the request: with
+   * every feature's routes registered, matching the path is a good part of a cached page's cost.
+   * Only a plain path, or a path with exactly {@code ?page=N}, can be a cache key (routes build
+   * keys the same way); anything else goes on to the routes, which validate it.
+   */
+  private void answerFromCache(Context ctx) throws IOException {
+    String method = ctx.req().getMethod();
+    if (!method.equals("GET") && !method.equals("HEAD")) {
+      return;
+    }
+    String query = ctx.queryString();
+    if (query != null && !isPageQuery(query)) {
+      return;
+    }
+    RenderedPage page = cache.peek(query == null ? ctx.path() : ctx.path() + "?" + query);
+    if (page != null) {
+      PageResponder.send(ctx, page, htmlCacheControl);
+      ctx.skipRemainingHandlers();
+    }
+  }
+
+  /** {@code page=N} with N a number from 2 up, written the one way routes write it. */
+  static boolean isPageQuery(String query) {
+    if (!query.startsWith("page=") || query.length() < 6 || query.length() > 11 || query.charAt(5) == '0'
+        || query.equals("page=1")) {
+      return false;
+    }
+    for (int i = 5; i < query.length(); i++) {
+      if (query.charAt(i) < '0' || query.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Registers a handler for GET and for HEAD (which Jetty answers without the body). */
   private static void get(RoutesConfig routes, String path, Handler handler) {
     routes.get(path, handler);
     routes.head(path, handler);
   }
 
-  private void cached(Context ctx, String key, Supplier<RenderedPage> render) {
+  private void cached(Context ctx, String key, Supplier<RenderedPage> render) throws IOException {
     PageResponder.send(ctx, cache.get(key, render), htmlCacheControl);
   }
 
   /** A listing with {@code ?page=N}: 1 redirects to the plain URL, anything malformed is a 400. */
-  private void paged(Context ctx, String path, IntFunction<RenderedPage> render) {
+  private void paged(Context ctx, String path, IntFunction<RenderedPage> render) throws IOException {
     String raw = ctx.queryParam("page");
     if (raw == null) {
       cached(ctx, path, () -> render.apply(1));
@@ -146,7 +184,12 @@ public final class SiteRoutes {
    * Runs {@code serve}; when it finds nothing under the slug and the content moved, answers with a
    * 301 to the new address ({@code suffix} is a feed's file name, kept), the query string kept.
    */
-  private void orMoved(Context ctx, String kind, String slug, String suffix, Runnable serve) {
+  /** A response that may fail to reach the client. */
+  private interface Serve {
+    void run() throws IOException;
+  }
+
+  private void orMoved(Context ctx, String kind, String slug, String suffix, Serve serve) throws IOException {
     try {
       serve.run();
     } catch (ContentNotFoundException notFound) {
@@ -166,7 +209,7 @@ public final class SiteRoutes {
     return slug;
   }
 
-  private void asset(Context ctx) {
+  private void asset(Context ctx) throws IOException {
     Assets.Asset asset = assets.find(ctx.pathParam("path"))
         .orElseThrow(() -> new ContentNotFoundException("file", abbreviate(ctx.pathParam("path"))));
     PageResponder.send(ctx, asset.page(), asset.immutable() ? "public, max-age=31536000, immutable" : "public, max-age=86400");

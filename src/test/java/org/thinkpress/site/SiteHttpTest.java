@@ -273,6 +273,33 @@ class SiteHttpTest {
   }
 
   @Test
+  void cachedPagesAnswerTheSameAsRenderedOnes() {
+    HttpResponse<String> rendered = site.get("/publications?page=2");
+    HttpResponse<String> cached = site.get("/publications?page=2");
+    HttpResponse<String> tracked = site.get("/publications?page=2&utm_source=newsletter");
+
+    assertThat(cached.statusCode()).isEqualTo(200);
+    assertThat(cached.body()).isEqualTo(rendered.body());
+    assertThat(cached.headers().map()).containsAllEntriesOf(
+        java.util.Map.of("etag", rendered.headers().allValues("etag"), "cache-control", List.of("public, max-age=60"),
+            "content-security-policy", rendered.headers().allValues("content-security-policy")));
+    assertThat(tracked.body()).isEqualTo(rendered.body());
+    assertThat(site.send("POST", "/publications?page=2").statusCode()).isEqualTo(404);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"page=2", "page=10", "page=123456"})
+  void pageQueriesThatCanBeCacheKeys(String query) {
+    assertThat(SiteRoutes.isPageQuery(query)).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"page=1", "page=", "page=02", "page=2&x=1", "x=1", "page=2a", "PAGE=2", "page=12345678901"})
+  void queriesThatGoToTheRoutes(String query) {
+    assertThat(SiteRoutes.isPageQuery(query)).isFalse();
+  }
+
+  @Test
   void robotsPointsAtTheSitemap() {
     HttpResponse<String> robots = site.get("/robots.txt");
 

@@ -19,15 +19,14 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.thinkpress.app.ConfigLoader;
 import org.thinkpress.app.ThinkPress;
 import org.thinkpress.content.SitemapEntry;
-import org.thinkpress.site.Assets;
 import org.thinkpress.site.RenderedPage;
 import org.thinkpress.site.SitePages;
 
 /**
- * An uncached render of a publication page: database reads, the view model and the template, for
- * a different piece each time (the page cache is not involved). {@code renderHtml} is the
- * render alone; {@code renderServable} adds what a cache miss adds before sending: gzip and the
- * ETag hash.
+ * An uncached render of a publication page, as the running server does it: database reads,
+ * "Other materials" from the search index, the view model and the template, for a different piece
+ * each time (the page cache is not involved). {@code renderHtml} is the render alone;
+ * {@code renderServable} adds what a cache miss adds before sending: gzip and the ETag hash.
  *
  * <p>Run by bench/site.sh against its generated database: {@code -p dataDir=...}.
  */
@@ -49,9 +48,9 @@ public class PageRenderBenchmark {
 
   @Setup(Level.Trial)
   public void open() {
-    thinkPress = ThinkPress.open(ConfigLoader.load(null, Map.of(), Map.of("data.dir", dataDir)));
-    pages = new SitePages(thinkPress.contentReader(), thinkPress.config().site(), new Assets(),
-        SitePages.sharingTopicsOrRegions(thinkPress.contentReader()));
+    thinkPress = ThinkPress.open(ConfigLoader.load(null, Map.of(), Map.of("data.dir", dataDir, "server.port", "0",
+        "newsletter.sender", "false"))).serve();
+    pages = thinkPress.sitePages();
     slugs = thinkPress.contentReader().sitemapEntries().stream().map(SitemapEntry::slug).toList();
     if (slugs.size() < 1000) {
       throw new IllegalStateException("expected a generated database in " + dataDir + ", found " + slugs.size() + " pieces");
