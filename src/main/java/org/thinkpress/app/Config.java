@@ -8,6 +8,7 @@ import org.thinkpress.newsletter.MailSettings;
 import org.thinkpress.newsletter.NewsletterSettings;
 import org.thinkpress.site.SiteConfig;
 import org.thinkpress.storage.DatabaseSettings;
+import org.thinkpress.web.ClientAddress;
 import org.thinkpress.subscribers.SubscriberSettings;
 
 /**
@@ -26,10 +27,12 @@ import org.thinkpress.subscribers.SubscriberSettings;
  * @param subscribers how sign-up behaves
  * @param newsletter how mail to subscribers is sent
  * @param mail where mail goes (SMTP or the pickup folder) and how it is signed
+ * @param clientAddress whose {@code X-Forwarded-For} to believe (server.trusted-proxies)
  */
 public record Config(String host, int port, Path dataDir, DatabaseSettings database, SiteConfig site,
                      int contentVersionPollSeconds, int uploadMaxMegabytes, SearchSettings search,
-                     SubscriberSettings subscribers, NewsletterSettings newsletter, MailSettings mail) {
+                     SubscriberSettings subscribers, NewsletterSettings newsletter, MailSettings mail,
+                     ClientAddress clientAddress) {
 
   public Config {
     requireNonNull(host, "host");
@@ -40,11 +43,12 @@ public record Config(String host, int port, Path dataDir, DatabaseSettings datab
     requireNonNull(subscribers, "subscribers");
     requireNonNull(newsletter, "newsletter");
     requireNonNull(mail, "mail");
+    requireNonNull(clientAddress, "clientAddress");
   }
 
   /** A copy listening on another port (0 picks a free one), keeping the base URL as configured. */
   public Config withPort(int newPort) {
     return new Config(host, newPort, dataDir, database, site, contentVersionPollSeconds, uploadMaxMegabytes, search,
-        subscribers, newsletter, mail);
+        subscribers, newsletter, mail, clientAddress);
   }
 }

@@ -27,6 +27,7 @@ import org.thinkpress.site.SiteConfig;
 import org.thinkpress.newsletter.MailSettings;
 import org.thinkpress.newsletter.NewsletterSettings;
 import org.thinkpress.storage.DatabaseSettings;
+import org.thinkpress.web.ClientAddress;
 import org.thinkpress.subscribers.EmailAddresses;
 import org.thinkpress.subscribers.MailingLists;
 import org.thinkpress.subscribers.SubscriberSettings;
@@ -47,6 +48,7 @@ public final class ConfigLoader {
     Map<String, String> defaults = new LinkedHashMap<>();
     defaults.put("server.host", "127.0.0.1");
     defaults.put("server.port", "8080");
+    defaults.put("server.trusted-proxies", "");
     defaults.put("site.url", "");
     defaults.put("site.language", "en");
     defaults.put("site.timezone", "UTC");
@@ -172,7 +174,13 @@ public final class ConfigLoader {
     return new Config(values.get("server.host"), port, dataDir, database, site,
         integer(values, "content.poll-seconds", 1, 3600), integer(values, "admin.upload-max-mb", 1, 100), search,
         subscribers(values, language),
-        newsletter(values, site), mail(values, dataDir));
+        newsletter(values, site), mail(values, dataDir), trustedProxies(values));
+  }
+
+  private static ClientAddress trustedProxies(Map<String, String> values) {
+    List<String> proxies = Arrays.stream(values.get("server.trusted-proxies").split(","))
+        .map(String::strip).filter(s -> !s.isEmpty()).toList();
+    return wrap("server.trusted-proxies", () -> ClientAddress.trusting(proxies));
   }
 
   private static SubscriberSettings subscribers(Map<String, String> values, String language) {

@@ -129,7 +129,7 @@ public final class ThinkPress implements AutoCloseable {
 
     // Requests may carry an image upload; everything else stays far below this.
     ServerSettings settings = new ServerSettings(config.host(), config.port(), config.site().isHttps(),
-        Math.max(1024 * 1024, uploadMaxBytes + 64 * 1024));
+        Math.max(1024 * 1024, uploadMaxBytes + 64 * 1024), config.clientAddress());
     server = HttpServer.start(settings, (status, detail) -> pages.error(status, detail).body(),
         List.of(siteRoutes::register, admin::register, search.routes(pages, assets.url("search.js")),
             subscriberRoutes::register, newsletter::registerRoutes));

@@ -55,6 +55,9 @@ public final class HttpServer implements AutoCloseable {
         // room for long query strings (a search of 10,000 characters), which must get a page, not a 414
         http.setRequestHeaderSize(64 * 1024);
       });
+      // ctx.ip() is what rate limits and login throttling key on: behind a proxy, the real client
+      config.contextResolver.ip = ctx -> settings.clientAddress().resolve(ctx.req().getRemoteAddr(),
+          ctx.header("X-Forwarded-For"));
       config.routes.before(headers::apply);
       for (Consumer<RoutesConfig> routes : routeSets) {
         routes.accept(config.routes);
