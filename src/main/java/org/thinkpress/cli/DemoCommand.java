@@ -3,6 +3,7 @@ package org.thinkpress.cli;
 import java.util.concurrent.Callable;
 import org.thinkpress.app.DemoContent;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -14,18 +15,15 @@ final class DemoCommand implements Callable<Integer> {
   @ParentCommand
   ThinkPressCommand root;
 
-  @Option(names = {"-p", "--port"}, description = "the port to listen on (server.port, default 8080)")
-  Integer port;
-
-  @Option(names = "--host", description = "the address to listen on (server.host, default 127.0.0.1)")
-  String host;
+  @Mixin
+  ServerOptions server;
 
   @Option(names = "--load-only", description = "load the demo content and exit without serving")
   boolean loadOnly;
 
   @Override
   public Integer call() {
-    var config = root.config(ServeCommand.serverOptions(port, host));
+    var config = root.config(server.settings());
     if (loadOnly) {
       try (var thinkPress = org.thinkpress.app.ThinkPress.open(config)) {
         DemoContent.loadOnce(thinkPress.contentStore());

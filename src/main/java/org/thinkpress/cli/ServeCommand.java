@@ -1,12 +1,10 @@
 package org.thinkpress.cli;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.thinkpress.app.Config;
 import org.thinkpress.app.ThinkPress;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code thinkpress serve}: runs the site until the process is stopped. */
@@ -16,26 +14,12 @@ final class ServeCommand implements Callable<Integer> {
   @ParentCommand
   ThinkPressCommand root;
 
-  @Option(names = {"-p", "--port"}, description = "the port to listen on (server.port, default 8080)")
-  Integer port;
-
-  @Option(names = "--host", description = "the address to listen on (server.host, default 127.0.0.1)")
-  String host;
+  @Mixin
+  ServerOptions server;
 
   @Override
   public Integer call() {
-    return Serving.run(root.config(serverOptions(port, host)), thinkPress -> {});
-  }
-
-  static Map<String, String> serverOptions(Integer port, String host) {
-    Map<String, String> options = new LinkedHashMap<>();
-    if (port != null) {
-      options.put("server.port", port.toString());
-    }
-    if (host != null) {
-      options.put("server.host", host);
-    }
-    return options;
+    return Serving.run(root.config(server.settings()), thinkPress -> {});
   }
 
   /** Starting a server and keeping the process up until it is stopped, shared with {@code demo}. */

@@ -84,7 +84,7 @@ final class EmailRenderer {
     Send send = content.send();
     String siteName = reader.settings().getOrDefault(SiteIdentity.NAME, "ThinkPress");
     MailingList list = send.listKey() == null ? null : lists.find(send.listKey()).orElse(null);
-    String listName = list == null ? null : listName(msg, list);
+    String listName = list == null ? null : list.nameIn(msg);
     Taxonomy taxonomy = reader.taxonomy();
     switch (send.kind()) {
       case ALERT -> {
@@ -164,16 +164,6 @@ final class EmailRenderer {
     }
     ZoneId zone = site.zone();
     return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(msg.locale()).format(piece.publishedAt().atZone(zone));
-  }
-
-  static String listName(Messages msg, MailingList list) {
-    String key = "list." + list.key();
-    String name = msg.get(key);
-    if (!name.equals(key)) {
-      return name;
-    }
-    String words = list.key().replace('-', ' ');
-    return words.substring(0, 1).toUpperCase(msg.locale()) + words.substring(1);
   }
 
   private String html(String template, Object email) {

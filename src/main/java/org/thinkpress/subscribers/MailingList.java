@@ -1,6 +1,7 @@
 package org.thinkpress.subscribers;
 
 import java.util.Locale;
+import org.thinkpress.site.Messages;
 
 /**
  * A kind of mail subscribers choose: {@code key} as in URLs and the database, and how often it is sent.
@@ -28,5 +29,16 @@ public record MailingList(String key, Cadence cadence) {
 
   public boolean isDigest() {
     return cadence == Cadence.DAILY || cadence == Cadence.WEEKLY;
+  }
+
+  /** The list's name for readers: its {@code list.KEY} message, or the key made readable. */
+  public String nameIn(Messages msg) {
+    String messageKey = "list." + key;
+    String name = msg.get(messageKey);
+    if (!name.equals(messageKey)) {
+      return name;
+    }
+    String words = key.replace('-', ' ');
+    return words.substring(0, 1).toUpperCase(msg.locale()) + words.substring(1);
   }
 }

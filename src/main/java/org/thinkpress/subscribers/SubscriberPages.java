@@ -63,7 +63,7 @@ final class SubscriberPages {
     Taxonomy taxonomy = reader.taxonomy();
     List<Choice> listChoices = new ArrayList<>();
     for (MailingList list : lists.all()) {
-      listChoices.add(new Choice(list.key(), listName(msg, list), chosenLists.contains(list.key()),
+      listChoices.add(new Choice(list.key(), list.nameIn(msg), chosenLists.contains(list.key()),
           listHint(msg, list), 0));
     }
     List<Choice> topics = new ArrayList<>();
@@ -87,16 +87,6 @@ final class SubscriberPages {
     Set<Long> regions = new java.util.HashSet<>();
     regionSlugs.forEach(slug -> taxonomy.region(slug).ifPresent(r -> regions.add(r.id())));
     return choices(chosenLists, everything, topics, regions);
-  }
-
-  static String listName(Messages msg, MailingList list) {
-    String key = "list." + list.key();
-    String name = msg.get(key);
-    if (!name.equals(key)) {
-      return name;
-    }
-    String words = list.key().replace('-', ' ');
-    return words.substring(0, 1).toUpperCase(msg.locale()) + words.substring(1);
   }
 
   private static String listHint(Messages msg, MailingList list) {

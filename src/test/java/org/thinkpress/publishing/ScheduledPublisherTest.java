@@ -8,8 +8,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,34 +27,6 @@ class ScheduledPublisherTest {
   @TempDir
   Path temp;
 
-  /** A clock the test moves by hand. */
-  static final class TestClock extends Clock {
-    private volatile Instant now;
-
-    TestClock(Instant start) {
-      now = start;
-    }
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-  }
-
   private ThinkPress open(Clock clock) {
     return ThinkPress.open(ConfigLoader.load(null, Map.of(), Map.of("data.dir", temp.toString(), "server.port", "0")), clock);
   }
@@ -68,7 +38,7 @@ class ScheduledPublisherTest {
 
   @Test
   void publishesAtItsTimeAndNotBefore() {
-    TestClock clock = new TestClock(NOW);
+    MutableClock clock = new MutableClock(NOW);
     try (ThinkPress thinkPress = open(clock)) {
       thinkPress.contentStore().saveTopic(new TopicInput("economy", "Economy", Map.of(), ""));
       thinkPress.contentStore().savePublication(scheduledAt(NOW.plus(Duration.ofHours(1))));
@@ -91,7 +61,7 @@ class ScheduledPublisherTest {
 
   @Test
   void aPieceWhoseTimePassedWhileTheServerWasDownGoesLiveAtStart() throws IOException {
-    TestClock clock = new TestClock(NOW);
+    MutableClock clock = new MutableClock(NOW);
     try (ThinkPress before = open(clock)) {
       before.contentStore().saveTopic(new TopicInput("economy", "Economy", Map.of(), ""));
       before.contentStore().savePublication(scheduledAt(NOW.plus(Duration.ofMinutes(30))));

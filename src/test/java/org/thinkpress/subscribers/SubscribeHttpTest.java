@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.thinkpress.app.TestSite;
+import org.thinkpress.site.NuHtmlChecker;
 
 /** The sign-up pages over real HTTP, with the messages caught by a real SMTP server (GreenMail). */
 class SubscribeHttpTest {
