@@ -114,7 +114,7 @@ public final class ThinkPress implements AutoCloseable {
         new Admin.Settings(config.site(), config.dataDir().resolve("uploads"), uploadMaxBytes));
 
     SubscriberRoutes subscriberRoutes = new SubscriberRoutes(newsletter.subscribers(), contentReader, config.site(),
-        (title, path) -> pages.layout(title, null, path, "subscribe", null, null, null, true));
+        (title, path, indexable) -> pages.layout(title, null, path, "subscribe", null, null, null, !indexable));
     newsletter.startBackground(contentStore);
     running.add(newsletter);
     log.info("Mail goes to the {}", newsletter.transport().describe());

@@ -45,15 +45,10 @@ final class SubscriberPages {
     return Messages.of(site.language());
   }
 
-  byte[] render(String template, String title, String path, Object page) {
+  byte[] render(String template, String title, String path, Object page, boolean indexable) {
     Utf8ByteOutput output = new Utf8ByteOutput(16 * 1024);
-    engine.render(template, Map.of("layout", layout(title, path), "page", page), output);
+    engine.render(template, Map.of("layout", layouts.layout(title, path, indexable), "page", page), output);
     return output.toByteArray();
-  }
-
-  /** The site's layout for one of these pages, marked noindex. */
-  Layout layout(String title, String path) {
-    return layouts.layout(title, path);
   }
 
   /** The checkboxes of a form, ticked as {@code lists}, {@code topics} and {@code regions} say. */

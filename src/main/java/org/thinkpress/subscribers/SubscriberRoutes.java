@@ -45,10 +45,13 @@ public final class SubscriberRoutes {
   private final CrossOriginCheck origins;
   private final RateLimiter perNetwork;
 
-  /** Gives the subscription pages the site's layout (head, navigation, footer), marked noindex. */
+  /**
+   * Gives the subscription pages the site's layout (head, navigation, footer); {@code indexable}
+   * is false for every page but the sign-up form itself.
+   */
   @FunctionalInterface
   public interface Layouts {
-    Layout layout(String title, String path);
+    Layout layout(String title, String path, boolean indexable);
   }
 
   public SubscriberRoutes(SubscriberService service, ContentReader reader, SiteConfig site, Layouts layouts) {
@@ -137,7 +140,12 @@ public final class SubscriberRoutes {
     List<String> ticked = lists.isEmpty() && error == null ? List.of(service.lists().first().key()) : lists;
     SubscribePage page = new SubscribePage(email, name, pages.choicesFromSlugs(ticked, everything, topics, regions),
         error == null ? null : pages.msg().format("subscribe.error", error), pages.msg().language());
-    render(ctx, status, "subscribers/subscribe.jte", pages.msg().get("subscribe.title"), SUBSCRIBE, page);
+    // the sign-up page is one readers look for; shown again with an error, it is not
+    ctx.status(status);
+    ctx.header("Cache-Control", "no-store");
+    ctx.header("Content-Type", "text/html; charset=utf-8");
+    ctx.result(pages.render("subscribers/subscribe.jte", pages.msg().get("subscribe.title"), SUBSCRIBE, page,
+        status == 200 && error == null));
   }
 
   private void confirmPage(Context ctx) {
@@ -199,7 +207,7 @@ public final class SubscriberRoutes {
     ctx.status(status);
     ctx.header("Cache-Control", "no-store");
     ctx.header("Content-Type", "text/html; charset=utf-8");
-    ctx.result(pages.render(template, title, path, page));
+    ctx.result(pages.render(template, title, path, page, false));
   }
 
   private void requireSameOrigin(Context ctx) {

@@ -311,4 +311,13 @@ class SubscribeHttpTest {
       assertThat(Jsoup.parse(body).select("[style]")).isEmpty();
     }
   }
+
+  @Test
+  void onlyTheSignUpPageItselfIsForSearchEngines() {
+    assertThat(Jsoup.parse(site.get("/subscribe").body()).select("meta[name=robots]")).isEmpty();
+    String error = post("/subscribe", form("email", "bad", "source", "page", "list", "new-publications")).body();
+    assertThat(Jsoup.parse(error).select("meta[name=robots]").attr("content")).isEqualTo("noindex");
+    assertThat(Jsoup.parse(site.get("/subscribe/sent").body()).select("meta[name=robots]").attr("content"))
+        .isEqualTo("noindex");
+  }
 }
