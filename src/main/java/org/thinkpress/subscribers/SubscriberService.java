@@ -263,6 +263,12 @@ public final class SubscriberService {
     });
   }
 
+  /** Why an address is on the suppression list, if it is. */
+  public Optional<String> suppression(String email) {
+    String normalized = EmailAddresses.normalize(email);
+    return jdbi.withHandle(handle -> store.suppressionReason(handle, normalized));
+  }
+
   /** Puts an address on the suppression list and cancels mail queued for it. */
   public void suppress(String email, String reason) {
     String normalized = EmailAddresses.normalize(email);
