@@ -10,6 +10,8 @@ import java.io.StringReader;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -208,7 +210,7 @@ class NewsletterAdminHttpTest {
   // --- erasure -------------------------------------------------------------------------------
 
   @Test
-  void erasingRemovesEveryTraceOfTheAddressAndASecondEraseIsNotFound() {
+  void erasingRemovesEveryTraceOfTheAddressAndASecondEraseIsNotFound() throws IOException {
     site.app().subscribers().importCsv(new StringReader("email,name,lists,topics,regions,consent\n"
         + "jane.erase@mail.example,Jane Erase,announcements,energy,georgia,web form\n"), "erase.csv", false);
     long id = idOf("jane.erase@mail.example");
@@ -217,6 +219,11 @@ class NewsletterAdminHttpTest {
     site.app().subscribers().suppress("jane.erase@mail.example", "test");
     assertThat(tablesMentioning("jane.erase@mail.example", id)).contains("subscribers", "outbox", "suppressions",
         "subscriber_lists", "subscriber_topics", "subscriber_regions");
+
+    Path pickup = site.folder().resolve("outbox");
+    Files.createDirectories(pickup);
+    Path theirs = Files.writeString(pickup.resolve("send-1-subscriber-" + id + "-0.eml"), "To: jane.erase@mail.example");
+    Path others = Files.writeString(pickup.resolve("send-1-subscriber-" + id + "0-0.eml"), "To: someone@mail.example");
 
     HttpResponse<String> confirmation = admin.get("/admin/subscribers/" + id + "/erase");
     assertThat(confirmation.statusCode()).isEqualTo(200);
@@ -227,6 +234,8 @@ class NewsletterAdminHttpTest {
     assertThat(erased.statusCode()).isEqualTo(303);
     assertThat(erased.headers().firstValue("Location")).hasValue("/admin/subscribers?done=erased");
     assertThat(tablesMentioning("jane.erase@mail.example", id)).isEmpty();
+    assertThat(theirs).doesNotExist();
+    assertThat(others).exists();
     assertThat(admin.get("/admin/subscribers/" + id).statusCode()).isEqualTo(404);
     assertThat(admin.post("/admin/subscribers/" + id + "/erase").statusCode()).isEqualTo(404);
   }
