@@ -205,6 +205,9 @@ class EditorBrowserTest {
     browser.findElement(By.xpath("//button[starts-with(., 'Send to 2')]")).click();
     wait.until(ExpectedConditions.urlMatches("/admin/sends/[0-9]+\\?done=campaign"));
     assertThat(browser.findElement(By.cssSelector("[data-count=queued]")).getText()).isEqualTo("2");
+    // the body went through the confirmation's hidden field with its line breaks (as CRLF, like any form)
+    assertThat(app.database().jdbi().withHandle(h -> h.createQuery("SELECT body_md FROM campaigns")
+        .mapTo(String.class).one()).replace("\r\n", "\n")).isEqualTo("## The grid\n\nAll is **well**.");
 
     // the sender's work, done here by hand: the page's script sees it without a reload
     app.database().jdbi().useHandle(h -> h.execute("UPDATE outbox SET status = 'submitted'"
