@@ -45,17 +45,6 @@ final class CampaignHandlers {
       return new Draft(Forms.text(ctx, "subject").strip(), Forms.text(ctx, "body"), Forms.list(ctx, "lists"),
           Forms.list(ctx, "topics"), Forms.list(ctx, "regions"));
     }
-
-    void check() {
-      if (subject.isEmpty() || subject.length() > NewsletterService.MAX_SUBJECT) {
-        throw new InvalidSubscriptionException("a campaign needs a subject of 1 to " + NewsletterService.MAX_SUBJECT
-            + " characters");
-      }
-      if (body.isBlank() || body.length() > NewsletterService.MAX_BODY) {
-        throw new InvalidSubscriptionException("a campaign needs a body of 1 to " + NewsletterService.MAX_BODY
-            + " characters");
-      }
-    }
   }
 
   void newForm(Context ctx, Signed signed) {
@@ -67,7 +56,7 @@ final class CampaignHandlers {
     Draft draft = Draft.of(ctx);
     long recipients;
     try {
-      draft.check();
+      newsletter.checkCampaign(draft.subject(), draft.body());
       recipients = newsletter.campaignRecipients(draft.lists(), draft.topics(), draft.regions());
     } catch (InvalidSubscriptionException e) {
       compose(ctx, signed, 400, "Not ready to send: " + e.getMessage() + ".", draft);
@@ -89,7 +78,6 @@ final class CampaignHandlers {
     String requestKey = Forms.text(ctx, "request_key");
     SendProgress sent;
     try {
-      draft.check();
       sent = newsletter.sendCampaign(draft.subject(), draft.body(), draft.lists(), draft.topics(), draft.regions(),
           requestKey);
     } catch (InvalidSubscriptionException e) {
@@ -107,16 +95,11 @@ final class CampaignHandlers {
   private void compose(Context ctx, Signed signed, int status, String error, Draft draft) {
     Taxonomy taxonomy = content.taxonomy();
     Set<String> lists = Set.copyOf(draft.lists());
-    Set<String> topics = Set.copyOf(draft.topics());
-    Set<String> regions = Set.copyOf(draft.regions());
     List<Choice> listChoices = newsletter.lists().all().stream()
         .map(l -> new Choice(l.key(), l.nameIn(names) + " (" + l.cadence().key() + ")", lists.contains(l.key()))).toList();
-    List<Choice> topicChoices = taxonomy.topics().stream()
-        .map(t -> new Choice(t.slug(), t.name(), topics.contains(t.slug()))).toList();
-    List<Choice> regionChoices = taxonomy.regions().stream()
-        .map(r -> new Choice(r.slug(), r.name(), regions.contains(r.slug()))).toList();
     pages.render(ctx, status, "campaign", pages.chrome(ctx, signed, "New campaign", "campaign", error),
-        new CampaignPage(draft.subject(), draft.body(), listChoices, topicChoices, regionChoices));
+        new CampaignPage(draft.subject(), draft.body(), listChoices, Forms.topics(taxonomy, draft.topics()),
+            Forms.regions(taxonomy, draft.regions())));
   }
 
   private String listName(String key) {

@@ -90,8 +90,8 @@ final class SubscriberHandlers {
     filters.put("region", region);
     SubscriberCounts counts = subscribers.counts();
     pages.render(ctx, 200, "subscribers", pages.chrome(ctx, signed, "Subscribers", "subscribers", null),
-        new SubscribersPage(text, statusChoices(status), listChoices(list), topicChoices(taxonomy, topic),
-            regionChoices(taxonomy, region), rows, total, page, pageCount,
+        new SubscribersPage(text, statusChoices(status), listChoices(list), Forms.topics(taxonomy, Forms.chosen(topic)),
+            Forms.regions(taxonomy, Forms.chosen(region)), rows, total, page, pageCount,
             page > 1 ? href(filters, page - 1) : null, page < pageCount ? href(filters, page + 1) : null,
             statusCounts(counts), listCounts(counts), topicCounts(counts, taxonomy), regionCounts(counts, taxonomy),
             counts.everything(), counts.suppressed()));
@@ -206,14 +206,6 @@ final class SubscriberHandlers {
   private List<Choice> listChoices(String chosen) {
     return subscribers.lists().all().stream()
         .map(l -> new Choice(l.key(), l.nameIn(names), l.key().equals(chosen))).toList();
-  }
-
-  private static List<Choice> topicChoices(Taxonomy taxonomy, String chosen) {
-    return taxonomy.topics().stream().map(t -> new Choice(t.slug(), t.name(), t.slug().equals(chosen))).toList();
-  }
-
-  private static List<Choice> regionChoices(Taxonomy taxonomy, String chosen) {
-    return taxonomy.regions().stream().map(r -> new Choice(r.slug(), r.name(), r.slug().equals(chosen))).toList();
   }
 
   private static List<Count> statusCounts(SubscriberCounts counts) {

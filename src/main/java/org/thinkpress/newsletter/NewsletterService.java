@@ -158,13 +158,7 @@ public final class NewsletterService {
         return outbox.progress(sent.get());
       }
     }
-    String cleanSubject = MessageBuilder.oneLine(subject == null ? "" : subject);
-    if (cleanSubject.isEmpty() || cleanSubject.length() > MAX_SUBJECT) {
-      throw new InvalidSubscriptionException("a campaign needs a subject of 1 to " + MAX_SUBJECT + " characters");
-    }
-    if (bodyMarkdown == null || bodyMarkdown.isBlank() || bodyMarkdown.length() > MAX_BODY) {
-      throw new InvalidSubscriptionException("a campaign needs a body of 1 to " + MAX_BODY + " characters");
-    }
+    String cleanSubject = checkCampaign(subject, bodyMarkdown);
     Segment segment = segment(listKeys, topicSlugs, regionSlugs);
     long created;
     try {
@@ -174,6 +168,21 @@ public final class NewsletterService {
     }
     wake.run();
     return progress(created);
+  }
+
+  /**
+   * Checks a campaign's subject and body as {@link #sendCampaign} does, before anything is sent
+   * (the admin's confirmation step); returns the subject as it will be sent, on one line.
+   */
+  public String checkCampaign(String subject, String bodyMarkdown) {
+    String cleanSubject = MessageBuilder.oneLine(subject == null ? "" : subject);
+    if (cleanSubject.isEmpty() || cleanSubject.length() > MAX_SUBJECT) {
+      throw new InvalidSubscriptionException("a campaign needs a subject of 1 to " + MAX_SUBJECT + " characters");
+    }
+    if (bodyMarkdown == null || bodyMarkdown.isBlank() || bodyMarkdown.length() > MAX_BODY) {
+      throw new InvalidSubscriptionException("a campaign needs a body of 1 to " + MAX_BODY + " characters");
+    }
+    return cleanSubject;
   }
 
   /** Writes the campaign, its send and its rows in one transaction; returns the send's id. */
