@@ -68,7 +68,7 @@ public final class Admin {
         new PublicationHandlers(workflow, content, markdown, pages, settings.site(), settings.uploadMaxBytes()),
         new TaxonomyHandlers(content, taxonomyEditor, pages),
         new UploadHandlers(uploads, pages),
-        new AdminRoutes.MailHandlers(new SubscriberHandlers(mail.subscribers(), content, pages),
+        new AdminRoutes.MailHandlers(new SubscriberHandlers(mail.subscribers(), content, pages, clock),
             new SendHandlers(mail.newsletter(), pages), new CampaignHandlers(mail.newsletter(), content, markdown, pages)));
     this.api = new ApiRoutes(accounts, workflow, content, taxonomyEditor, uploads, markdown, settings.site());
   }

@@ -11,6 +11,7 @@ import java.io.OutputStreamWriter;
 import java.io.StringReader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,8 +53,10 @@ final class SubscriberHandlers {
   private final ContentStore content;
   private final AdminPages pages;
   private final Messages names = Messages.of("en");
+  private final Clock clock;
 
-  SubscriberHandlers(SubscriberService subscribers, ContentStore content, AdminPages pages) {
+  SubscriberHandlers(SubscriberService subscribers, ContentStore content, AdminPages pages, Clock clock) {
+    this.clock = requireNonNull(clock, "clock");
     this.subscribers = requireNonNull(subscribers, "subscribers");
     this.content = requireNonNull(content, "content");
     this.pages = requireNonNull(pages, "pages");
@@ -180,7 +183,7 @@ final class SubscriberHandlers {
   void export(Context ctx, Signed signed) throws IOException {
     AdminPages.noStore(ctx);
     ctx.header("Content-Type", "text/csv; charset=utf-8");
-    ctx.header("Content-Disposition", "attachment; filename=\"subscribers-" + LocalDate.now(pages.zone()) + ".csv\"");
+    ctx.header("Content-Disposition", "attachment; filename=\"subscribers-" + LocalDate.now(clock.withZone(pages.zone())) + ".csv\"");
     // exportCsv flushes and closes the writer when done
     Writer out = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8));
     subscribers.exportCsv(out);
