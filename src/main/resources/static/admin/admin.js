@@ -1,5 +1,6 @@
 // ThinkPress admin conveniences. Everything works without this file; it only adds a live preview
-// of the Markdown body, a slug proposed from the title, and image upload into the body.
+// of the Markdown body (publications and campaigns), a slug proposed from the title, image upload
+// into the body, and the live progress of a send.
 (function () {
   "use strict";
 
@@ -9,7 +10,7 @@
   }
 
   // --- live preview: the server renders with the site's own pipeline and sanitizer ---------------
-  var editor = document.getElementById("editor-form");
+  var editor = document.getElementById("editor-form") || document.getElementById("campaign-form");
   var body = document.getElementById("body");
   var preview = document.getElementById("live-preview");
   if (editor && body && preview) {
@@ -96,5 +97,46 @@
         status.textContent = "Not uploaded: " + error.message;
       });
     });
+  }
+
+  // --- a send's progress, asked for every few seconds while it is unfinished ----------------------
+  var progress = document.getElementById("send-progress");
+  if (progress && progress.getAttribute("data-finished") === "no") {
+    var bar = document.getElementById("send-bar");
+    var state = document.getElementById("send-state");
+    var poll = function () {
+      fetch(progress.getAttribute("data-progress-url"), {
+        headers: { "Accept": "application/json" },
+        credentials: "same-origin"
+      }).then(function (response) {
+        if (!response.ok) {
+          throw new Error("HTTP " + response.status);
+        }
+        return response.json();
+      }).then(function (counts) {
+        Array.prototype.forEach.call(progress.querySelectorAll("[data-count]"), function (element) {
+          var name = element.getAttribute("data-count");
+          if (Object.prototype.hasOwnProperty.call(counts, name)) {
+            element.textContent = String(counts[name]);
+          }
+        });
+        bar.max = Math.max(1, counts.total);
+        bar.value = counts.done;
+        bar.textContent = counts.done + " of " + counts.total;
+        if (counts.finished) {
+          // The failures list and the retry button come with the page.
+          state.textContent = " · finished";
+          if (counts.failed > 0) {
+            window.location.reload();
+          }
+          return;
+        }
+        state.textContent = " · in progress";
+        setTimeout(poll, 2000);
+      }).catch(function (error) {
+        state.textContent = " · live counts stopped (" + error.message + "); reload the page";
+      });
+    };
+    setTimeout(poll, 2000);
   }
 })();

@@ -10,15 +10,17 @@ import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.thinkpress.content.ContentStore;
 import org.thinkpress.content.MarkdownRenderer;
+import org.thinkpress.newsletter.NewsletterService;
 import org.thinkpress.publishing.PreviewLinks;
 import org.thinkpress.publishing.TaxonomyEditor;
 import org.thinkpress.publishing.Workflow;
 import org.thinkpress.site.Assets;
 import org.thinkpress.site.SiteConfig;
+import org.thinkpress.subscribers.SubscriberService;
 
 /**
  * The admin, built by hand from what the application already has: the editor UI at
- * {@code /admin}, the API at {@code /admin/api}, shared previews at {@code /preview/TOKEN} and
+ * {@code /admin} (with the newsletter's subscribers, sends and campaigns), the API at {@code /admin/api}, shared previews at {@code /preview/TOKEN} and
  * uploaded images at {@code /media/NAME}. {@code app.ThinkPress} makes one and registers its routes.
  */
 public final class Admin {
@@ -40,10 +42,19 @@ public final class Admin {
   private final AdminRoutes ui;
   private final ApiRoutes api;
 
-  public Admin(Jdbi jdbi, Clock clock, ContentStore content, Assets assets, Settings settings) {
+  /** The newsletter's services the admin's subscriber, send and campaign pages use. */
+  public record Mail(SubscriberService subscribers, NewsletterService newsletter) {
+    public Mail {
+      requireNonNull(subscribers, "subscribers");
+      requireNonNull(newsletter, "newsletter");
+    }
+  }
+
+  public Admin(Jdbi jdbi, Clock clock, ContentStore content, Assets assets, Settings settings, Mail mail) {
     requireNonNull(jdbi, "jdbi");
     requireNonNull(clock, "clock");
     requireNonNull(content, "content");
+    requireNonNull(mail, "mail");
     this.accountStore = new AccountStore(jdbi, clock);
     Accounts accounts = new Accounts(accountStore, new SessionStore(jdbi, clock), new LoginThrottle(jdbi, clock),
         new ApiTokens(jdbi, clock));
@@ -56,7 +67,9 @@ public final class Admin {
         new AccountHandlers(accounts, pages, content, settings.site().isHttps()),
         new PublicationHandlers(workflow, content, markdown, pages, settings.site(), settings.uploadMaxBytes()),
         new TaxonomyHandlers(content, taxonomyEditor, pages),
-        new UploadHandlers(uploads, pages));
+        new UploadHandlers(uploads, pages),
+        new AdminRoutes.MailHandlers(new SubscriberHandlers(mail.subscribers(), content, pages, clock),
+            new SendHandlers(mail.newsletter(), pages), new CampaignHandlers(mail.newsletter(), content, markdown, pages)));
     this.api = new ApiRoutes(accounts, workflow, content, taxonomyEditor, uploads, markdown, settings.site());
   }
 

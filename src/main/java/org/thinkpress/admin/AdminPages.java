@@ -26,7 +26,11 @@ final class AdminPages {
       Map.entry("revoked", "Link revoked."), Map.entry("password", "Password changed; your other sessions have ended."),
       Map.entry("token-revoked", "Token revoked."), Map.entry("renamed", "Renamed; the old address redirects here."),
       Map.entry("merged", "Merged."), Map.entry("deleted", "Deleted."), Map.entry("account", "Account saved."),
-      Map.entry("settings", "Settings saved."), Map.entry("uploaded", "Image uploaded."));
+      Map.entry("settings", "Settings saved."), Map.entry("uploaded", "Image uploaded."),
+      Map.entry("suppressed", "The address is suppressed: it will receive nothing more."),
+      Map.entry("erased", "The subscriber and everything about them are erased."),
+      Map.entry("retried", "The failed messages are queued again."),
+      Map.entry("campaign", "The campaign is queued."));
 
   private final AdminTemplates templates = new AdminTemplates();
   private final AdminAssets assets;

@@ -38,14 +38,19 @@ final class AdminRoutes {
   private final PublicationHandlers publicationHandlers;
   private final TaxonomyHandlers taxonomyHandlers;
   private final UploadHandlers uploadHandlers;
+  private final MailHandlers mail;
+
+  /** The newsletter's handlers, built together because they come and go with the newsletter. */
+  record MailHandlers(SubscriberHandlers subscribers, SendHandlers sends, CampaignHandlers campaigns) {}
 
   AdminRoutes(Accounts accounts, AccountHandlers accountHandlers, PublicationHandlers publicationHandlers,
-              TaxonomyHandlers taxonomyHandlers, UploadHandlers uploadHandlers) {
+              TaxonomyHandlers taxonomyHandlers, UploadHandlers uploadHandlers, MailHandlers mail) {
     this.accounts = requireNonNull(accounts, "accounts");
     this.accountHandlers = accountHandlers;
     this.publicationHandlers = publicationHandlers;
     this.taxonomyHandlers = taxonomyHandlers;
     this.uploadHandlers = uploadHandlers;
+    this.mail = requireNonNull(mail, "mail");
   }
 
   /** Every route registered, for the role test that must cover them all. */
@@ -99,6 +104,35 @@ final class AdminRoutes {
       gated(routes, HandlerType.POST, base + "/{slug}/merge", Role.EDITOR, (ctx, s) -> t.merge(ctx, s, kind));
       gated(routes, HandlerType.POST, base + "/{slug}/delete", Role.EDITOR, (ctx, s) -> t.delete(ctx, s, kind));
     }
+    registerMail(routes);
+  }
+
+  /**
+   * Subscribers are personal data: admins only, reading included (an editor composing a campaign
+   * sees only the number of recipients). Sends and campaigns: editors and admins.
+   */
+  private void registerMail(RoutesConfig routes) {
+    SubscriberHandlers s = mail.subscribers();
+    gated(routes, HandlerType.GET, "/admin/subscribers", Role.ADMIN, s::list);
+    gated(routes, HandlerType.GET, "/admin/subscribers/import", Role.ADMIN, s::importForm);
+    gated(routes, HandlerType.POST, "/admin/subscribers/import", Role.ADMIN, s::importCsv);
+    gated(routes, HandlerType.GET, "/admin/subscribers/export.csv", Role.ADMIN, s::export);
+    gated(routes, HandlerType.GET, "/admin/subscribers/{id}", Role.ADMIN, s::show);
+    gated(routes, HandlerType.POST, "/admin/subscribers/{id}/suppress", Role.ADMIN, s::suppress);
+    gated(routes, HandlerType.GET, "/admin/subscribers/{id}/erase", Role.ADMIN, s::confirmErase);
+    gated(routes, HandlerType.POST, "/admin/subscribers/{id}/erase", Role.ADMIN, s::erase);
+
+    SendHandlers d = mail.sends();
+    gated(routes, HandlerType.GET, "/admin/sends", Role.EDITOR, d::list);
+    gated(routes, HandlerType.GET, "/admin/sends/{id}", Role.EDITOR, d::show);
+    gated(routes, HandlerType.GET, "/admin/sends/{id}/progress", Role.EDITOR, d::progress);
+    gated(routes, HandlerType.POST, "/admin/sends/{id}/retry", Role.EDITOR, d::retry);
+
+    CampaignHandlers c = mail.campaigns();
+    gated(routes, HandlerType.GET, "/admin/campaigns/new", Role.EDITOR, c::newForm);
+    gated(routes, HandlerType.POST, "/admin/campaigns/confirm", Role.EDITOR, c::confirm);
+    gated(routes, HandlerType.POST, "/admin/campaigns/edit", Role.EDITOR, c::edit);
+    gated(routes, HandlerType.POST, "/admin/campaigns", Role.EDITOR, c::send);
   }
 
   private void open(RoutesConfig routes, HandlerType method, String path, Handler handler) {

@@ -7,14 +7,16 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
 import org.thinkpress.content.ContentNotFoundException;
 import org.thinkpress.content.InvalidContentException;
 import org.thinkpress.content.PublicationInput;
 import org.thinkpress.content.Slugs;
 import org.thinkpress.content.Status;
+import org.thinkpress.content.Taxonomy;
 
-/** Reading the admin's forms: ids in paths, the publication form, times in the site's zone. */
+/** Reading the admin's forms (ids in paths, the publication form, times in the site's zone) and their topic and region choices. */
 final class Forms {
 
   private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
@@ -66,6 +68,23 @@ final class Forms {
   static String text(Context ctx, String name) {
     String value = ctx.formParam(name);
     return value == null ? "" : value;
+  }
+
+  /** The topics as options or checkboxes, those in {@code chosen} selected. */
+  static List<AdminViews.Choice> topics(Taxonomy taxonomy, Collection<String> chosen) {
+    return taxonomy.topics().stream().map(t -> new AdminViews.Choice(t.slug(), t.name(), chosen.contains(t.slug())))
+        .toList();
+  }
+
+  /** The regions as options or checkboxes, those in {@code chosen} selected. */
+  static List<AdminViews.Choice> regions(Taxonomy taxonomy, Collection<String> chosen) {
+    return taxonomy.regions().stream().map(r -> new AdminViews.Choice(r.slug(), r.name(), chosen.contains(r.slug())))
+        .toList();
+  }
+
+  /** One choice or none, for {@link #topics} and {@link #regions}. */
+  static Collection<String> chosen(String value) {
+    return value == null ? List.of() : List.of(value);
   }
 
   static List<String> list(Context ctx, String name) {

@@ -84,7 +84,7 @@ final class PublicationHandlers {
         Arrays.stream(Status.values()).map(s -> new Choice(s.key(), s.key(), s == status)).toList(),
         site.types().keys().stream().map(t -> new Choice(t, t, t.equals(filter.type()))).toList(),
         taxonomy.experts().stream().map(e -> new Choice(e.slug(), e.name(), e.slug().equals(filter.expert()))).toList(),
-        taxonomy.topics().stream().map(t -> new Choice(t.slug(), t.name(), t.slug().equals(filter.topic()))).toList(),
+        Forms.topics(taxonomy, Forms.chosen(filter.topic())),
         languages, filter.query() == null ? "" : filter.query(), rows,
         !filter.equals(PublicationFilter.all()));
     pages.render(ctx, 200, "publications", pages.chrome(ctx, signed, "Publications", "publications", null), page);
@@ -180,8 +180,7 @@ final class PublicationHandlers {
         fromRequest ? Forms.text(ctx, "body") : input.bodyMarkdown(),
         site.types().keys().stream().map(t -> new Choice(t, t, t.equals(type))).toList(),
         taxonomy.experts().stream().map(e -> new Choice(e.slug(), e.name(), experts.contains(e.slug()))).toList(),
-        taxonomy.topics().stream().map(t -> new Choice(t.slug(), t.name(), topics.contains(t.slug()))).toList(),
-        taxonomy.regions().stream().map(r -> new Choice(r.slug(), r.name(), regions.contains(r.slug()))).toList(),
+        Forms.topics(taxonomy, topics), Forms.regions(taxonomy, regions),
         fromRequest ? "yes".equals(ctx.formParam("featured")) : input.featured(), published, current.key(),
         current.key(), pages.zone().getId(), editable == null || editable.mayEdit(), actions,
         current == Status.PUBLISHED || current == Status.ARCHIVED ? "/publications/" + editable.publication().slug() : null,

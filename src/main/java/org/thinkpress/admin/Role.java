@@ -4,9 +4,9 @@ import java.util.Locale;
 
 /** What an account may do. Checked on the server for every route and every action. */
 public enum Role {
-  /** Everything: accounts and settings too. */
+  /** Everything: accounts, settings and subscribers (personal data) too. */
   ADMIN,
-  /** Everyone's publications, publishing, experts and taxonomies. */
+  /** Everyone's publications, publishing, experts and taxonomies; newsletter sends and campaigns. */
   EDITOR,
   /** Own drafts only: create, edit, submit for review. */
   AUTHOR;

@@ -111,7 +111,8 @@ public final class ThinkPress implements AutoCloseable {
     SiteRoutes siteRoutes = new SiteRoutes(pages, pageCache, assets, new SlugRedirects(database.jdbi()));
     long uploadMaxBytes = config.uploadMaxMegabytes() * 1024L * 1024L;
     admin = new Admin(database.jdbi(), clock, contentStore, assets,
-        new Admin.Settings(config.site(), config.dataDir().resolve("uploads"), uploadMaxBytes));
+        new Admin.Settings(config.site(), config.dataDir().resolve("uploads"), uploadMaxBytes),
+        new Admin.Mail(newsletter.subscribers(), newsletter.service()));
 
     SubscriberRoutes subscriberRoutes = new SubscriberRoutes(newsletter.subscribers(), contentReader, config.site(),
         (title, path, indexable) -> pages.layout(title, null, path, "subscribe", null, null, null, !indexable));

@@ -19,6 +19,14 @@ public interface MailTransport {
   /** What {@code serve} logs at start; no secret. */
   String describe();
 
+  /**
+   * Deletes the copies this transport keeps of messages to a subscriber, after their erasure;
+   * returns how many. An SMTP relay keeps none here.
+   */
+  default int forget(long subscriberId) {
+    return 0;
+  }
+
   /** One worker's link to the transport. Not thread-safe. */
   interface Connection extends AutoCloseable {
 

@@ -57,7 +57,7 @@ public final class Newsletter implements AutoCloseable {
     this.transport = transport;
     this.outbox = new OutboxStore(parts.database().jdbi(), parts.database().dialect());
     this.tokens = LinkTokens.loadOrCreate(parts.database().jdbi(), clock);
-    this.outboxMail = new OutboxMail(outbox, clock);
+    this.outboxMail = new OutboxMail(outbox, clock, transport);
     this.subscribers = new SubscriberService(parts.database().jdbi(), clock, parts.subscriberSettings(), tokens,
         parts.reader(), outboxMail);
     this.contents = new SendContents(parts.database().jdbi(), parts.reader(), parts.content(), parts.site());

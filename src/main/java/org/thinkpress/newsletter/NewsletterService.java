@@ -136,6 +136,45 @@ public final class NewsletterService {
    */
   public SendProgress sendCampaign(String subject, String bodyMarkdown, List<String> listKeys, List<String> topicSlugs,
                                    List<String> regionSlugs) {
+    return sendCampaign(subject, bodyMarkdown, listKeys, topicSlugs, regionSlugs, null);
+  }
+
+  /**
+   * The same, once per {@code requestKey}: a second call with the key of a campaign already sent
+   * creates nothing and returns that send's progress (a form submitted twice, a reload of the
+   * confirmation). The key becomes the send key {@code campaign:request:KEY}.
+   *
+   * @param requestKey 16 to 64 letters, digits, {@code -} or {@code _}, or {@code null} for none
+   */
+  public SendProgress sendCampaign(String subject, String bodyMarkdown, List<String> listKeys, List<String> topicSlugs,
+                                   List<String> regionSlugs, String requestKey) {
+    if (requestKey != null && !requestKey.matches("[A-Za-z0-9_-]{16,64}")) {
+      throw new InvalidSubscriptionException("the campaign's request key must be 16 to 64 letters, digits, - or _");
+    }
+    String sendKey = requestKey == null ? null : "campaign:request:" + requestKey;
+    if (sendKey != null) {
+      Optional<Send> sent = outbox.findSend(sendKey);
+      if (sent.isPresent()) {
+        return outbox.progress(sent.get());
+      }
+    }
+    String cleanSubject = checkCampaign(subject, bodyMarkdown);
+    Segment segment = segment(listKeys, topicSlugs, regionSlugs);
+    long created;
+    try {
+      created = createCampaign(cleanSubject, bodyMarkdown, segment, topicSlugs, regionSlugs, sendKey);
+    } catch (AlreadySent e) {
+      return outbox.progress(outbox.findSend(sendKey).orElseThrow());
+    }
+    wake.run();
+    return progress(created);
+  }
+
+  /**
+   * Checks a campaign's subject and body as {@link #sendCampaign} does, before anything is sent
+   * (the admin's confirmation step); returns the subject as it will be sent, on one line.
+   */
+  public String checkCampaign(String subject, String bodyMarkdown) {
     String cleanSubject = MessageBuilder.oneLine(subject == null ? "" : subject);
     if (cleanSubject.isEmpty() || cleanSubject.length() > MAX_SUBJECT) {
       throw new InvalidSubscriptionException("a campaign needs a subject of 1 to " + MAX_SUBJECT + " characters");
@@ -143,6 +182,41 @@ public final class NewsletterService {
     if (bodyMarkdown == null || bodyMarkdown.isBlank() || bodyMarkdown.length() > MAX_BODY) {
       throw new InvalidSubscriptionException("a campaign needs a body of 1 to " + MAX_BODY + " characters");
     }
+    return cleanSubject;
+  }
+
+  /** Writes the campaign, its send and its rows in one transaction; returns the send's id. */
+  private long createCampaign(String subject, String bodyMarkdown, Segment segment, List<String> topicSlugs,
+                              List<String> regionSlugs, String sendKey) {
+    long now = clock.millis();
+    return outbox.jdbi().inTransaction(handle -> {
+      long campaignId = handle.createQuery("INSERT INTO campaigns (subject, body_md, lists, topics, regions, created_at)"
+              + " VALUES (:subject, :body, :lists, :topics, :regions, :now) RETURNING id")
+          .bind("subject", subject).bind("body", bodyMarkdown).bind("lists", String.join(",", segment.lists()))
+          .bind("topics", String.join(",", topicSlugs)).bind("regions", String.join(",", regionSlugs)).bind("now", now)
+          .mapTo(Long.class).one();
+      // Empty only when a call with the same request key won a race with this one: roll back, no orphan campaign.
+      long id = outbox.createSend(handle, sendKey == null ? "campaign:" + campaignId : sendKey, Send.Kind.CAMPAIGN,
+          segment.lists().get(0), subject, null, campaignId, null, null, now).orElseThrow(AlreadySent::new);
+      outbox.insertSegment(handle, id, segment.lists(), segment.topics(), segment.regions(), segment.everyone(), now);
+      return id;
+    });
+  }
+
+  /**
+   * How many messages {@link #sendCampaign} would queue now for this segment: the same query,
+   * counting instead of inserting.
+   */
+  public long campaignRecipients(List<String> listKeys, List<String> topicSlugs, List<String> regionSlugs) {
+    Segment segment = segment(listKeys, topicSlugs, regionSlugs);
+    return outbox.jdbi().withHandle(handle -> outbox.countSegment(handle, segment.lists(), segment.topics(),
+        segment.regions(), segment.everyone()));
+  }
+
+  /** A campaign's recipients as ids: lists, topics, and regions with those below and above them. */
+  private record Segment(List<String> lists, Set<Long> topics, Set<Long> regions, boolean everyone) {}
+
+  private Segment segment(List<String> listKeys, List<String> topicSlugs, List<String> regionSlugs) {
     if (listKeys.isEmpty()) {
       throw new InvalidSubscriptionException("a campaign needs at least one list");
     }
@@ -158,21 +232,14 @@ public final class NewsletterService {
     }
     Set<Long> regions = new LinkedHashSet<>(Interests.regionsWithin(regionIds, taxonomy));
     regions.addAll(Interests.regionsMatching(regionIds, taxonomy));
-    boolean everyone = topics.isEmpty() && regions.isEmpty();
-    long now = clock.millis();
-    long sendId = outbox.jdbi().inTransaction(handle -> {
-      long campaignId = handle.createQuery("INSERT INTO campaigns (subject, body_md, lists, topics, regions, created_at)"
-              + " VALUES (:subject, :body, :lists, :topics, :regions, :now) RETURNING id")
-          .bind("subject", cleanSubject).bind("body", bodyMarkdown).bind("lists", String.join(",", keys))
-          .bind("topics", String.join(",", topicSlugs)).bind("regions", String.join(",", regionSlugs)).bind("now", now)
-          .mapTo(Long.class).one();
-      long id = outbox.createSend(handle, "campaign:" + campaignId, Send.Kind.CAMPAIGN, keys.get(0), cleanSubject, null,
-          campaignId, null, null, now).orElseThrow();
-      outbox.insertSegment(handle, id, keys, topics, regions, everyone, now);
-      return id;
-    });
-    wake.run();
-    return progress(sendId);
+    return new Segment(keys, topics, regions, topics.isEmpty() && regions.isEmpty());
+  }
+
+  /** Thrown inside a transaction to roll it back when a campaign's request key is already used. */
+  private static final class AlreadySent extends RuntimeException {
+    AlreadySent() {
+      super(null, null, false, false);
+    }
   }
 
   /** No send has this id. */

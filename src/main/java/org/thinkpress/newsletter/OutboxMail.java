@@ -12,16 +12,33 @@ import org.thinkpress.subscribers.SubscriberMail;
  */
 final class OutboxMail implements SubscriberMail {
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OutboxMail.class);
+
   static final String CONFIRMATIONS = "confirmations";
 
   private final OutboxStore outbox;
   private final Clock clock;
   private final AtomicLong confirmationsSend = new AtomicLong();
   private volatile Runnable wake = () -> {};
+  private final MailTransport transport;
 
-  OutboxMail(OutboxStore outbox, Clock clock) {
+  OutboxMail(OutboxStore outbox, Clock clock, MailTransport transport) {
     this.outbox = outbox;
     this.clock = clock;
+    this.transport = transport;
+  }
+
+  @Override
+  public void erased(long subscriberId) {
+    try {
+      int deleted = transport.forget(subscriberId);
+      if (deleted > 0) {
+        log.info("Deleted {} message file(s) of erased subscriber #{}", deleted, subscriberId);
+      }
+    } catch (RuntimeException e) {
+      log.error("Subscriber #{} is erased, but copies of their messages could not be deleted; delete"
+          + " send-*-subscriber-{}-*.eml by hand", subscriberId, subscriberId, e);
+    }
   }
 
   void onQueued(Runnable wakeSender) {

@@ -119,24 +119,44 @@ final class OutboxStore {
   }
 
   /**
-   * Adds a row for every confirmed, unsuppressed subscriber of any of {@code lists} whose
-   * interests match: everything, any of {@code topicIds}, any of {@code regionIds}; with
+   * The subscribers of a segment: confirmed, unsuppressed, on any of {@code <lists>}, and either
+   * wanting everything, or interested in any of {@code <topics>} or {@code <regions>}; with
+   * {@code :any}, every subscriber of the lists. Shared by {@link #insertSegment} and
+   * {@link #countSegment}, so that the count shown before a campaign is what the send queues.
+   */
+  private static final String SEGMENT = " FROM subscribers s WHERE s.status = 'confirmed'"
+      + " AND s.email NOT IN (SELECT email FROM suppressions)"
+      + " AND s.id IN (SELECT subscriber_id FROM subscriber_lists WHERE list_key IN (<lists>))"
+      + " AND (:any = TRUE OR s.everything = TRUE"
+      + " OR s.id IN (SELECT subscriber_id FROM subscriber_topics WHERE topic_id IN (<topics>))"
+      + " OR s.id IN (SELECT subscriber_id FROM subscriber_regions WHERE region_id IN (<regions>)))";
+
+  /**
+   * Adds a row for every subscriber of the segment (see {@link #SEGMENT}): any of {@code lists},
+   * interests matching everything, any of {@code topicIds}, any of {@code regionIds}; with
    * {@code anyInterest}, every subscriber of the lists. Returns how many rows.
    */
   int insertSegment(Handle handle, long sendId, List<String> lists, java.util.Collection<Long> topicIds,
                     java.util.Collection<Long> regionIds, boolean anyInterest, long now) {
+    return segment(handle.createUpdate("INSERT INTO outbox (send_id, subscriber_id, status, next_attempt_at, changed_at)"
+            + " SELECT :send, s.id, 'queued', :now, :now" + SEGMENT), lists, topicIds, regionIds, anyInterest)
+        .bind("send", sendId).bind("now", now)
+        .execute();
+  }
+
+  /** How many rows {@link #insertSegment} would add now for the same segment. */
+  long countSegment(Handle handle, List<String> lists, java.util.Collection<Long> topicIds,
+                    java.util.Collection<Long> regionIds, boolean anyInterest) {
+    return segment(handle.createQuery("SELECT COUNT(*)" + SEGMENT), lists, topicIds, regionIds, anyInterest)
+        .mapTo(Long.class).one();
+  }
+
+  private static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S segment(S statement, List<String> lists,
+      java.util.Collection<Long> topicIds, java.util.Collection<Long> regionIds, boolean anyInterest) {
     List<Long> topics = topicIds.isEmpty() ? List.of(-1L) : List.copyOf(topicIds);
     List<Long> regions = regionIds.isEmpty() ? List.of(-1L) : List.copyOf(regionIds);
-    return handle.createUpdate("INSERT INTO outbox (send_id, subscriber_id, status, next_attempt_at, changed_at)"
-            + " SELECT :send, s.id, 'queued', :now, :now FROM subscribers s WHERE s.status = 'confirmed'"
-            + " AND s.email NOT IN (SELECT email FROM suppressions)"
-            + " AND s.id IN (SELECT subscriber_id FROM subscriber_lists WHERE list_key IN (<lists>))"
-            + " AND (:any = TRUE OR s.everything = TRUE"
-            + " OR s.id IN (SELECT subscriber_id FROM subscriber_topics WHERE topic_id IN (<topics>))"
-            + " OR s.id IN (SELECT subscriber_id FROM subscriber_regions WHERE region_id IN (<regions>)))")
-        .bind("send", sendId).bind("now", now).bind("any", anyInterest)
-        .bindList("lists", lists).bindList("topics", topics).bindList("regions", regions)
-        .execute();
+    return statement.bind("any", anyInterest).bindList("lists", lists).bindList("topics", topics)
+        .bindList("regions", regions);
   }
 
   // --- progress and admin --------------------------------------------------------------------

@@ -7,7 +7,9 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -37,6 +39,26 @@ public final class PickupFolderTransport implements MailTransport {
   @Override
   public String describe() {
     return "pickup folder " + folder.toAbsolutePath().normalize() + " (.eml files; set mail.smtp.host to send)";
+  }
+
+  /** Deletes {@code send-*-subscriber-ID-*.eml}, the names {@link MessageComposer} gives their messages. */
+  @Override
+  public int forget(long subscriberId) {
+    if (!Files.isDirectory(folder)) {
+      return 0;
+    }
+    String infix = "-subscriber-" + subscriberId + "-";
+    int deleted = 0;
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "send-*.eml")) {
+      for (Path file : files) {
+        if (file.getFileName().toString().contains(infix) && Files.deleteIfExists(file)) {
+          deleted++;
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete the messages of subscriber #" + subscriberId + " in " + folder, e);
+    }
+    return deleted;
   }
 
   @Override

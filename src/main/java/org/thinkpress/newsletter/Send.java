@@ -6,7 +6,7 @@ import java.time.Instant;
  * A stored send: one message for many subscribers.
  *
  * @param key what makes it unique: {@code alert:PUBLICATION:LIST}, {@code digest:LIST:DATE},
- *     {@code campaign:ID}, {@code confirmations}
+ *     {@code campaign:ID} or {@code campaign:request:KEY} (a campaign sent once per form), {@code confirmations}
  * @param publicationId the alert's piece, or {@code null}
  * @param campaignId the campaign, or {@code null}
  * @param periodStart a digest's period, or {@code null}

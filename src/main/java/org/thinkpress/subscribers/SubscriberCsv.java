@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -39,12 +40,19 @@ import org.thinkpress.content.Topic;
  * </ul>
  * Export writes the same columns plus {@code status}, {@code created_at} and {@code confirmed_at},
  * so an export can be imported again.
+ *
+ * <p>Formula injection: a spreadsheet opening the export would run a cell that starts with
+ * {@code = + - @} (or a tab or carriage return) as a formula, and names and consent texts come
+ * from the public. Export puts a {@code '} before such a cell, as OWASP advises; import takes
+ * exactly that {@code '} off again, so an export imports back unchanged.
  */
 final class SubscriberCsv {
 
   static final List<String> EXPORT_COLUMNS = List.of("email", "name", "status", "language", "lists", "topics", "regions",
       "everything", "consent", "created_at", "confirmed_at");
   private static final Set<String> KNOWN = Set.copyOf(EXPORT_COLUMNS);
+  /** What a spreadsheet reads as the start of a formula. */
+  private static final String FORMULA_STARTS = "=+-@\t\r";
 
   private final MailingLists lists;
   private final Taxonomy taxonomy;
@@ -188,7 +196,18 @@ final class SubscriberCsv {
   }
 
   private static String value(CSVRecord record, String column) {
-    return record.isMapped(column) && record.isSet(column) ? record.get(column).strip() : "";
+    return record.isMapped(column) && record.isSet(column) ? unescapeFormula(record.get(column).strip()) : "";
+  }
+
+  /** A cell a spreadsheet would take for a formula, with a {@code '} in front; others unchanged. */
+  static String escapeFormula(String cell) {
+    return !cell.isEmpty() && FORMULA_STARTS.indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
+  }
+
+  /** Undoes {@link #escapeFormula}. */
+  static String unescapeFormula(String cell) {
+    return cell.length() > 1 && cell.charAt(0) == '\'' && FORMULA_STARTS.indexOf(cell.charAt(1)) >= 0
+        ? cell.substring(1) : cell;
   }
 
   private static List<String> split(String value) {
@@ -205,9 +224,10 @@ final class SubscriberCsv {
         .setHeader(EXPORT_COLUMNS.toArray(String[]::new)).get())) {
       jdbi.useHandle(handle -> store.forEach(handle, s -> {
         try {
-          printer.printRecord(s.email(), s.name(), s.status().key(), s.language(), String.join(";", s.lists()),
+          printer.printRecord(Stream.of(s.email(), s.name(), s.status().key(), s.language(), String.join(";", s.lists()),
               join(s.topicIds(), topicSlugs), join(s.regionIds(), regionSlugs), s.everything() ? "yes" : "no",
-              s.consent(), s.createdAt().toString(), s.confirmedAt() == null ? "" : s.confirmedAt().toString());
+              s.consent(), s.createdAt().toString(), s.confirmedAt() == null ? "" : s.confirmedAt().toString())
+              .map(SubscriberCsv::escapeFormula).toList());
           count[0]++;
         } catch (IOException e) {
           throw new UncheckedIOException(e);

@@ -17,4 +17,11 @@ public interface SubscriberMail {
 
   /** Cancels every message still queued for the subscriber; returns how many. */
   int cancelQueued(Handle handle, long subscriberId);
+
+  /**
+   * Called once a subscriber's erasure is committed, outside any transaction: deletes what the
+   * mail side keeps about them outside the database (the pickup folder's copies of their
+   * messages). Failing here must not undo the erasure; implementations log and go on.
+   */
+  default void erased(long subscriberId) {}
 }

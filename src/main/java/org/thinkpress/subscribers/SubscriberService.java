@@ -251,16 +251,25 @@ public final class SubscriberService {
 
   /**
    * Removes a subscriber and every trace of them: lists, interests, queued and past outbox rows,
-   * and their suppression entry. The log keeps only the id.
+   * their suppression entry, and the copies of their messages in the pickup folder. The log keeps
+   * only the id.
    */
   public void erase(String email) {
     String normalized = EmailAddresses.normalize(email);
-    jdbi.useTransaction(handle -> {
+    long id = jdbi.inTransaction(handle -> {
       Subscriber subscriber = store.findByEmail(handle, normalized)
           .orElseThrow(() -> new SubscriberNotFoundException("with this address"));
       store.erase(handle, subscriber.id(), normalized);
-      log.info("Subscriber #{} erased on request", subscriber.id());
+      return subscriber.id();
     });
+    mail.erased(id);
+    log.info("Subscriber #{} erased on request", id);
+  }
+
+  /** Why an address is on the suppression list, if it is. */
+  public Optional<String> suppression(String email) {
+    String normalized = EmailAddresses.normalize(email);
+    return jdbi.withHandle(handle -> store.suppressionReason(handle, normalized));
   }
 
   /** Puts an address on the suppression list and cancels mail queued for it. */

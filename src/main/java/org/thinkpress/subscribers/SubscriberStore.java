@@ -161,6 +161,11 @@ final class SubscriberStore {
         .bind("email", email).mapTo(Integer.class).one() > 0;
   }
 
+  Optional<String> suppressionReason(Handle handle, String email) {
+    return handle.createQuery("SELECT reason FROM suppressions WHERE email = :email")
+        .bind("email", email).mapTo(String.class).findOne();
+  }
+
   void suppress(Handle handle, String email, String reason, long now) {
     handle.createUpdate("INSERT INTO suppressions (email, reason, created_at) VALUES (:email, :reason, :now)"
             + " ON CONFLICT (email) DO NOTHING")

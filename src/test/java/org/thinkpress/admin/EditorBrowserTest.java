@@ -41,7 +41,9 @@ import org.thinkpress.publishing.MutableClock;
  * The admin in a real browser (Debian's headless Chromium, driven through its chromedriver): sign
  * in, write a piece with a heading, a table and an uploaded image, watch the live preview, open
  * the preview, schedule it, and find it on the public site, in the feed and in the sitemap once
- * its time comes (the server's clock is moved by the test).
+ * its time comes (the server's clock is moved by the test). And a campaign: composed with its
+ * live preview, confirmed with its number of recipients, sent, its progress followed by the
+ * send page's script.
  *
  * <p>Without {@code /usr/bin/chromium} the test is skipped with a message, except when {@code CI}
  * is {@code true}: there a missing or broken browser fails the build.
@@ -72,8 +74,9 @@ class EditorBrowserTest {
     }
     folder = Files.createTempDirectory("thinkpress-browser-");
     clock = new MutableClock(NOW);
+    // No sender: a campaign's rows stay queued until the test moves them, so the send page is seen unfinished.
     app = ThinkPress.open(ConfigLoader.load(null, Map.of(), Map.of("server.port", "0", "data.dir",
-        folder.resolve("data").toString(), "site.url", "https://think.example")), clock);
+        folder.resolve("data").toString(), "site.url", "https://think.example", "newsletter.sender", "false")), clock);
     DemoContent.loadOnce(app.contentStore());
     app.serve();
     app.accounts().create("editor@think.example", "Eda Editor", Role.EDITOR, "a long enough password");
@@ -111,13 +114,7 @@ class EditorBrowserTest {
 
   @Test
   void writePreviewScheduleAndSeeItPublished() throws Exception {
-    // sign in
-    browser.get(url("/admin/publications/new"));
-    wait.until(ExpectedConditions.urlContains("/admin/login"));
-    browser.findElement(By.id("email")).sendKeys("editor@think.example");
-    browser.findElement(By.id("password")).sendKeys("a long enough password");
-    browser.findElement(By.cssSelector("form.admin-form button[type=submit]")).click();
-    wait.until(ExpectedConditions.urlContains("/admin/publications/new"));
+    signIn("/admin/publications/new");
 
     // write: the slug follows the title; the live preview follows the body
     browser.findElement(By.id("title")).sendKeys(TITLE);
@@ -189,6 +186,47 @@ class EditorBrowserTest {
     assertThat(browser.getPageSource()).contains(TITLE);
     browser.get(url("/sitemap.xml"));
     assertThat(browser.getPageSource()).contains("https://think.example" + path);
+  }
+
+  @Test
+  void composeACampaignAndWatchItsProgress() throws IOException {
+    app.subscribers().importCsv(new java.io.StringReader("email,consent\nana@mail.example,fair\nbob@mail.example,fair\n"),
+        "browser.csv", false);
+    signIn("/admin/campaigns/new");
+
+    // the composer's live preview, then the confirmation with the number of recipients
+    browser.findElement(By.id("subject")).sendKeys("Winter briefing");
+    browser.findElement(By.id("body")).sendKeys("## The grid\n\nAll is **well**.");
+    wait.until(d -> d.findElements(By.cssSelector("#live-preview h2")).size() == 1);
+    browser.findElement(By.cssSelector("input[name=lists][value=new-publications]")).click();
+    browser.findElement(By.cssSelector("#campaign-form button[type=submit]")).click();
+    wait.until(ExpectedConditions.urlContains("/admin/campaigns/confirm"));
+    assertThat(browser.findElement(By.id("recipients")).getText()).isEqualTo("2 recipient(s)");
+    browser.findElement(By.xpath("//button[starts-with(., 'Send to 2')]")).click();
+    wait.until(ExpectedConditions.urlMatches("/admin/sends/[0-9]+\\?done=campaign"));
+    assertThat(browser.findElement(By.cssSelector("[data-count=queued]")).getText()).isEqualTo("2");
+    // the body went through the confirmation's hidden field with its line breaks (as CRLF, like any form)
+    assertThat(app.database().jdbi().withHandle(h -> h.createQuery("SELECT body_md FROM campaigns")
+        .mapTo(String.class).one()).replace("\r\n", "\n")).isEqualTo("## The grid\n\nAll is **well**.");
+
+    // the sender's work, done here by hand: the page's script sees it without a reload
+    app.database().jdbi().useHandle(h -> h.execute("UPDATE outbox SET status = 'submitted'"
+        + " WHERE send_id = (SELECT MAX(id) FROM sends WHERE kind = 'campaign')"));
+    wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-count=submitted]"), "2"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("send-state"), "finished"));
+    assertThat(browser.findElement(By.cssSelector("[data-count=queued]")).getText()).isEqualTo("0");
+    assertThat(browser.findElement(By.id("send-bar")).getAttribute("value")).isEqualTo("2");
+    screenshot("send");
+  }
+
+  /** Opens an admin page, signs in on the login page it leads to, and lands back on it. */
+  void signIn(String path) {
+    browser.get(url(path));
+    wait.until(ExpectedConditions.urlContains("/admin/login"));
+    browser.findElement(By.id("email")).sendKeys("editor@think.example");
+    browser.findElement(By.id("password")).sendKeys("a long enough password");
+    browser.findElement(By.cssSelector("form.admin-form button[type=submit]")).click();
+    wait.until(ExpectedConditions.urlContains(path));
   }
 
   int status(String path) throws Exception {

@@ -30,7 +30,8 @@ import org.thinkpress.publishing.Workflow;
  * Requests are harmless (invalid forms, unknown names) so that the order does not matter; the
  * status shows how far each got: 303 to the login page, 401 without a token, 403 below the route's
  * role, 404 for another's piece, then what the handler answers. The piece, its revision and its
- * preview link belong to the editor, so the author meets them as strangers.
+ * preview link belong to the editor, so the author meets them as strangers. Subscribers (personal
+ * data) are for admins only; sends and campaigns for editors and admins.
  */
 class RoleAccessTest {
 
@@ -88,6 +89,22 @@ class RoleAccessTest {
       POST /admin/regions/{slug}/rename                         | /admin/regions/armenia/rename                  | 303 403 400 400
       POST /admin/regions/{slug}/merge                          | /admin/regions/armenia/merge                   | 303 403 404 404
       POST /admin/regions/{slug}/delete                         | /admin/regions/armenia/delete                  | 303 403 400 400
+      GET  /admin/subscribers                                   | /admin/subscribers                             | 303 403 403 200
+      GET  /admin/subscribers/import                            | /admin/subscribers/import                      | 303 403 403 200
+      POST /admin/subscribers/import                            | /admin/subscribers/import                      | 303 403 403 400
+      GET  /admin/subscribers/export.csv                        | /admin/subscribers/export.csv                  | 303 403 403 200
+      GET  /admin/subscribers/{id}                              | /admin/subscribers/{subscriber}                | 303 403 403 200
+      POST /admin/subscribers/{id}/suppress                     | /admin/subscribers/999999/suppress             | 303 403 403 404
+      GET  /admin/subscribers/{id}/erase                        | /admin/subscribers/{subscriber}/erase          | 303 403 403 200
+      POST /admin/subscribers/{id}/erase                        | /admin/subscribers/999999/erase                | 303 403 403 404
+      GET  /admin/sends                                         | /admin/sends                                   | 303 403 200 200
+      GET  /admin/sends/{id}                                    | /admin/sends/{send}                            | 303 403 200 200
+      GET  /admin/sends/{id}/progress                           | /admin/sends/{send}/progress                   | 303 403 200 200
+      POST /admin/sends/{id}/retry                              | /admin/sends/{send}/retry                      | 303 403 303 303
+      GET  /admin/campaigns/new                                 | /admin/campaigns/new                           | 303 403 200 200
+      POST /admin/campaigns/confirm                             | /admin/campaigns/confirm                       | 303 403 400 400
+      POST /admin/campaigns/edit                                | /admin/campaigns/edit                          | 303 403 200 200
+      POST /admin/campaigns                                     | /admin/campaigns                               | 303 403 400 400
       GET  /admin/api/me                                        | /admin/api/me                                  | 401 200 200 200 | -
       GET  /admin/api/publications                              | /admin/api/publications                        | 401 200 200 200 | -
       POST /admin/api/publications                              | /admin/api/publications                        | 401 400 400 400 | {}
@@ -151,6 +168,11 @@ class RoleAccessTest {
     values.put("{piece}", Long.toString(id));
     values.put("{revision}", Long.toString(workflow.revisions(accounts.get("editor").actor(), id).get(0).id()));
     values.put("{link}", Long.toString(workflow.createPreviewLink(accounts.get("editor").actor(), id).id()));
+    site.app().subscribers().importCsv(new java.io.StringReader("email,consent\nreader@think.example,test\n"),
+        "roles.csv", false);
+    values.put("{subscriber}", Long.toString(site.app().subscribers().find("reader@think.example").orElseThrow().id()));
+    values.put("{send}", Long.toString(site.app().newsletterService().sendCampaign("Roles", "Text.",
+        List.of("new-publications"), List.of(), List.of()).send().id()));
     accounts.forEach((role, account) -> {
       SessionStore.Session session = sessionStore.create(account.id());
       sessions.put(role, new String[] {session.token(), session.csrfToken()});
