@@ -33,9 +33,11 @@ final class PieceDocuments {
   static final FieldType BODY = bodyType();
 
   private final ZoneId zone;
+  private final Analyzers analyzers;
 
-  PieceDocuments(ZoneId zone) {
+  PieceDocuments(ZoneId zone, Analyzers analyzers) {
     this.zone = zone;
+    this.analyzers = analyzers;
   }
 
   private static FieldType bodyType() {
@@ -70,6 +72,7 @@ final class PieceDocuments {
     doc.add(new TextField(Fields.title(key), piece.title(), Field.Store.NO));
     String text = piece.standfirst().isEmpty() ? body : piece.standfirst() + "\n\n" + body;
     doc.add(new Field(Fields.body(key), text, BODY));
+    doc.add(TellingWords.field(TellingWords.of(analyzers.forKey(key), Fields.body(key), text)));
     doc.add(new TextField(Fields.ALL, piece.title() + "\n\n" + piece.standfirst(), Field.Store.NO));
 
     List<String> names = new ArrayList<>();
