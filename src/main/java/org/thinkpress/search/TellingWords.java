@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArrayMap;
+import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.BinaryDocValuesField;
@@ -53,7 +55,69 @@ final class TellingWords {
     return counts;
   }
 
+  /**
+   * The words of the text an indexed field is analysed from, noted while the index analyses it
+   * (no second analysis): {@link #counting} wraps the field's token stream, and the doc value
+   * field it returns takes its value when the index reads it, which it does after the text field
+   * when it comes later in the document.
+   */
+  static final class Counter {
+    /** Counts by word, looked up from the term's characters: most tokens repeat a word already seen. */
+    private final CharArrayMap<int[]> counts = new CharArrayMap<>(256, false);
+    private final BinaryDocValuesField field = new BinaryDocValuesField(Fields.TELLING_WORDS, new BytesRef()) {
+      @Override
+      public BytesRef binaryValue() {
+        Map<String, Integer> words = new TreeMap<>();
+        counts.forEach((word, count) -> {
+          if (count[0] >= MIN_FREQUENCY) {
+            words.put(word instanceof char[] chars ? new String(chars) : word.toString(), count[0]);
+          }
+        });
+        return encode(words);
+      }
+    };
+
+    TokenStream counting(TokenStream stream) {
+      return new TokenFilter(stream) {
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+        private int tokens;
+
+        @Override
+        public boolean incrementToken() throws IOException {
+          if (!input.incrementToken()) {
+            return false;
+          }
+          if (++tokens <= MAX_TOKENS && term.length() >= MIN_LENGTH) {
+            int[] count = counts.get(term.buffer(), 0, term.length());
+            if (count == null) {
+              counts.put(term.toString(), new int[] {1});
+            } else {
+              count[0]++;
+            }
+          }
+          return true;
+        }
+
+        @Override
+        public void reset() throws IOException {
+          super.reset();
+          tokens = 0;
+          counts.clear();
+        }
+      };
+    }
+
+    /** To be added to the document after the field whose stream {@link #counting} wrapped. */
+    BinaryDocValuesField field() {
+      return field;
+    }
+  }
+
   static BinaryDocValuesField field(Map<String, Integer> words) {
+    return new BinaryDocValuesField(Fields.TELLING_WORDS, encode(words));
+  }
+
+  private static BytesRef encode(Map<String, Integer> words) {
     try {
       ByteBuffersDataOutput out = new ByteBuffersDataOutput();
       out.writeVInt(words.size());
@@ -61,7 +125,7 @@ final class TellingWords {
         out.writeString(word.getKey());
         out.writeVInt(word.getValue());
       }
-      return new BinaryDocValuesField(Fields.TELLING_WORDS, new BytesRef(out.toArrayCopy()));
+      return new BytesRef(out.toArrayCopy());
     } catch (IOException e) {
       throw new IllegalStateException("writing to memory cannot fail", e);
     }
