@@ -35,7 +35,7 @@ final class TellingWords {
 
   private TellingWords() {}
 
-  /** The candidate words of a text and their counts, in term order. */
+  /** The candidate words of a text and their counts, in term order: for a piece the index does not hold (yet). */
   static Map<String, Integer> of(Analyzer analyzer, String field, String text) {
     Map<String, Integer> counts = new TreeMap<>();
     try (TokenStream stream = analyzer.tokenStream(field, text)) {
@@ -111,10 +111,6 @@ final class TellingWords {
     BinaryDocValuesField field() {
       return field;
     }
-  }
-
-  static BinaryDocValuesField field(Map<String, Integer> words) {
-    return new BinaryDocValuesField(Fields.TELLING_WORDS, encode(words));
   }
 
   private static BytesRef encode(Map<String, Integer> words) {
