@@ -30,6 +30,8 @@ final class Fields {
    * with every language's analyzer, so a word in any script finds it there.
    */
   static final String ALL = "all";
+  /** The candidate words of "Other materials", with their counts, as one binary doc value ({@link TellingWords}). */
+  static final String TELLING_WORDS = "telling_words";
   /** The piece's own regions (not their parents), as terms: related materials weigh a shared region. */
   static final String OWN_REGION = "own_region";
 

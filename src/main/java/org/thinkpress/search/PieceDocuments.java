@@ -33,9 +33,11 @@ final class PieceDocuments {
   static final FieldType BODY = bodyType();
 
   private final ZoneId zone;
+  private final Analyzers analyzers;
 
-  PieceDocuments(ZoneId zone) {
+  PieceDocuments(ZoneId zone, Analyzers analyzers) {
     this.zone = zone;
+    this.analyzers = analyzers;
   }
 
   private static FieldType bodyType() {
@@ -69,7 +71,11 @@ final class PieceDocuments {
     doc.add(new TextField(Fields.TITLE, piece.title(), Field.Store.NO));
     doc.add(new TextField(Fields.title(key), piece.title(), Field.Store.NO));
     String text = piece.standfirst().isEmpty() ? body : piece.standfirst() + "\n\n" + body;
-    doc.add(new Field(Fields.body(key), text, BODY));
+    Field bodyField = new Field(Fields.body(key), text, BODY);
+    TellingWords.Counter telling = new TellingWords.Counter();
+    bodyField.setTokenStream(telling.counting(analyzers.unshared(key).tokenStream(Fields.body(key), text)));
+    doc.add(bodyField);
+    doc.add(telling.field()); // after the body, whose analysis by the index counts its words
     doc.add(new TextField(Fields.ALL, piece.title() + "\n\n" + piece.standfirst(), Field.Store.NO));
 
     List<String> names = new ArrayList<>();

@@ -124,6 +124,24 @@ final class QueryFactory {
     return bool.build();
   }
 
+  /**
+   * The words and phrases a reader asked for, in one language key's body field only: what a
+   * snippet of a piece in that language highlights. Everything when none of them is in that field,
+   * so that the snippet is the piece's first passage, as for an empty query.
+   */
+  Query forBody(UserQuery query, String key) {
+    QueryBuilder builder = new QueryBuilder(analyzers.forKey(key));
+    BooleanQuery.Builder bool = new BooleanQuery.Builder();
+    for (UserQuery.Part part : query.positive()) {
+      Query words = builder.createPhraseQuery(Fields.body(key), part.text());
+      if (words != null) {
+        bool.add(words, Occur.SHOULD);
+      }
+    }
+    BooleanQuery built = bool.build();
+    return built.clauses().isEmpty() ? new MatchAllDocsQuery() : built;
+  }
+
   /** A word or phrase in every field; {@code null} when no analyzer keeps any of it. */
   Query part(String text) {
     List<Query> alternatives = new ArrayList<>();

@@ -1,7 +1,7 @@
 package org.thinkpress.search;
 
 import java.io.IOException;
-import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
 import org.apache.lucene.document.LongPoint;
@@ -10,7 +10,6 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -31,8 +30,9 @@ import org.thinkpress.search.SearchIndex.FacetedSearcher;
 import org.thinkpress.site.OtherMaterials;
 
 /**
- * "Other materials" from the index: pieces whose text is like this one's (Lucene's MoreLikeThis
- * on standfirst and body, in the piece's own language), or that share its topics, regions or
+ * "Other materials" from the index: pieces whose text is like this one's (its most telling words,
+ * chosen as Lucene's MoreLikeThis would from the words kept when it was indexed: {@link
+ * TextLikeness}, {@link TellingWords}), or that share its topics, regions or
  * experts, with a mild preference for the piece's language and for recent pieces. Never the piece
  * itself, nor one of its translations. The same index always gives the same choice.
  *
@@ -42,7 +42,9 @@ import org.thinkpress.site.OtherMaterials;
  * {@value #RECENCY} for recency: the full amount for a piece as new as the newest in the index,
  * half for one {@value #HALF_LIFE_DAYS} days older (age counts from the newest piece, not from
  * today, so the same content gives the same order tomorrow). A candidate must share some text or
- * some taxonomy. Every part is additive, which lets Lucene skip pieces that cannot reach the top.
+ * some taxonomy. Every part is additive and every clause sits in one flat disjunction, which lets
+ * Lucene skip pieces that cannot reach the top (block-max scoring); leaving out the piece, its
+ * translations and pieces that share nothing is checked on the few best hits instead.
  */
 final class RelatedMaterials implements OtherMaterials {
 
@@ -55,9 +57,6 @@ final class RelatedMaterials implements OtherMaterials {
   static final float LANGUAGE = 0.15f;
   static final float RECENCY = 0.15f;
   static final int HALF_LIFE_DAYS = 365;
-  /** The piece's most telling words that the text query keeps, read from its first {@link #MAX_TOKENS} words. */
-  static final int MAX_TERMS = 15;
-  static final int MAX_TOKENS = 600;
   /** How long a page waits for the index to catch up with a write it has already seen. */
   static final long WAIT_FOR_INDEX_MILLIS = 1_000;
 
@@ -94,83 +93,108 @@ final class RelatedMaterials implements OtherMaterials {
     if (searcher.facets == null || limit <= 0) {
       return List.of();
     }
-    Query text = textQuery(searcher, publication);
-    BooleanQuery.Builder shared = new BooleanQuery.Builder();
-    if (text != null) {
-      float normaliser = selfScore(searcher, text, publication);
-      if (normaliser > 0) {
-        shared.add(new BoostQuery(text, TEXT / normaliser), Occur.SHOULD);
-      }
+    BooleanQuery.Builder sharing = new BooleanQuery.Builder();
+    for (TextLikeness.Weighted word : text(searcher, publication)) {
+      sharing.add(new BoostQuery(word.query(), word.weight()), Occur.SHOULD);
     }
     Taxonomy names = taxonomy.get();
-    names.topics(publication.topicIds()).forEach(t -> shared.add(facet(Fields.TOPIC_DIM, t.slug(), TOPIC), Occur.SHOULD));
-    names.experts(publication.expertIds()).forEach(e -> shared.add(facet(Fields.EXPERT_DIM, e.slug(), EXPERT), Occur.SHOULD));
-    names.regions(publication.regionIds()).forEach(r -> shared.add(
+    names.topics(publication.topicIds()).forEach(t -> sharing.add(facet(Fields.TOPIC_DIM, t.slug(), TOPIC), Occur.SHOULD));
+    names.experts(publication.expertIds()).forEach(e -> sharing.add(facet(Fields.EXPERT_DIM, e.slug(), EXPERT), Occur.SHOULD));
+    names.regions(publication.regionIds()).forEach(r -> sharing.add(
         new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(Fields.OWN_REGION, r.slug()))), REGION), Occur.SHOULD));
-    BooleanQuery sharing = shared.build();
-    if (sharing.clauses().isEmpty()) {
+    BooleanQuery shared = sharing.build();
+    if (shared.clauses().isEmpty()) {
       return List.of();
     }
-    BooleanQuery.Builder candidates = new BooleanQuery.Builder()
-        .add(sharing, Occur.MUST)
-        .add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(Fields.LANGUAGE, publication.language()))),
-            LANGUAGE), Occur.SHOULD)
-        .add(new TermQuery(new Term(Fields.ID, Long.toString(publication.id()))), Occur.MUST_NOT);
-    if (publication.translationGroup() != null) {
-      candidates.add(new TermQuery(new Term(Fields.GROUP, publication.translationGroup())), Occur.MUST_NOT);
-    }
-    candidates.add(LongPoint.newDistanceFeatureQuery(Fields.PUBLISHED, RECENCY, searcher.newestPublished,
+    // One flat disjunction, which Lucene scores with block-max skipping; what it cannot say (the
+    // piece and its translations left out, something shared) is checked on the few best hits.
+    BooleanQuery.Builder flat = new BooleanQuery.Builder();
+    shared.clauses().forEach(flat::add);
+    flat.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(Fields.LANGUAGE, publication.language()))),
+        LANGUAGE), Occur.SHOULD);
+    flat.add(LongPoint.newDistanceFeatureQuery(Fields.PUBLISHED, RECENCY, searcher.newestPublished,
         HALF_LIFE_DAYS * 86_400_000L), Occur.SHOULD);
-    // By score alone, so that Lucene can skip pieces that cannot make the top (ties: index order);
-    // the hit count is not needed, so skipping may begin as soon as the first `limit` are found.
-    TopDocs top = searcher.search(candidates.build(), new TopScoreDocCollectorManager(limit, null, limit));
-    int[] ids = new int[top.scoreDocs.length];
-    for (int i = 0; i < ids.length; i++) {
-      ids[i] = top.scoreDocs[i].doc;
-    }
-    return Summaries.read(searcher, ids);
-  }
-
-  /** The piece's most telling words, weighted, in its own language's body field; {@code null} if none. */
-  private Query textQuery(FacetedSearcher searcher, Publication publication) throws IOException {
-    String field = Fields.body(Analyzers.keyOf(publication.language()));
-    MoreLikeThis like = new MoreLikeThis(searcher.getIndexReader());
-    like.setAnalyzer(analyzers.perField());
-    like.setFieldNames(new String[] {field});
-    like.setMinTermFreq(2);
-    like.setMinDocFreq(2);
-    like.setMinWordLen(3);
-    like.setMaxQueryTerms(MAX_TERMS);
-    like.setMaxNumTokensParsed(MAX_TOKENS);
-    if (searcher.getIndexReader().numDocs() >= 1_000) {
-      // in a large index, words found in more than a fifth of the pieces say little about any one
-      // piece and cost the most to search; in a small one every word's frequency is noise anyway
-      like.setMaxDocFreqPct(20);
-    }
-    like.setBoost(true);
-    String content = publication.standfirst() + "\n\n" + HtmlText.of(publication.bodyHtml());
-    Query query = like.like(field, new StringReader(content));
-    return query instanceof BooleanQuery bool && bool.clauses().isEmpty() ? null : query;
+    return best(searcher, flat.build(), shared, publication, limit);
   }
 
   /**
-   * How well the piece matches its own text query: what "as similar as can be" scores. Scored on
-   * the one document, not searched for, which would cost a second run of the query.
+   * The best {@code limit} hits of {@code query} that are neither the piece nor a translation of
+   * it and match {@code shared}: the top few are fetched, and more only when too many of them
+   * fail. By score alone, so that Lucene can skip pieces that cannot make the top (ties: index
+   * order); the hit count is not needed.
    */
-  private static float selfScore(FacetedSearcher searcher, Query text, Publication publication) throws IOException {
-    TopDocs self = searcher.search(new TermQuery(new Term(Fields.ID, Long.toString(publication.id()))), 1);
-    if (self.scoreDocs.length > 0) {
-      int doc = self.scoreDocs[0].doc;
-      LeafReaderContext leaf = searcher.getIndexReader().leaves()
-          .get(ReaderUtil.subIndex(doc, searcher.getIndexReader().leaves()));
-      Weight weight = searcher.createWeight(searcher.rewrite(text), ScoreMode.COMPLETE, 1f);
-      Scorer scorer = weight.scorer(leaf);
-      if (scorer != null && scorer.iterator().advance(doc - leaf.docBase) == doc - leaf.docBase) {
-        return scorer.score();
+  private static List<PublicationSummary> best(FacetedSearcher searcher, Query query, Query shared,
+                                               Publication publication, int limit) throws IOException {
+    Weight sharing = null;
+    for (int wanted = limit + 4; ; wanted *= 4) {
+      TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(wanted, null, wanted));
+      int[] ids = new int[top.scoreDocs.length];
+      for (int i = 0; i < ids.length; i++) {
+        ids[i] = top.scoreDocs[i].doc;
+      }
+      List<PublicationSummary> chosen = new ArrayList<>(limit);
+      List<PublicationSummary> summaries = Summaries.read(searcher, ids);
+      for (int i = 0; i < ids.length && chosen.size() < limit; i++) {
+        PublicationSummary hit = summaries.get(i);
+        if (hit.id() == publication.id()
+            || publication.translationGroup() != null && publication.translationGroup().equals(hit.translationGroup())) {
+          continue;
+        }
+        // language and recency alone score at most their sum: above it, something is shared
+        if (top.scoreDocs[i].score <= (LANGUAGE + RECENCY) * 1.001f) {
+          if (sharing == null) {
+            sharing = searcher.createWeight(searcher.rewrite(shared), ScoreMode.COMPLETE_NO_SCORES, 1f);
+          }
+          if (!matches(searcher, sharing, ids[i])) {
+            continue;
+          }
+        }
+        chosen.add(hit);
+      }
+      if (chosen.size() == limit || ids.length < wanted) {
+        return chosen;
       }
     }
-    TopDocs best = searcher.search(text, 1); // not indexed (yet): the best other piece stands in
-    return best.scoreDocs.length > 0 ? best.scoreDocs[0].score : 0;
+  }
+
+  private static boolean matches(FacetedSearcher searcher, Weight weight, int doc) throws IOException {
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    Scorer scorer = weight.scorer(leaf);
+    return scorer != null && scorer.iterator().advance(doc - leaf.docBase) == doc - leaf.docBase;
+  }
+
+  /**
+   * The piece's most telling words in its own language's body field, each weighted so that the
+   * piece's own text scores {@value #TEXT}; empty if there are none. The words are those kept
+   * when the piece was indexed; a piece not in the index (yet) has its text analysed now.
+   */
+  private List<TextLikeness.Weighted> text(FacetedSearcher searcher, Publication publication) throws IOException {
+    String field = Fields.body(Analyzers.keyOf(publication.language()));
+    LeafReaderContext leaf = null;
+    int doc = -1;
+    TopDocs self = searcher.search(new TermQuery(new Term(Fields.ID, Long.toString(publication.id()))), 1);
+    List<TellingWords.Word> words = null;
+    if (self.scoreDocs.length > 0) {
+      List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+      leaf = leaves.get(ReaderUtil.subIndex(self.scoreDocs[0].doc, leaves));
+      doc = self.scoreDocs[0].doc - leaf.docBase;
+      words = TellingWords.read(leaf.reader(), doc);
+    }
+    if (words == null) {
+      String content = publication.standfirst() + "\n\n" + HtmlText.of(publication.bodyHtml());
+      words = TellingWords.asList(TellingWords.of(analyzers.forKey(Analyzers.keyOf(publication.language())), field,
+          content));
+    }
+    List<TextLikeness.Weighted> chosen = TextLikeness.choose(searcher, field, words);
+    if (chosen.isEmpty()) {
+      return chosen;
+    }
+    float normaliser = TextLikeness.selfScore(searcher, chosen, leaf, doc);
+    if (normaliser <= 0) {
+      return List.of();
+    }
+    return chosen.stream().map(w -> new TextLikeness.Weighted(w.query(), w.weight() * TEXT / normaliser)).toList();
   }
 
   private static Query facet(String dim, String value, float weight) {

@@ -54,7 +54,7 @@ public final class Search implements AutoCloseable {
     Analyzers analyzers = new Analyzers();
     SearchIndex index = SearchIndex.open(settings.indexDir(), analyzers);
     IndexSource source = new IndexSource(jdbi);
-    IndexFollower follower = new IndexFollower(index, source, store, new PieceDocuments(zone));
+    IndexFollower follower = new IndexFollower(index, source, store, new PieceDocuments(zone, analyzers));
     Searcher searcher = new Searcher(index, new QueryFactory(analyzers), new Snippets(analyzers), settings.pageSize());
     RelatedMaterials related = new RelatedMaterials(index, analyzers, follower, () -> reader.version().current(),
         reader::taxonomy);

@@ -44,7 +44,7 @@ final class SearchIndex implements Closeable {
   private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
 
   /** Bumped whenever fields or analyzers change, which makes every node rebuild its index at start. */
-  static final String SCHEMA = "3";
+  static final String SCHEMA = "4";
   static final String VERSION_KEY = "content.version";
   static final String SCHEMA_KEY = "schema";
   static final String TAXONOMY_KEY = "taxonomy";
@@ -54,6 +54,7 @@ final class SearchIndex implements Closeable {
     final SortedSetDocValuesReaderState facets;
     /** The publication time of the newest piece, from which related materials count age; 0 when empty. */
     final long newestPublished;
+    private final Map<Term, Integer> docFreqs = new java.util.concurrent.ConcurrentHashMap<>();
 
     FacetedSearcher(IndexReader reader) throws IOException {
       super(reader);
@@ -71,7 +72,27 @@ final class SearchIndex implements Closeable {
       }
       this.newestPublished = newest;
     }
+
+    /**
+     * How many documents hold {@code term}, as {@link IndexReader#docFreq}, remembered for this
+     * searcher's life (its reader never changes): "Other materials" asks for the same words again
+     * and again, and each answer otherwise costs a dictionary lookup in every segment.
+     */
+    int docFreq(Term term) throws IOException {
+      Integer known = docFreqs.get(term);
+      if (known != null) {
+        return known;
+      }
+      int docFreq = getIndexReader().docFreq(term);
+      if (docFreqs.size() < DOC_FREQS_KEPT) {
+        docFreqs.put(term, docFreq);
+      }
+      return docFreq;
+    }
   }
+
+  /** At most this many words' frequencies are remembered per searcher (a few megabytes). */
+  static final int DOC_FREQS_KEPT = 200_000;
 
   private final Path folder;
   private final Directory directory;

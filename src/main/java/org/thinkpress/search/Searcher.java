@@ -69,7 +69,7 @@ final class Searcher {
         hits = sideways.search(drillDown, null, null, page * pageSize, request.byDate() ? BY_DATE : BY_RELEVANCE,
             !request.byDate()).hits;
       }
-      List<Hit> shown = hits(searcher, base, hits.scoreDocs, (page - 1) * pageSize);
+      List<Hit> shown = hits(searcher, query, hits.scoreDocs, (page - 1) * pageSize);
       List<Facet> facets = new ArrayList<>();
       for (String dim : SearchRequest.DIMENSIONS) {
         facets.add(facet(dim, topChildren(result, dim), request));
@@ -87,7 +87,7 @@ final class Searcher {
         return List.of();
       }
       TopDocs top = searcher.search(drillDown(base, request.filters()), limit, BY_DATE);
-      return hits(searcher, base, top.scoreDocs, 0);
+      return hits(searcher, query, top.scoreDocs, 0);
     });
   }
 
@@ -115,14 +115,15 @@ final class Searcher {
     return drillDown;
   }
 
-  private List<Hit> hits(FacetedSearcher searcher, Query base, ScoreDoc[] scoreDocs, int from) throws IOException {
+  private List<Hit> hits(FacetedSearcher searcher, UserQuery query, ScoreDoc[] scoreDocs, int from) throws IOException {
     int count = Math.max(0, scoreDocs.length - from);
     int[] ids = new int[count];
     for (int i = 0; i < count; i++) {
       ids[i] = scoreDocs[from + i].doc;
     }
     List<PublicationSummary> summaries = Summaries.read(searcher, ids);
-    List<Snippet> found = snippets.of(searcher, base, ids);
+    List<String> keys = summaries.stream().map(summary -> Analyzers.keyOf(summary.language())).toList();
+    List<Snippet> found = snippets.of(searcher, key -> queries.forBody(query, key), ids, keys);
     List<Hit> hits = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       hits.add(new Hit(summaries.get(i), found.get(i)));

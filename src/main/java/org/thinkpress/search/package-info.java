@@ -48,9 +48,13 @@
  *   <dd>the passage of a result that best matches, as plain-text parts; the page escapes them and
  *       marks the matching ones, so text in a piece can never become markup.</dd>
  *   <dt>other materials</dt>
- *   <dd>the pieces shown under a publication: similar text (MoreLikeThis), shared topics, regions
+ *   <dd>the pieces shown under a publication: similar text (the piece's telling words, chosen as
+ *       MoreLikeThis would from the words kept at indexing), shared topics, regions
  *       and experts, the same language, a mild preference for recent ones; never the piece or its
  *       translations.</dd>
+ *   <dt>telling words</dt>
+ *   <dd>the words a piece uses at least twice in its first 600 words, counted when it is indexed;
+ *       the most telling of them (rare in the index) make its text query for other materials.</dd>
  * </dl>
  */
 package org.thinkpress.search;

@@ -187,6 +187,26 @@ class SearchBehaviourTest {
   }
 
   @Test
+  void pagesTogetherListEveryHitOnceInOrderAndAPageTooFarIsTheLast() {
+    for (boolean byDate : List.of(false, true)) {
+      SearchResults first = search.search(new SearchRequest("", Map.of(), byDate, 1));
+      assertThat(first.pageCount()).isGreaterThan(1);
+      List<PublicationSummary> all = new ArrayList<>();
+      for (int page = 1; page <= first.pageCount(); page++) {
+        search.search(new SearchRequest("", Map.of(), byDate, page)).hits().forEach(hit -> all.add(hit.summary()));
+      }
+      assertThat(all).hasSize((int) first.total()).extracting(PublicationSummary::id).doesNotHaveDuplicates();
+      if (byDate) {
+        assertThat(all).extracting(PublicationSummary::publishedAt)
+            .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+      }
+      SearchResults tooFar = search.search(new SearchRequest("", Map.of(), byDate, first.pageCount() + 5));
+      assertThat(tooFar.page()).isEqualTo(first.pageCount());
+      assertThat(tooFar.hits()).isNotEmpty();
+    }
+  }
+
+  @Test
   void otherMaterialsNeverContainThePieceOrItsTranslations() {
     for (String slug : List.of("border-commissions-explained", "granitsy-komissii", "sahmanazatum",
         "grain-corridor-reopens", "eksport-zerna", "gas-pipeline-transit", "markup-in-text")) {
