@@ -37,12 +37,10 @@ if [ ! -f "$WORK/data/thinkpress.db" ]; then
   log "importing (once)"
   java -jar "$JAR" --set data.dir="$WORK/data" content import "$WORK/content" >&2 2>/dev/null
 fi
-# Build the search index before timing start-ups: a server stopped while it rebuilds a missing
-# index starts the rebuild again next time, so every timed start would include one.
-if [ ! -d "$WORK/data/index" ] || [ -z "$(ls -A "$WORK/data/index")" ] || [ -n "${REINDEX:-}" ]; then
-  log "building the search index (once)"
-  java -jar "$JAR" --set data.dir="$WORK/data" search reindex >&2 2>/dev/null
-fi
+# Build the search index before timing start-ups: a server stopped while it rebuilds a missing or
+# outdated index starts the rebuild again next time, so every timed start would include one.
+log "building the search index"
+java -jar "$JAR" --set data.dir="$WORK/data" search reindex >&2 2>/dev/null
 
 server_pid=
 stop_server() {
