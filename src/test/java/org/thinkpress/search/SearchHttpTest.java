@@ -75,13 +75,23 @@ class SearchHttpTest {
 
   @Test
   void everyPageHasALabelledSearchBoxInTheHeaderThatWorksWithoutJavaScript() {
-    for (String path : List.of("/", "/publications", "/topics/energy", "/search")) {
+    for (String path : List.of("/", "/publications", "/topics/energy")) {
       Element form = page(path).selectFirst("header form[role=search]");
       assertThat(form).as(path).isNotNull();
       assertThat(form.attr("action")).isEqualTo("/search");
       assertThat(form.attr("method")).isEqualTo("get");
       String id = form.selectFirst("input[name=q]").id();
       assertThat(form.select("label[for=" + id + "]").text()).isEqualTo("Search for");
+    }
+  }
+
+  @Test
+  void theSearchPageHasOneSearchLandmarkItsOwnForm() {
+    for (String path : List.of("/search", "/search?q=" + q("grain"))) {
+      Document page = page(path);
+      assertThat(page.select("[role=search]")).as(path).hasSize(1);
+      assertThat(page.select("header form[role=search]")).as(path).isEmpty();
+      assertThat(page.select("main form[role=search] input[name=q]")).as(path).hasSize(1);
     }
   }
 
