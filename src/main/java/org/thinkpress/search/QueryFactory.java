@@ -17,7 +17,7 @@ import org.apache.lucene.util.QueryBuilder;
 /**
  * Turns a {@link UserQuery} into a Lucene query. Each word or phrase must occur (words that are a
  * stop word in one of the languages, such as "the" or "и", may), in any of these fields, the best
- * one counting most:
+ * one counting most (for a phrase, only the best one counts: see {@link #part}):
  *
  * <ul>
  *   <li>the title in each language's analyzer (weight {@value #TITLE}),
@@ -69,7 +69,7 @@ final class QueryFactory {
     BooleanQuery.Builder bool = new BooleanQuery.Builder();
     int positive = 0;
     for (UserQuery.Part part : query.parts()) {
-      Query clause = part(part.text());
+      Query clause = part(part.text(), part.phrase() ? 0f : TIE_BREAKER);
       if (clause == null) {
         continue;
       }
@@ -105,7 +105,7 @@ final class QueryFactory {
     }
     String prefix = neutralTerm(last.text());
     Query rest = build(new UserQuery(query.text(), parts.subList(0, parts.size() - 1)));
-    Query whole = part(last.text());
+    Query whole = part(last.text(), TIE_BREAKER);
     BooleanQuery.Builder lastWord = new BooleanQuery.Builder();
     if (whole != null) {
       lastWord.add(whole, Occur.SHOULD);
@@ -142,8 +142,17 @@ final class QueryFactory {
     return built.clauses().isEmpty() ? new MatchAllDocsQuery() : built;
   }
 
-  /** A word or phrase in every field; {@code null} when no analyzer keeps any of it. */
-  Query part(String text) {
+  /**
+   * A word or phrase in every field, the best field counting fully and the others
+   * {@code tieBreaker} times; {@code null} when no analyzer keeps any of it.
+   *
+   * <p>Phrases take no tie-breaker: their pieces rank by the one field that holds the phrase
+   * best. Only then can Lucene tell each field's phrase matcher the lowest score that still makes
+   * the page, so that it stops counting a phrase's occurrences in pieces whose words occur too
+   * rarely to beat it (the phrase of two common words otherwise reads every position of both
+   * words in most of the index).
+   */
+  Query part(String text, float tieBreaker) {
     List<Query> alternatives = new ArrayList<>();
     for (int i = 0; i < fields.size(); i++) {
       Query query = builders.get(i).createPhraseQuery(fields.get(i), text);
@@ -154,7 +163,7 @@ final class QueryFactory {
     if (alternatives.isEmpty()) {
       return null;
     }
-    return new DisjunctionMaxQuery(alternatives, TIE_BREAKER);
+    return new DisjunctionMaxQuery(alternatives, tieBreaker);
   }
 
   /** Whether a language's analyzer drops this word: a word as common as "the" need not occur. */

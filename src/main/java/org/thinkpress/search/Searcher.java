@@ -7,6 +7,7 @@ import java.util.Map;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.search.Query;
@@ -14,6 +15,8 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TotalHitCountCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.thinkpress.content.PublicationSummary;
 import org.thinkpress.search.SearchIndex.FacetedSearcher;
@@ -58,6 +61,9 @@ final class Searcher {
       }
       DrillDownQuery drillDown = drillDown(base, request.filters());
       DrillSideways sideways = new DrillSideways(searcher, PieceDocuments.FACETS, searcher.facets);
+      if (!request.byDate() && query.positive().stream().anyMatch(UserQuery.Part::phrase)) {
+        return rankedApart(searcher, request, query, drillDown, sideways);
+      }
       int page = request.page();
       DrillSideways.DrillSidewaysResult result = sideways.search(drillDown, null, null, page * pageSize,
           request.byDate() ? BY_DATE : BY_RELEVANCE, !request.byDate());
@@ -72,10 +78,36 @@ final class Searcher {
       List<Hit> shown = hits(searcher, query, hits.scoreDocs, (page - 1) * pageSize);
       List<Facet> facets = new ArrayList<>();
       for (String dim : SearchRequest.DIMENSIONS) {
-        facets.add(facet(dim, topChildren(result, dim), request));
+        facets.add(facet(dim, topChildren(result.facets, dim), request));
       }
       return new SearchResults(request, query.text(), total, page, pageCount, shown, facets);
     });
+  }
+
+  /**
+   * A search by relevance with a phrase: counted (total and facets) in one pass that only asks
+   * whether each piece holds the phrase, and ranked in another that Lucene may cut short. Scoring
+   * every hit as {@link #search} does would count each phrase's occurrences in every hit: for two
+   * common words, most positions of most pieces. The second pass instead skips the pieces that
+   * cannot make the page (see {@link QueryFactory#part}). Same hits, counts and order as one pass
+   * scoring every hit. Searches without a phrase stay in one pass: for words, a second pass cost
+   * more than it saved (docs/benchmarks.md, 2026-11-30).
+   */
+  private SearchResults rankedApart(FacetedSearcher searcher, SearchRequest request, UserQuery query,
+                                    DrillDownQuery drillDown, DrillSideways sideways) throws IOException {
+    DrillSideways.ConcurrentDrillSidewaysResult<Integer> counted =
+        sideways.search(drillDown, new TotalHitCountCollectorManager());
+    long total = counted.collectorResult;
+    int pageCount = (int) Math.max(1, Math.min(SearchRequest.MAX_PAGE, (total + pageSize - 1) / pageSize));
+    int page = Math.min(request.page(), pageCount); // past the end: the last page instead of an empty one
+    int wanted = page * pageSize;
+    TopDocs hits = searcher.search(drillDown, new TopFieldCollectorManager(BY_RELEVANCE, wanted, null, wanted, false));
+    List<Hit> shown = hits(searcher, query, hits.scoreDocs, (page - 1) * pageSize);
+    List<Facet> facets = new ArrayList<>();
+    for (String dim : SearchRequest.DIMENSIONS) {
+      facets.add(facet(dim, topChildren(counted.facets, dim), request));
+    }
+    return new SearchResults(request, query.text(), total, page, pageCount, shown, facets);
   }
 
   /** The newest pieces matching a request, for its feed. */
@@ -132,9 +164,9 @@ final class Searcher {
   }
 
   /** The counted values of a dimension; {@code null} when no piece in the index has one. */
-  private static FacetResult topChildren(DrillSideways.DrillSidewaysResult result, String dim) throws IOException {
+  private static FacetResult topChildren(Facets counted, String dim) throws IOException {
     try {
-      return result.facets.getTopChildren(FACET_VALUES, dim);
+      return counted.getTopChildren(FACET_VALUES, dim);
     } catch (IllegalArgumentException dimensionNotIndexed) {
       return null;
     }

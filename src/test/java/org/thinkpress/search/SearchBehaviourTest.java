@@ -127,6 +127,24 @@ class SearchBehaviourTest {
     assertThat(count(border, "region", "black-sea")).isZero();
   }
 
+  @Test
+  void aPhraseRankedByRelevanceHasTheHitsAndCountsOfThePhraseByDate() {
+    // by relevance, a phrase is counted and ranked in two passes; by date, in one
+    SearchResults byRelevance = search.search(SearchRequest.text("\"Lilit Arakelyan\""));
+    SearchResults byDate = search.search(SearchRequest.text("\"Lilit Arakelyan\"").withOrder(true));
+    assertThat(byRelevance.total()).isEqualTo(4).isEqualTo(byDate.total());
+    assertThat(byRelevance.facets()).isEqualTo(byDate.facets());
+    assertThat(byRelevance.hits()).extracting(hit -> hit.summary().slug())
+        .containsExactlyInAnyOrderElementsOf(byDate.hits().stream().map(hit -> hit.summary().slug()).toList());
+    assertThat(count(byRelevance, "language", "en")).isEqualTo(2);
+    SearchResults filtered = search.search(new SearchRequest("\"Lilit Arakelyan\"", Map.of("language", List.of("en")),
+        false, 7));
+    assertThat(filtered.total()).isEqualTo(2);
+    assertThat(filtered.page()).isEqualTo(1); // a page too far shows the last
+    assertThat(filtered.hits()).hasSize(2);
+    assertThat(count(filtered, "language", "ru")).isEqualTo(1); // the filtered dimension still counts its others
+  }
+
   static Stream<String> hostileQueries() {
     List<String> queries = new ArrayList<>(List.of("\"", "\"unbalanced quote", "grain\"", "AND", "OR OR", "NOT",
         "a AND OR NOT b", "(((", ")))", "[1 TO 5]", "{*}", "title:grain", "*", "?", "gr*in", "~", "grain~2", "^3",
