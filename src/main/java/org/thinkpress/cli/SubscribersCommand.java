@@ -60,7 +60,7 @@ final class SubscribersCommand {
               report.errors().size(), file);
           return 1;
         }
-        out.printf("%s %d new subscriber(s), %d updated, %d skipped (unsubscribed or suppressed)%n",
+        out.printf("%s %d new subscriber(s), %d updated, %d skipped (unsubscribed, suppressed or erased on request)%n",
             dryRun ? "Dry run: would import" : "Imported", report.added(), report.updated(), report.skipped());
         return 0;
       } catch (IOException e) {

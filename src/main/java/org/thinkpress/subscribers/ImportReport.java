@@ -8,8 +8,8 @@ import java.util.List;
  *
  * @param added new confirmed subscribers
  * @param updated existing subscribers whose lists and interests were extended
- * @param skipped rows left alone: the address unsubscribed or is suppressed (an import never
- *     re-subscribes someone who left)
+ * @param skipped rows left alone: the address unsubscribed, is suppressed, or was erased on
+ *     request (an import never re-subscribes someone who left or asked to be forgotten)
  * @param errors one line per faulty row: {@code FILE:LINE: what is wrong}
  */
 public record ImportReport(boolean dryRun, int added, int updated, int skipped, List<String> errors) {

@@ -111,6 +111,10 @@ final class SubscriberCsv {
           continue;
         }
         Optional<Subscriber> existing = store.findByEmail(handle, row.email);
+        if (existing.isEmpty() && store.wasErased(handle, row.email)) {
+          counts[2]++; // asked to be forgotten; only signing up again themselves brings them back
+          continue;
+        }
         if (existing.isEmpty()) {
           counts[0]++;
           if (!dryRun) {

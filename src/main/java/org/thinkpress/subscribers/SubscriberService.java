@@ -259,7 +259,7 @@ public final class SubscriberService {
     long id = jdbi.inTransaction(handle -> {
       Subscriber subscriber = store.findByEmail(handle, normalized)
           .orElseThrow(() -> new SubscriberNotFoundException("with this address"));
-      store.erase(handle, subscriber.id(), normalized);
+      store.erase(handle, subscriber.id(), normalized, clock.millis());
       return subscriber.id();
     });
     mail.erased(id);

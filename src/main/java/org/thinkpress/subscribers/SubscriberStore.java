@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
+import org.thinkpress.publishing.Tokens;
 
 /** The SQL of subscribers, their lists and interests; every method runs on the caller's handle. */
 final class SubscriberStore {
@@ -173,11 +174,24 @@ final class SubscriberStore {
         .bind("now", now).execute();
   }
 
-  /** Deletes the subscriber and everything that refers to them; returns whether they existed. */
-  boolean erase(Handle handle, long id, String email) {
+  /**
+   * Deletes the subscriber and everything that refers to them; returns whether they existed. What
+   * stays is the SHA-256 of the address in {@code erased_addresses}: it names nobody, but an
+   * import of an old list can tell that this address asked to be forgotten ({@link #wasErased}).
+   */
+  boolean erase(Handle handle, long id, String email, long now) {
     handle.createUpdate("DELETE FROM suppressions WHERE email = :email").bind("email", email).execute();
+    handle.createUpdate("INSERT INTO erased_addresses (address_hash, erased_at) VALUES (:hash, :now)"
+            + " ON CONFLICT (address_hash) DO NOTHING")
+        .bind("hash", Tokens.sha256(email)).bind("now", now).execute();
     // lists, interests and outbox rows go with the row (ON DELETE CASCADE)
     return handle.createUpdate("DELETE FROM subscribers WHERE id = :id").bind("id", id).execute() == 1;
+  }
+
+  /** Whether this (normalized) address was erased on request. */
+  boolean wasErased(Handle handle, String email) {
+    return handle.createQuery("SELECT COUNT(*) FROM erased_addresses WHERE address_hash = :hash")
+        .bind("hash", Tokens.sha256(email)).mapTo(Integer.class).one() > 0;
   }
 
   /** Subscribers matching a search, newest first. */

@@ -25,7 +25,8 @@
  * <dt>consent</dt><dd>how and when the person agreed: the form and time, or the import's consent
  *     column. Exported with the subscriber.</dd>
  * <dt>erase</dt><dd>remove a subscriber and every trace of them (lists, interests, outbox rows,
- *     suppression), on their request.</dd>
+ *     suppression), on their request, keeping only the SHA-256 of the address so that an import
+ *     skips it; signing up again through double opt-in still works.</dd>
  * </dl>
  *
  * <p>The public surface: {@link SubscriberService} (what the site, the CLI and the admin call),

@@ -194,4 +194,28 @@ class SubscriberServiceTest {
     assertThat(service.counts().suppressed()).isZero();
     assertThatThrownBy(() -> service.erase("gone@x.org")).isInstanceOf(SubscriberNotFoundException.class);
   }
+
+  @Test
+  void anImportCannotBringBackAnErasedAddressButSigningUpAgainCan() {
+    fixture.subscribers("forget.me@x.org,news,energy,,form");
+    service.erase("forget.me@x.org");
+
+    String csv = "email,consent\nForget.Me@x.org,an old conference list\nnew@x.org,form\n";
+    ImportReport dryRun = service.importCsv(new StringReader(csv), "old.csv", true);
+    ImportReport report = service.importCsv(new StringReader(csv), "old.csv", false);
+
+    assertThat(List.of(dryRun.added(), dryRun.skipped(), report.added(), report.skipped())).containsExactly(1, 1, 1, 1);
+    assertThat(service.find("forget.me@x.org")).isEmpty();
+    assertThat(service.find("new@x.org")).isPresent();
+    // what is kept names nobody
+    List<String> kept = fixture.db.database().jdbi().withHandle(h -> h.createQuery("SELECT address_hash FROM erased_addresses")
+        .mapTo(String.class).list());
+    assertThat(kept).hasSize(1).allSatisfy(hash -> assertThat(hash).matches("[0-9a-f]{64}").doesNotContain("forget"));
+
+    // the person may come back through double opt-in, and is then imported like anyone else
+    subscribe("forget.me@x.org");
+    service.confirm(confirmationToken("forget.me@x.org"));
+    ImportReport again = service.importCsv(new StringReader(csv), "old.csv", false);
+    assertThat(again.updated()).isEqualTo(2);
+  }
 }
