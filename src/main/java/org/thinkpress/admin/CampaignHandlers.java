@@ -3,6 +3,7 @@ package org.thinkpress.admin;
 import static java.util.Objects.requireNonNull;
 
 import io.javalin.http.Context;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.thinkpress.admin.Accounts.Signed;
@@ -63,13 +64,13 @@ final class CampaignHandlers {
       return;
     }
     Taxonomy taxonomy = content.taxonomy();
-    List<String> segment = new java.util.ArrayList<>();
+    List<String> segment = new ArrayList<>();
     draft.topics().forEach(slug -> taxonomy.topic(slug).ifPresent(t -> segment.add(t.name())));
     draft.regions().forEach(slug -> taxonomy.region(slug).ifPresent(r -> segment.add(r.name())));
     pages.render(ctx, 200, "campaign-confirm", pages.chrome(ctx, signed, "Confirm the campaign", "campaign", null),
         new CampaignConfirmPage(draft.subject(), draft.body(), markdown.render(draft.body()).html(), draft.lists(),
-            draft.topics(), draft.regions(), draft.lists().stream().map(this::listName).toList(), segment, recipients,
-            Tokens.random()));
+            draft.topics(), draft.regions(), draft.lists().stream().map(key -> newsletter.lists().nameOf(key, names)).toList(),
+            segment, recipients, Tokens.random()));
   }
 
   /** Step three: stores the campaign and queues it, once per confirmation. */
@@ -102,7 +103,4 @@ final class CampaignHandlers {
             Forms.regions(taxonomy, draft.regions())));
   }
 
-  private String listName(String key) {
-    return newsletter.lists().find(key).map(l -> l.nameIn(names)).orElse(key);
-  }
 }

@@ -106,7 +106,7 @@ final class SubscriberHandlers {
     String base = "/admin/subscribers/" + s.id();
     pages.render(ctx, 200, "subscriber", pages.chrome(ctx, signed, s.email(), "subscribers", null),
         new SubscriberPage(s.id(), s.email(), s.name(), s.status().key(), s.language(),
-            s.lists().stream().map(this::listName).toList(),
+            s.lists().stream().map(key -> subscribers.lists().nameOf(key, names)).toList(),
             taxonomy.topics(List.copyOf(s.topicIds())).stream().map(Topic::name).sorted().toList(),
             taxonomy.regions(List.copyOf(s.regionIds())).stream().map(Region::name).sorted().toList(),
             s.everything(), pages.date(s.createdAt()), pages.date(s.confirmedAt()), s.consent(),
@@ -194,9 +194,6 @@ final class SubscriberHandlers {
     return subscribers.find(id).orElseThrow(() -> new SubscriberNotFoundException("#" + id));
   }
 
-  private String listName(String key) {
-    return subscribers.lists().find(key).map(l -> l.nameIn(names)).orElse(key);
-  }
 
   private List<Choice> statusChoices(String chosen) {
     List<Choice> choices = new ArrayList<>();

@@ -3,6 +3,8 @@ package org.thinkpress.newsletter;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.thinkpress.subscribers.SubscriberMail;
 
 /**
@@ -12,15 +14,15 @@ import org.thinkpress.subscribers.SubscriberMail;
  */
 final class OutboxMail implements SubscriberMail {
 
-  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OutboxMail.class);
+  private static final Logger log = LoggerFactory.getLogger(OutboxMail.class);
 
   static final String CONFIRMATIONS = "confirmations";
 
   private final OutboxStore outbox;
   private final Clock clock;
   private final AtomicLong confirmationsSend = new AtomicLong();
-  private volatile Runnable wake = () -> {};
   private final MailTransport transport;
+  private volatile Runnable wake = () -> {};
 
   OutboxMail(OutboxStore outbox, Clock clock, MailTransport transport) {
     this.outbox = outbox;

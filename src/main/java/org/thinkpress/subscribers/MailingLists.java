@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.thinkpress.site.Messages;
 
 /**
  * The configured lists, in the order subscribers see them, parsed from {@code newsletter.lists}:
@@ -67,6 +68,11 @@ public final class MailingLists {
 
   public Optional<MailingList> find(String key) {
     return Optional.ofNullable(byKey.get(key));
+  }
+
+  /** The name of the list a key names, in {@code msg}'s language; the key itself for a list no longer configured. */
+  public String nameOf(String key, Messages msg) {
+    return find(key).map(list -> list.nameIn(msg)).orElse(key);
   }
 
   /** The list a key names, or an error listing the known keys. */
