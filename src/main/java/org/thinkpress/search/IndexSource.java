@@ -90,25 +90,42 @@ final class IndexSource {
     return pieces;
   }
 
-  /** Hands every published piece to {@code batches}, in batches of at most {@code size}, in id order. */
+  /**
+   * Hands every published piece to {@code batches}, in batches of at most {@code size}, in id order.
+   *
+   * <p>The pages are walked along the primary key and other states are skipped here rather than
+   * in SQL: with {@code status = 'published'} in the query, SQLite reads through its index on
+   * status instead, joins every remaining body and sorts them for each page, which made a rebuild
+   * quadratic (a quarter of a second per page of 250 at 100,000 pieces).
+   */
   void forEachPublished(int size, Consumer<List<Piece>> batches) {
     long after = 0;
     while (true) {
       long from = after;
-      List<Piece> batch = jdbi.withHandle(handle -> withLinks(handle, handle.createQuery("SELECT " + COLUMNS
-              + FROM + " WHERE p.status = 'published' AND p.id > :after ORDER BY p.id LIMIT :size")
-          .bind("after", from).bind("size", size).map((rs, ctx) -> row(rs)).list()));
-      if (batch.isEmpty()) {
+      List<Row> rows = jdbi.withHandle(handle -> handle.createQuery("SELECT p.status, " + COLUMNS
+              + FROM + " WHERE p.id > :after ORDER BY p.id LIMIT :size")
+          .bind("after", from).bind("size", size)
+          .map((rs, ctx) -> "published".equals(rs.getString("status")) ? row(rs) : new Row(rs.getLong("id")))
+          .list());
+      if (rows.isEmpty()) {
         return;
       }
-      batches.accept(batch);
-      after = batch.get(batch.size() - 1).id();
+      List<Row> published = rows.stream().filter(row -> row.slug() != null).toList();
+      if (!published.isEmpty()) {
+        batches.accept(jdbi.withHandle(handle -> withLinks(handle, published)));
+      }
+      after = rows.get(rows.size() - 1).id();
     }
   }
 
   /** A row before its links; the links come in one query per batch. */
   private record Row(long id, String slug, String language, String group, String title, String standfirst, String html,
-                     String type, boolean featured, Instant published, Instant updated, int minutes) {}
+                     String type, boolean featured, Instant published, Instant updated, int minutes) {
+    /** A row of a piece that is not published: only its id, to page on. */
+    Row(long id) {
+      this(id, null, null, null, null, null, null, null, false, null, null, 0);
+    }
+  }
 
   private static Row row(ResultSet rs) throws SQLException {
     long updated = rs.getLong("updated_at");

@@ -61,7 +61,7 @@ final class Searcher {
       }
       DrillDownQuery drillDown = drillDown(base, request.filters());
       DrillSideways sideways = new DrillSideways(searcher, PieceDocuments.FACETS, searcher.facets);
-      if (!request.byDate() && query.positive().stream().anyMatch(UserQuery.Part::phrase)) {
+      if (!request.byDate() && (System.getenv("TWO_PASS") != null || query.positive().stream().anyMatch(UserQuery.Part::phrase))) {
         return rankedApart(searcher, request, query, drillDown, sideways);
       }
       int page = request.page();

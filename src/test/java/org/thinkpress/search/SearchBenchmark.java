@@ -124,6 +124,19 @@ public final class SearchBenchmark {
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     pool.shutdown();
+    String slowest = System.getenv("SLOWEST"); // SLOWEST=20 lists the slowest requests, for profiling
+    if (slowest != null) {
+      Integer[] order = new Integer[latencies.length];
+      for (int i = 0; i < order.length; i++) {
+        order[i] = i;
+      }
+      Arrays.sort(order, (a, b) -> Long.compare(latencies[b], latencies[a]));
+      for (int i = 0; i < Math.min(order.length, Integer.parseInt(slowest)); i++) {
+        SearchRequest request = mix.get(order[i]);
+        System.out.printf("  %.1f ms %s %s%s%n", latencies[order[i]] / 1e6, request.query(), request.filters(),
+            request.byDate() ? " by date" : "");
+      }
+    }
     report(label + " (" + mix.size() + " queries, " + String.format("%.0f", mix.size() / seconds) + " queries/s, mean "
         + (totalHits[0] / mix.size()) + " hits)", latencies);
   }
