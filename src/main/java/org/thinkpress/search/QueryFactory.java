@@ -16,8 +16,8 @@ import org.apache.lucene.util.QueryBuilder;
 
 /**
  * Turns a {@link UserQuery} into a Lucene query. Each word or phrase must occur (words that are a
- * stop word in one of the languages, such as "the" or "и", may), in any of these fields, the best
- * one counting most (for a phrase, only the best one counts: see {@link #part}):
+ * stop word in one of the languages, such as "the" or "и", may), in any of these fields, and
+ * counts by the field that holds it best (see {@link #part}):
  *
  * <ul>
  *   <li>the title in each language's analyzer (weight {@value #TITLE}),
@@ -35,7 +35,6 @@ final class QueryFactory {
   static final float TITLE = 3f;
   static final float NAMES = 1.5f;
   static final float ALL = 0.4f;
-  private static final float TIE_BREAKER = 0.1f;
 
   private final Analyzers analyzers;
   private final List<String> fields = new ArrayList<>();
@@ -69,7 +68,7 @@ final class QueryFactory {
     BooleanQuery.Builder bool = new BooleanQuery.Builder();
     int positive = 0;
     for (UserQuery.Part part : query.parts()) {
-      Query clause = part(part.text(), part.phrase() ? 0f : TIE_BREAKER);
+      Query clause = part(part.text());
       if (clause == null) {
         continue;
       }
@@ -105,7 +104,7 @@ final class QueryFactory {
     }
     String prefix = neutralTerm(last.text());
     Query rest = build(new UserQuery(query.text(), parts.subList(0, parts.size() - 1)));
-    Query whole = part(last.text(), TIE_BREAKER);
+    Query whole = part(last.text());
     BooleanQuery.Builder lastWord = new BooleanQuery.Builder();
     if (whole != null) {
       lastWord.add(whole, Occur.SHOULD);
@@ -143,16 +142,16 @@ final class QueryFactory {
   }
 
   /**
-   * A word or phrase in every field, the best field counting fully and the others
-   * {@code tieBreaker} times; {@code null} when no analyzer keeps any of it.
+   * A word or phrase in every field, scored by the field that holds it best (the others add
+   * nothing: a disjunction-max without tie-breaker, as Solr's edismax does by default); {@code
+   * null} when no analyzer keeps any of it.
    *
-   * <p>Phrases take no tie-breaker: their pieces rank by the one field that holds the phrase
-   * best. Only then can Lucene tell each field's phrase matcher the lowest score that still makes
-   * the page, so that it stops counting a phrase's occurrences in pieces whose words occur too
-   * rarely to beat it (the phrase of two common words otherwise reads every position of both
-   * words in most of the index).
+   * <p>Only without a tie-breaker can Lucene tell each field's scorer the lowest score that still
+   * makes the page, so that ranking skips the blocks of pieces that cannot reach it: with one, a
+   * common word's search scored every piece holding it (most of the index), and a phrase's
+   * counted every occurrence of its words in every one of them.
    */
-  Query part(String text, float tieBreaker) {
+  Query part(String text) {
     List<Query> alternatives = new ArrayList<>();
     for (int i = 0; i < fields.size(); i++) {
       Query query = builders.get(i).createPhraseQuery(fields.get(i), text);
@@ -163,7 +162,7 @@ final class QueryFactory {
     if (alternatives.isEmpty()) {
       return null;
     }
-    return new DisjunctionMaxQuery(alternatives, tieBreaker);
+    return new DisjunctionMaxQuery(alternatives, 0f);
   }
 
   /** Whether a language's analyzer drops this word: a word as common as "the" need not occur. */

@@ -90,7 +90,7 @@ final class RelatedMaterials implements OtherMaterials {
   }
 
   List<PublicationSummary> related(FacetedSearcher searcher, Publication publication, int limit) throws IOException {
-    if (searcher.facets == null || limit <= 0) {
+    if (searcher.facetValues == null || limit <= 0) {
       return List.of();
     }
     BooleanQuery.Builder sharing = new BooleanQuery.Builder();

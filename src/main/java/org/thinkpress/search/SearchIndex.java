@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
@@ -37,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * to, the {@link #SCHEMA} it was built with and the {@link TaxonomyPrint}, so that a restarted
  * node knows where to resume, and a node running newer code knows to rebuild.
  *
- * <p>Searchers come with the facet state of their reader, built once per refresh.
+ * <p>Searchers come with the facet values of their reader ({@link FacetValues}), read once per refresh.
  */
 final class SearchIndex implements Closeable {
 
@@ -49,17 +47,16 @@ final class SearchIndex implements Closeable {
   static final String SCHEMA_KEY = "schema";
   static final String TAXONOMY_KEY = "taxonomy";
 
-  /** A searcher with the facet state of its reader ({@code null} while the index holds no piece). */
+  /** A searcher with the facet values of its reader ({@code null} while the index holds no piece). */
   static final class FacetedSearcher extends IndexSearcher {
-    final SortedSetDocValuesReaderState facets;
+    final FacetValues facetValues;
     /** The publication time of the newest piece, from which related materials count age; 0 when empty. */
     final long newestPublished;
     private final Map<Term, Integer> docFreqs = new java.util.concurrent.ConcurrentHashMap<>();
 
     FacetedSearcher(IndexReader reader) throws IOException {
       super(reader);
-      this.facets = reader.numDocs() == 0 ? null
-          : new DefaultSortedSetDocValuesReaderState(reader, PieceDocuments.FACETS);
+      this.facetValues = reader.numDocs() == 0 ? null : FacetValues.of(reader);
       long newest = 0;
       for (LeafReaderContext leaf : reader.leaves()) {
         NumericDocValues published = DocValues.getNumeric(leaf.reader(), Fields.PUBLISHED);

@@ -5,19 +5,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.facet.DrillDownQuery;
-import org.apache.lucene.facet.DrillSideways;
-import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.Facets;
-import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
-import org.apache.lucene.search.TotalHitCountCollectorManager;
-import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.util.FixedBitSet;
 import org.thinkpress.content.PublicationSummary;
 import org.thinkpress.search.SearchIndex.FacetedSearcher;
 import org.thinkpress.search.SearchResults.Facet;
@@ -52,62 +52,72 @@ final class Searcher {
     this.pageSize = pageSize;
   }
 
+  /**
+   * A page of a search and the counts of all its hits, in two passes. The first finds every hit of
+   * the query without filters and without scoring (no word frequencies, no phrase counted past its
+   * first occurrence in a piece) and counts total and facets from it ({@link FacetValues}). The
+   * second ranks the hits that pass the filters for the page only: by relevance Lucene skips the
+   * pieces whose best possible score cannot make the page, by date those too old to.
+   */
   SearchResults search(SearchRequest request) {
     UserQuery query = UserQuery.parse(request.query());
     Query base = queries.build(query);
     return index.withSearcher(searcher -> {
-      if (searcher.facets == null) {
+      if (searcher.facetValues == null) {
         return new SearchResults(request, query.text(), 0, 1, 1, List.of(), List.of());
       }
-      DrillDownQuery drillDown = drillDown(base, request.filters());
-      DrillSideways sideways = new DrillSideways(searcher, PieceDocuments.FACETS, searcher.facets);
-      if (!request.byDate() && (System.getenv("TWO_PASS") != null || query.positive().stream().anyMatch(UserQuery.Part::phrase))) {
-        return rankedApart(searcher, request, query, drillDown, sideways);
-      }
-      int page = request.page();
-      DrillSideways.DrillSidewaysResult result = sideways.search(drillDown, null, null, page * pageSize,
-          request.byDate() ? BY_DATE : BY_RELEVANCE, !request.byDate());
-      long total = total(result.hits.totalHits, result.drillDownFacetsCollector);
+      FacetValues.Counted counted = searcher.facetValues.count(matches(searcher, base), request.filters());
+      long total = counted.total();
       int pageCount = (int) Math.max(1, Math.min(SearchRequest.MAX_PAGE, (total + pageSize - 1) / pageSize));
-      TopDocs hits = result.hits;
-      if (page > pageCount) { // past the end: show the last page instead of an empty one
-        page = pageCount;
-        hits = sideways.search(drillDown, null, null, page * pageSize, request.byDate() ? BY_DATE : BY_RELEVANCE,
-            !request.byDate()).hits;
+      int page = Math.min(request.page(), pageCount); // past the end: the last page instead of an empty one
+      List<Hit> shown = List.of();
+      if (total > 0) {
+        int wanted = page * pageSize;
+        TopDocs hits = searcher.search(drillDown(base, request.filters()),
+            new TopFieldCollectorManager(request.byDate() ? BY_DATE : BY_RELEVANCE, wanted, null, wanted, false));
+        shown = hits(searcher, query, hits.scoreDocs, (page - 1) * pageSize);
       }
-      List<Hit> shown = hits(searcher, query, hits.scoreDocs, (page - 1) * pageSize);
       List<Facet> facets = new ArrayList<>();
-      for (String dim : SearchRequest.DIMENSIONS) {
-        facets.add(facet(dim, topChildren(result.facets, dim), request));
+      for (int d = 0; d < SearchRequest.DIMENSIONS.size(); d++) {
+        facets.add(facet(SearchRequest.DIMENSIONS.get(d), d, counted, request));
       }
       return new SearchResults(request, query.text(), total, page, pageCount, shown, facets);
     });
   }
 
-  /**
-   * A search by relevance with a phrase: counted (total and facets) in one pass that only asks
-   * whether each piece holds the phrase, and ranked in another that Lucene may cut short. Scoring
-   * every hit as {@link #search} does would count each phrase's occurrences in every hit: for two
-   * common words, most positions of most pieces. The second pass instead skips the pieces that
-   * cannot make the page (see {@link QueryFactory#part}). Same hits, counts and order as one pass
-   * scoring every hit. Searches without a phrase stay in one pass: for words, a second pass cost
-   * more than it saved (docs/benchmarks.md, 2026-11-30).
-   */
-  private SearchResults rankedApart(FacetedSearcher searcher, SearchRequest request, UserQuery query,
-                                    DrillDownQuery drillDown, DrillSideways sideways) throws IOException {
-    DrillSideways.ConcurrentDrillSidewaysResult<Integer> counted =
-        sideways.search(drillDown, new TotalHitCountCollectorManager());
-    long total = counted.collectorResult;
-    int pageCount = (int) Math.max(1, Math.min(SearchRequest.MAX_PAGE, (total + pageSize - 1) / pageSize));
-    int page = Math.min(request.page(), pageCount); // past the end: the last page instead of an empty one
-    int wanted = page * pageSize;
-    TopDocs hits = searcher.search(drillDown, new TopFieldCollectorManager(BY_RELEVANCE, wanted, null, wanted, false));
-    List<Hit> shown = hits(searcher, query, hits.scoreDocs, (page - 1) * pageSize);
-    List<Facet> facets = new ArrayList<>();
-    for (String dim : SearchRequest.DIMENSIONS) {
-      facets.add(facet(dim, topChildren(counted.facets, dim), request));
-    }
-    return new SearchResults(request, query.text(), total, page, pageCount, shown, facets);
+  /** Every piece matching {@code query}, one bit set per leaf ({@code null} for a leaf without any). */
+  static FixedBitSet[] matches(IndexSearcher searcher, Query query) throws IOException {
+    FixedBitSet[] hits = new FixedBitSet[searcher.getIndexReader().leaves().size()];
+    searcher.search(query, new CollectorManager<Collector, Void>() {
+      @Override
+      public Collector newCollector() {
+        return new SimpleCollector() {
+          private FixedBitSet bits;
+
+          @Override
+          protected void doSetNextReader(LeafReaderContext leaf) {
+            bits = new FixedBitSet(leaf.reader().maxDoc());
+            hits[leaf.ord] = bits;
+          }
+
+          @Override
+          public void collect(int doc) {
+            bits.set(doc);
+          }
+
+          @Override
+          public ScoreMode scoreMode() {
+            return ScoreMode.COMPLETE_NO_SCORES;
+          }
+        };
+      }
+
+      @Override
+      public Void reduce(java.util.Collection<Collector> collectors) {
+        return null;
+      }
+    });
+    return hits;
   }
 
   /** The newest pieces matching a request, for its feed. */
@@ -115,7 +125,7 @@ final class Searcher {
     UserQuery query = UserQuery.parse(request.query());
     Query base = queries.build(query);
     return index.withSearcher(searcher -> {
-      if (searcher.facets == null) {
+      if (searcher.facetValues == null) {
         return List.of();
       }
       TopDocs top = searcher.search(drillDown(base, request.filters()), limit, BY_DATE);
@@ -163,37 +173,21 @@ final class Searcher {
     return hits;
   }
 
-  /** The counted values of a dimension; {@code null} when no piece in the index has one. */
-  private static FacetResult topChildren(Facets counted, String dim) throws IOException {
-    try {
-      return counted.getTopChildren(FACET_VALUES, dim);
-    } catch (IllegalArgumentException dimensionNotIndexed) {
-      return null;
-    }
-  }
-
-  /** Exact even when the collector stopped counting, from the facet collector that saw every hit. */
-  private static long total(TotalHits totalHits, FacetsCollector drillDown) {
-    if (totalHits.relation == TotalHits.Relation.EQUAL_TO || drillDown == null) {
-      return totalHits.value;
-    }
-    long total = 0;
-    for (FacetsCollector.MatchingDocs docs : drillDown.getMatchingDocs()) {
-      total += docs.totalHits;
-    }
-    return total;
-  }
-
-  private static Facet facet(String dim, FacetResult result, SearchRequest request) {
+  /**
+   * A dimension's values with hits, the most first, at most {@link #FACET_VALUES}; a chosen value
+   * is always shown (with its count, 0 if no hit has it), so that it can be removed.
+   */
+  private static Facet facet(String dim, int d, FacetValues.Counted counted, SearchRequest request) {
     List<FacetValue> values = new ArrayList<>();
     List<String> selected = new ArrayList<>(request.filters().getOrDefault(dim, List.of()));
-    if (result != null) {
-      for (LabelAndValue value : result.labelValues) {
-        values.add(new FacetValue(value.label, value.value.longValue(), selected.remove(value.label)));
+    for (FacetValues.Count count : counted.dimensions().get(d)) {
+      if (values.size() == FACET_VALUES) {
+        break;
       }
+      values.add(new FacetValue(count.label(), count.count(), selected.remove(count.label())));
     }
-    for (String value : selected) { // chosen, but no hit has it: still shown, so it can be removed
-      values.add(new FacetValue(value, 0, true));
+    for (String value : selected) { // chosen, but not among the values shown
+      values.add(new FacetValue(value, FacetValues.countOf(counted, d, value), true));
     }
     return new Facet(dim, values);
   }
