@@ -2,6 +2,7 @@ package org.thinkpress.search;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -84,11 +85,11 @@ final class IndexFollower implements ContentListener, AutoCloseable {
     List<Piece> published = source.published(ids);
     Set<Long> removed = new HashSet<>(ids);
     for (Piece piece : published) {
-      index.put(piece.id(), documents.build(piece, taxonomy));
+      index.put(piece.id(), documents.build(piece, taxonomy, index.commonWords()));
       removed.remove(piece.id());
     }
     removed.forEach(index::delete);
-    index.commit(commitData(target, print));
+    index.commit(commitData(target, print, index.commonWords()));
     index.refresh();
     setApplied(target);
     return new Round(false, published.size(), removed.size(), target);
@@ -115,29 +116,49 @@ final class IndexFollower implements ContentListener, AutoCloseable {
     Semaphore inFlight = new Semaphore(threads * 2);
     AtomicReference<RuntimeException> failure = new AtomicReference<>();
     int[] count = {0};
+    // the first pieces are held back until the common words are learned from them
+    List<Piece> sample = new ArrayList<>();
+    CommonWords[] words = {null};
+    java.util.function.Consumer<List<Piece>> submit = batch -> {
+      if (failure.get() != null) {
+        throw failure.get();
+      }
+      if (!running && thread != null) {
+        throw new IllegalStateException("stopped while rebuilding the search index");
+      }
+      inFlight.acquireUninterruptibly();
+      count[0] += batch.size();
+      workers.execute(() -> {
+        try {
+          for (Piece piece : batch) {
+            index.add(documents.build(piece, taxonomy, words[0]));
+            progress.accept(1);
+          }
+        } catch (RuntimeException e) {
+          failure.compareAndSet(null, e);
+        } finally {
+          inFlight.release();
+        }
+      });
+    };
     try {
       source.forEachPublished(BATCH, batch -> {
-        if (failure.get() != null) {
-          throw failure.get();
+        if (words[0] != null) {
+          submit.accept(batch);
+          return;
         }
-        if (!running && thread != null) {
-          throw new IllegalStateException("stopped while rebuilding the search index");
+        sample.addAll(batch);
+        if (sample.size() >= CommonWords.SAMPLE) {
+          words[0] = learned(sample);
+          submit.accept(List.copyOf(sample));
         }
-        inFlight.acquireUninterruptibly();
-        count[0] += batch.size();
-        workers.execute(() -> {
-          try {
-            for (Piece piece : batch) {
-              index.add(documents.build(piece, taxonomy));
-              progress.accept(1);
-            }
-          } catch (RuntimeException e) {
-            failure.compareAndSet(null, e);
-          } finally {
-            inFlight.release();
-          }
-        });
       });
+      if (words[0] == null) {
+        words[0] = learned(sample);
+        if (!sample.isEmpty()) {
+          submit.accept(List.copyOf(sample));
+        }
+      }
     } finally {
       // never interrupt a thread that writes the index: an interrupted file channel releases the index's lock
       workers.shutdown();
@@ -147,7 +168,7 @@ final class IndexFollower implements ContentListener, AutoCloseable {
     if (failure.get() != null) {
       throw failure.get();
     }
-    index.commit(commitData(target, TaxonomyPrint.of(taxonomy)));
+    index.commit(commitData(target, TaxonomyPrint.of(taxonomy), words[0]));
     rebuildNeeded = false;
     index.refresh();
     setApplied(target);
@@ -171,9 +192,18 @@ final class IndexFollower implements ContentListener, AutoCloseable {
     }
   }
 
-  private static Map<String, String> commitData(long version, TaxonomyPrint print) {
+  /** The common words of {@code sample}, now the ones the index writes documents with. */
+  private CommonWords learned(List<Piece> sample) {
+    CommonWords words = documents.commonWordsOf(sample);
+    index.commonWords(words);
+    log.info("Search index: common words learned from {} publications{}", sample.size(),
+        words.isEmpty() ? " (none)" : ": " + words.encode().replace('\n', ';'));
+    return words;
+  }
+
+  private static Map<String, String> commitData(long version, TaxonomyPrint print, CommonWords words) {
     return Map.of(SearchIndex.VERSION_KEY, Long.toString(version), SearchIndex.SCHEMA_KEY, SearchIndex.SCHEMA,
-        SearchIndex.TAXONOMY_KEY, print.encode());
+        SearchIndex.TAXONOMY_KEY, print.encode(), SearchIndex.COMMON_WORDS_KEY, words.encode());
   }
 
   /** The content version searches currently see; -1 before the first round. */

@@ -71,7 +71,7 @@ final class PieceDocuments {
     return config;
   }
 
-  Document document(Piece piece, Taxonomy taxonomy) {
+  Document document(Piece piece, Taxonomy taxonomy, CommonWords words) {
     String key = Analyzers.keyOf(piece.language());
     String body = HtmlText.of(piece.bodyHtml());
     Document doc = new Document();
@@ -89,7 +89,7 @@ final class PieceDocuments {
     String text = piece.standfirst().isEmpty() ? body : piece.standfirst() + "\n\n" + body;
     Field bodyField = new Field(Fields.body(key), text, BODY);
     TellingWords.Counter telling = new TellingWords.Counter();
-    bodyField.setTokenStream(telling.counting(analyzers.unshared(key).tokenStream(Fields.body(key), text)));
+    bodyField.setTokenStream(words.withPairs(key, telling.counting(analyzers.unshared(key).tokenStream(Fields.body(key), text))));
     doc.add(bodyField);
     doc.add(telling.field()); // after the body, whose analysis by the index counts its words
     doc.add(new TextField(Fields.ALL, piece.title() + "\n\n" + piece.standfirst(), Field.Store.NO));
@@ -129,10 +129,21 @@ final class PieceDocuments {
     return doc;
   }
 
+  /** The common words of these pieces' bodies (see {@link CommonWords}). */
+  CommonWords commonWordsOf(List<Piece> sample) {
+    List<java.util.Map.Entry<String, String>> texts = new ArrayList<>(sample.size());
+    for (Piece piece : sample) {
+      String body = HtmlText.of(piece.bodyHtml());
+      texts.add(java.util.Map.entry(Analyzers.keyOf(piece.language()),
+          piece.standfirst().isEmpty() ? body : piece.standfirst() + "\n\n" + body));
+    }
+    return CommonWords.learn(analyzers, texts);
+  }
+
   /** The document with its facet fields turned into what the index stores. */
-  Document build(Piece piece, Taxonomy taxonomy) {
+  Document build(Piece piece, Taxonomy taxonomy, CommonWords words) {
     try {
-      return FACETS.build(document(piece, taxonomy));
+      return FACETS.build(document(piece, taxonomy, words));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -40,18 +40,23 @@ final class QueryFactory {
   private final List<String> fields = new ArrayList<>();
   private final List<Float> weights = new ArrayList<>();
   private final List<QueryBuilder> builders = new ArrayList<>();
+  /** Per field, the language key whose body it is ({@code null} for the others): where pairs of common words are indexed. */
+  private final List<String> bodyKeys = new ArrayList<>();
+  private final List<Analyzer> fieldAnalyzers = new ArrayList<>();
 
   QueryFactory(Analyzers analyzers) {
     this.analyzers = analyzers;
     for (String key : Analyzers.KEYS) {
-      add(Fields.title(key), TITLE, analyzers.forKey(key));
-      add(Fields.body(key), 1f, analyzers.forKey(key));
+      add(Fields.title(key), TITLE, analyzers.forKey(key), null);
+      add(Fields.body(key), 1f, analyzers.forKey(key), key);
     }
-    add(Fields.NAMES, NAMES, analyzers.neutral());
-    add(Fields.ALL, ALL, analyzers.neutral());
+    add(Fields.NAMES, NAMES, analyzers.neutral(), null);
+    add(Fields.ALL, ALL, analyzers.neutral(), null);
   }
 
-  private void add(String field, float weight, Analyzer analyzer) {
+  private void add(String field, float weight, Analyzer analyzer, String bodyKey) {
+    bodyKeys.add(bodyKey);
+    fieldAnalyzers.add(analyzer);
     fields.add(field);
     weights.add(weight);
     builders.add(new QueryBuilder(analyzer));
@@ -61,14 +66,14 @@ final class QueryFactory {
    * The query for a reader's input; everything when the input has no words (an empty box), and
    * nothing when it has words but none that any analyzer keeps (only punctuation).
    */
-  Query build(UserQuery query) {
+  Query build(UserQuery query, CommonWords words) {
     if (query.isBlank()) {
       return new MatchAllDocsQuery();
     }
     BooleanQuery.Builder bool = new BooleanQuery.Builder();
     int positive = 0;
     for (UserQuery.Part part : query.parts()) {
-      Query clause = part(part.text());
+      Query clause = part(part.text(), words);
       if (clause == null) {
         continue;
       }
@@ -93,18 +98,18 @@ final class QueryFactory {
    * The query for search as you type: the last word, unless it is part of a phrase or followed by a
    * space, may also be the start of a word of a title.
    */
-  Query buildForPrefix(UserQuery query, boolean lastWordComplete) {
+  Query buildForPrefix(UserQuery query, boolean lastWordComplete, CommonWords words) {
     List<UserQuery.Part> parts = query.parts();
     if (parts.isEmpty() || lastWordComplete) {
-      return build(query);
+      return build(query, words);
     }
     UserQuery.Part last = parts.get(parts.size() - 1);
     if (last.phrase() || last.excluded()) {
-      return build(query);
+      return build(query, words);
     }
     String prefix = neutralTerm(last.text());
-    Query rest = build(new UserQuery(query.text(), parts.subList(0, parts.size() - 1)));
-    Query whole = part(last.text());
+    Query rest = build(new UserQuery(query.text(), parts.subList(0, parts.size() - 1)), words);
+    Query whole = part(last.text(), words);
     BooleanQuery.Builder lastWord = new BooleanQuery.Builder();
     if (whole != null) {
       lastWord.add(whole, Occur.SHOULD);
@@ -151,10 +156,13 @@ final class QueryFactory {
    * common word's search scored every piece holding it (most of the index), and a phrase's
    * counted every occurrence of its words in every one of them.
    */
-  Query part(String text) {
+  Query part(String text, CommonWords words) {
     List<Query> alternatives = new ArrayList<>();
     for (int i = 0; i < fields.size(); i++) {
-      Query query = builders.get(i).createPhraseQuery(fields.get(i), text);
+      Query query = bodyKeys.get(i) == null ? null : words.phrase(bodyKeys.get(i), fields.get(i), fieldAnalyzers.get(i), text);
+      if (query == null) {
+        query = builders.get(i).createPhraseQuery(fields.get(i), text);
+      }
       if (query != null) {
         alternatives.add(weights.get(i) == 1f ? query : new BoostQuery(query, weights.get(i)));
       }

@@ -137,6 +137,11 @@ public final class Search implements AutoCloseable {
   }
 
   /** The bytes the index takes on disk. */
+  /** The common words the index was built with ({@link CommonWords}). */
+  CommonWords commonWords() {
+    return index.commonWords();
+  }
+
   public long indexBytes() {
     return index.sizeOnDisk();
   }

@@ -42,20 +42,24 @@ final class SearchIndex implements Closeable {
   private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
 
   /** Bumped whenever fields or analyzers change, which makes every node rebuild its index at start. */
-  static final String SCHEMA = "5";
+  static final String SCHEMA = "6";
   static final String VERSION_KEY = "content.version";
   static final String SCHEMA_KEY = "schema";
   static final String TAXONOMY_KEY = "taxonomy";
+  static final String COMMON_WORDS_KEY = "common.words";
 
   /** A searcher with the facet values of its reader ({@code null} while the index holds no piece). */
   static final class FacetedSearcher extends IndexSearcher {
     final FacetValues facetValues;
+    /** The common words of the content this searcher sees: its queries look pairs of them up ({@link CommonWords}). */
+    final CommonWords commonWords;
     /** The publication time of the newest piece, from which related materials count age; 0 when empty. */
     final long newestPublished;
     private final Map<Term, Integer> docFreqs = new java.util.concurrent.ConcurrentHashMap<>();
 
-    FacetedSearcher(IndexReader reader) throws IOException {
+    FacetedSearcher(IndexReader reader, CommonWords commonWords) throws IOException {
       super(reader);
+      this.commonWords = commonWords;
       this.facetValues = reader.numDocs() == 0 ? null : FacetValues.of(reader);
       long newest = 0;
       for (LeafReaderContext leaf : reader.leaves()) {
@@ -95,17 +99,36 @@ final class SearchIndex implements Closeable {
   private final Directory directory;
   private final IndexWriter writer;
   private final SearcherManager searchers;
+  /** The common words documents are written with (and the next refresh's searchers search with). */
+  private volatile CommonWords commonWords;
 
   private SearchIndex(Path folder, Directory directory, IndexWriter writer) throws IOException {
     this.folder = folder;
     this.directory = directory;
     this.writer = writer;
+    Map<String, String> data = new HashMap<>();
+    if (DirectoryReader.indexExists(directory)) {
+      writer.getLiveCommitData().forEach(entry -> data.put(entry.getKey(), entry.getValue()));
+    }
+    this.commonWords = CommonWords.decode(data.get(COMMON_WORDS_KEY));
     this.searchers = new SearcherManager(writer, true, false, new SearcherFactory() {
       @Override
       public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) throws IOException {
-        return new FacetedSearcher(reader);
+        return new FacetedSearcher(reader, commonWords);
       }
     });
+  }
+
+  CommonWords commonWords() {
+    return commonWords;
+  }
+
+  /**
+   * The common words to write documents with from now on; searchers use them from the next
+   * refresh, so set them only when all that a refresh will show is written with them (a rebuild).
+   */
+  void commonWords(CommonWords words) {
+    this.commonWords = words;
   }
 
   /**

@@ -61,8 +61,8 @@ final class Searcher {
    */
   SearchResults search(SearchRequest request) {
     UserQuery query = UserQuery.parse(request.query());
-    Query base = queries.build(query);
     return index.withSearcher(searcher -> {
+      Query base = queries.build(query, searcher.commonWords);
       if (searcher.facetValues == null) {
         return new SearchResults(request, query.text(), 0, 1, 1, List.of(), List.of());
       }
@@ -123,11 +123,11 @@ final class Searcher {
   /** The newest pieces matching a request, for its feed. */
   List<Hit> newest(SearchRequest request, int limit) {
     UserQuery query = UserQuery.parse(request.query());
-    Query base = queries.build(query);
     return index.withSearcher(searcher -> {
       if (searcher.facetValues == null) {
         return List.of();
       }
+      Query base = queries.build(query, searcher.commonWords);
       TopDocs top = searcher.search(drillDown(base, request.filters()), limit, BY_DATE);
       return hits(searcher, query, top.scoreDocs, 0);
     });
@@ -140,8 +140,8 @@ final class Searcher {
       return List.of();
     }
     boolean complete = text.endsWith(" ") || text.endsWith("\"");
-    Query built = queries.buildForPrefix(query, complete);
     return index.withSearcher(searcher -> {
+      Query built = queries.buildForPrefix(query, complete, searcher.commonWords);
       TopDocs top = searcher.search(built, limit, BY_RELEVANCE);
       int[] ids = new int[top.scoreDocs.length];
       for (int i = 0; i < ids.length; i++) {

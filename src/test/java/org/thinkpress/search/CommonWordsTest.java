@@ -1,0 +1,160 @@
+package org.thinkpress.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.thinkpress.content.Fixtures.publication;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.QueryBuilder;
+import org.junit.jupiter.api.Test;
+import org.thinkpress.content.ContentBundle;
+import org.thinkpress.content.PublicationInput;
+
+/**
+ * Pairs of common words ({@link CommonWords}): learned from the content, indexed beside the words,
+ * and phrase queries built from them find exactly the pieces Lucene's own phrase query finds.
+ */
+class CommonWordsTest {
+
+  private final Analyzers analyzers = new Analyzers();
+
+  /** Words drawn with Zipf's law from a vocabulary of 400: a few very common, many common, most rare. */
+  private static String text(Random random, int words) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < words; i++) {
+      double u = random.nextDouble();
+      int rank = (int) Math.min(399, Math.floor(Math.pow(401, u)) - 1); // about 1/rank
+      text.append("w").append(rank).append(i % 17 == 16 ? ". " : " ");
+    }
+    return text.toString();
+  }
+
+  @Test
+  void aPhraseWithPairsFindsWhatLucenesPhraseQueryFinds() throws IOException {
+    Random random = new Random(11);
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      texts.add(text(random, 120));
+    }
+    List<Map.Entry<String, String>> sample = texts.stream().map(t -> Map.entry("xx", t)).toList();
+    CommonWords words = CommonWords.learn(analyzers, sample);
+    assertThat(words.isEmpty()).isFalse();
+    Analyzer analyzer = analyzers.forKey("xx");
+    String field = Fields.body("xx");
+    try (Directory directory = new ByteBuffersDirectory();
+         IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzers.perField()))) {
+      for (String text : texts) {
+        Document doc = new Document();
+        Field body = new Field(field, text, PieceDocuments.BODY); // offsets too: pairs must keep them in order
+        body.setTokenStream(words.withPairs("xx", analyzer.tokenStream(field, text)));
+        doc.add(body);
+        doc.add(new Field("plain", text, PieceDocuments.BODY));
+        writer.addDocument(doc);
+      }
+      writer.commit();
+      try (DirectoryReader reader = DirectoryReader.open(directory)) {
+        IndexSearcher searcher = new IndexSearcher(reader);
+        QueryBuilder plain = new QueryBuilder(analyzer);
+        int withPairs = 0;
+        int singleTerms = 0;
+        for (int round = 0; round < 400; round++) {
+          String text = texts.get(random.nextInt(texts.size()));
+          String[] tokens = text.replace(".", "").trim().split(" +");
+          int length = 2 + random.nextInt(3);
+          int from = random.nextInt(tokens.length - length);
+          String phrase = String.join(" ", java.util.Arrays.copyOfRange(tokens, from, from + length));
+          if (round % 4 == 0) { // also phrases that need not occur anywhere
+            phrase = tokens[random.nextInt(tokens.length)] + " " + tokens[random.nextInt(tokens.length)];
+          }
+          Query paired = words.phrase("xx", field, analyzer, phrase);
+          if (paired == null) {
+            continue;
+          }
+          withPairs++;
+          singleTerms += paired instanceof TermQuery ? 1 : 0;
+          assertThat(paired).isInstanceOfAny(TermQuery.class, PhraseQuery.class);
+          Query lucene = plain.createPhraseQuery("plain", phrase);
+          assertThat(docs(searcher, paired)).as(phrase).isEqualTo(docs(searcher, lucene));
+        }
+        assertThat(withPairs).isGreaterThan(100);
+        assertThat(singleTerms).isGreaterThan(20);
+      }
+    }
+  }
+
+  private static Set<Integer> docs(IndexSearcher searcher, Query query) throws IOException {
+    Set<Integer> docs = new HashSet<>();
+    for (ScoreDoc hit : searcher.search(query, 1_000).scoreDocs) {
+      docs.add(hit.doc);
+    }
+    return docs;
+  }
+
+  @Test
+  void onlyFrequentWordsAreLearnedAndOnlyFromEnoughPieces() {
+    Random random = new Random(3);
+    List<Map.Entry<String, String>> sample = new ArrayList<>();
+    for (int i = 0; i < 250; i++) {
+      sample.add(Map.entry("xx", text(random, 100)));
+    }
+    for (int i = 0; i < CommonWords.MIN_PIECES - 1; i++) {
+      sample.add(Map.entry("ru", "слово другое слово"));
+    }
+    CommonWords words = CommonWords.learn(analyzers, sample);
+    String encoded = words.encode();
+    assertThat(encoded).startsWith("xx:w0 ").doesNotContain("ru:").doesNotContain(" w399 ");
+    assertThat(CommonWords.decode(encoded).encode()).isEqualTo(encoded);
+    assertThat(CommonWords.decode(null).isEmpty()).isTrue();
+    assertThat(words.phrase("ru", Fields.body("ru"), analyzers.forKey("ru"), "слово другое")).isNull();
+  }
+
+  @Test
+  void aRebuiltIndexLearnsTheWordsKeepsThemAndItsPhraseSearchesStayExact() {
+    Random random = new Random(5);
+    List<PublicationInput> pieces = new ArrayList<>();
+    List<String> bodies = new ArrayList<>();
+    for (int i = 0; i < 260; i++) {
+      String body = text(random, 150);
+      bodies.add(body);
+      pieces.add(publication("piece-" + i).language("xx").title("Piece " + i).standfirst("").body(body).experts().topics().regions().build());
+    }
+    try (SearchTestBed bed = SearchTestBed.sqlite()) {
+      bed.load(Corpus.taxonomy()).load(new ContentBundle(Map.of(), List.of(), List.of(), List.of(), pieces));
+      Search search = bed.open();
+      bed.awaitIndexed();
+      assertThat(bed.search.commonWords().isEmpty()).isFalse();
+      Map<String, Long> expected = new java.util.LinkedHashMap<>();
+      for (String phrase : List.of("w0 w1", "w1 w0", "w0 w2 w0", "w3 w0", "w0 w0", "w2 w57", "w0 w1 w2 w3")) {
+        long count = bodies.stream().filter(body -> (" " + body.replace(".", "").replaceAll(" +", " ") + " ")
+            .contains(" " + phrase + " ")).count();
+        expected.put(phrase, count);
+        assertThat(search.search(SearchRequest.text("\"" + phrase + "\"")).total()).as(phrase).isEqualTo(count);
+      }
+      assertThat(expected.values().stream().filter(count -> count > 0).count()).isGreaterThanOrEqualTo(4);
+      bed.closeSearch(); // reopened: the words come back from the index's commit, not from a rebuild
+      Search reopened = bed.open();
+      assertThat(reopened.commonWords().isEmpty()).isFalse();
+      expected.forEach((phrase, count) ->
+          assertThat(reopened.search(SearchRequest.text("\"" + phrase + "\"")).total()).as(phrase).isEqualTo(count));
+    }
+  }
+}
