@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.ZoneId;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 import java.util.function.IntConsumer;
 import org.jdbi.v3.core.Jdbi;
 import org.thinkpress.content.ContentReader;
@@ -29,6 +30,13 @@ public final class Search implements AutoCloseable {
   private final IndexSource source;
   private final ContentReader reader;
   private boolean following;
+  /**
+   * Turns for readers' searches: at most one per core runs, the others wait theirs in arrival
+   * order. A search is all CPU; more at once than there are cores only makes every one of them
+   * take longer (eight at once on two cores stretched a 15 ms search to 60), and leaves the pages
+   * of the site fewer cores under a burst of searches.
+   */
+  private final Semaphore turns = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
 
   private Search(SearchSettings settings, SearchIndex index, IndexFollower follower, Searcher searcher,
                  RelatedMaterials related, ContentStore store, IndexSource source, ContentReader reader) {
@@ -93,17 +101,28 @@ public final class Search implements AutoCloseable {
   }
 
   public SearchResults search(SearchRequest request) {
-    return searcher.search(requireNonNull(request, "request"));
+    requireNonNull(request, "request");
+    return inTurn(() -> searcher.search(request));
   }
 
   /** Up to {@code limit} titles for search as you type. */
   public List<PublicationSummary> suggest(String text, int limit) {
-    return searcher.suggest(text, limit);
+    return inTurn(() -> searcher.suggest(text, limit));
   }
 
   /** The newest pieces matching a request, with snippets, for its feed. */
   public List<SearchResults.Hit> newest(SearchRequest request, int limit) {
-    return searcher.newest(requireNonNull(request, "request"), limit);
+    requireNonNull(request, "request");
+    return inTurn(() -> searcher.newest(request, limit));
+  }
+
+  private <T> T inTurn(java.util.function.Supplier<T> search) {
+    turns.acquireUninterruptibly();
+    try {
+      return search.get();
+    } finally {
+      turns.release();
+    }
   }
 
   /**

@@ -23,6 +23,8 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -71,9 +73,15 @@ class FacetValuesTest {
             new DefaultSortedSetDocValuesReaderState(reader, PieceDocuments.FACETS));
         int compared = 0;
         for (int round = 0; round < 300; round++) {
-          Query base = random.nextInt(3) == 0 ? new MatchAllDocsQuery()
-              : new TermQuery(new Term("word", "w" + random.nextInt(4)));
           Map<String, List<String>> filters = filters(random);
+          Query word = new TermQuery(new Term("word", "w" + random.nextInt(4)));
+          Query base = switch (random.nextInt(3)) {
+            case 0 -> new MatchAllDocsQuery();
+            case 1 -> word; // about a quarter of the pieces
+            default -> new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.MUST) // about three quarters
+                .add(word, Occur.MUST_NOT).build();
+          };
+          filters = round % 5 == 0 ? Map.of() : filters; // often none: counted from all pieces less the others
           DrillDownQuery drillDown = new DrillDownQuery(PieceDocuments.FACETS, base);
           filters.forEach((dim, chosen) -> chosen.forEach(value -> drillDown.add(dim, value)));
           DrillSideways.ConcurrentDrillSidewaysResult<Integer> expected =
