@@ -5,6 +5,10 @@
 # materials" latency and the index size. In process, without HTTP. Bounded: one pass of each.
 #
 #   bench/search.sh [N] [REINDEX_RUNS] [QUERIES]      e.g. bench/search.sh 100000 3 5000
+#   SLOWEST=20 bench/search.sh ...                    also lists the 20 slowest requests of each query run
+#
+# The JVM runs with G1, the collector `java -jar` picks on a server; until 2026-11-30 this script
+# used the parallel collector, whose stop-the-world pauses showed in the query tails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-100000}
@@ -16,5 +20,5 @@ mvn -q -B test-compile -DskipTests
 mvn -q -B dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt" >/dev/null
 # a copy of the classes, so that a build during the run cannot pull them away
 rm -rf "$OUT/classes" && mkdir -p "$OUT/classes" && cp -r target/classes target/test-classes "$OUT/classes/"
-java -Xms4g -Xmx8g -XX:+UseParallelGC -cp "$OUT/classes/classes:$OUT/classes/test-classes:$(cat "$OUT/classpath.txt")" \
+java -Xms4g -Xmx8g -XX:+UseG1GC -cp "$OUT/classes/classes:$OUT/classes/test-classes:$(cat "$OUT/classpath.txt")" \
   org.thinkpress.search.SearchBenchmark "$OUT" "$N" "$RUNS" "$QUERIES" 2>&1 | grep --line-buffered -v " DEBUG " | tee "$OUT/last-$N.txt"

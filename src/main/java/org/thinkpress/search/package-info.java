@@ -52,6 +52,10 @@
  *       MoreLikeThis would from the words kept at indexing), shared topics, regions
  *       and experts, the same language, a mild preference for recent ones; never the piece or its
  *       translations.</dd>
+ *   <dt>common words, pairs</dt>
+ *   <dd>a language's most frequent words, learned when the index is rebuilt and kept in its commit
+ *       ({@code CommonWords}); two neighbouring ones are also indexed as one term, so that a phrase
+ *       of them is looked up like a word.</dd>
  *   <dt>telling words</dt>
  *   <dd>the words a piece uses at least twice in its first 600 words, counted when it is indexed;
  *       the most telling of them (rare in the index) make its text query for other materials.</dd>
