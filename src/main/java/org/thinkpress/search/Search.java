@@ -31,12 +31,13 @@ public final class Search implements AutoCloseable {
   private final ContentReader reader;
   private boolean following;
   /**
-   * Turns for readers' searches: at most one per core runs, the others wait theirs in arrival
-   * order. A search is all CPU; more at once than there are cores only makes every one of them
-   * take longer (eight at once on two cores stretched a 15 ms search to 60), and leaves the pages
-   * of the site fewer cores under a burst of searches.
+   * Turns for readers' searches: at most one more than there are cores run at once, the others
+   * wait theirs in arrival order. A search is all CPU; eight at once on two cores stretched every
+   * one of them (a 15 ms search took 60), and left the site's pages less room. One spare turn
+   * keeps the cores busy while a search waits on the disk or the collector: with exactly one per
+   * core, 8 clients on 2 cores got a sixth fewer searches done (docs/benchmarks.md, 2026-11-30).
    */
-  private final Semaphore turns = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
+  private final Semaphore turns = new Semaphore(Runtime.getRuntime().availableProcessors() + 1, true);
 
   private Search(SearchSettings settings, SearchIndex index, IndexFollower follower, Searcher searcher,
                  RelatedMaterials related, ContentStore store, IndexSource source, ContentReader reader) {

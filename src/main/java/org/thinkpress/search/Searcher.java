@@ -6,7 +6,14 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.TermStates;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -62,10 +69,10 @@ final class Searcher {
   SearchResults search(SearchRequest request) {
     UserQuery query = UserQuery.parse(request.query());
     return index.withSearcher(searcher -> {
-      Query base = queries.build(query, searcher.commonWords);
       if (searcher.facetValues == null) {
         return new SearchResults(request, query.text(), 0, 1, 1, List.of(), List.of());
       }
+      Query base = lookedUp(searcher, queries.build(query, searcher.commonWords));
       FacetValues.Counted counted = searcher.facetValues.count(matches(searcher, base), request.filters());
       long total = counted.total();
       int pageCount = (int) Math.max(1, Math.min(SearchRequest.MAX_PAGE, (total + pageSize - 1) / pageSize));
@@ -83,6 +90,44 @@ final class Searcher {
       }
       return new SearchResults(request, query.text(), total, page, pageCount, shown, facets);
     });
+  }
+
+  /**
+   * {@code query} with each of its words looked up once in the searcher's index, for both passes
+   * (each pass would otherwise look every word up again in every segment), and the words that no
+   * piece has in a field left out: a query word is asked for in ten fields, and most of them
+   * (other languages', mostly) never hold it. Scores are unchanged: the statistics are the ones
+   * Lucene would look up.
+   */
+  static Query lookedUp(IndexSearcher searcher, Query query) throws IOException {
+    if (query instanceof TermQuery term) {
+      TermStates states = TermStates.build(searcher, term.getTerm(), true);
+      return states.docFreq() == 0 ? new MatchNoDocsQuery("no piece has it") : new TermQuery(term.getTerm(), states);
+    }
+    if (query instanceof BoostQuery boost) {
+      Query inner = lookedUp(searcher, boost.getQuery());
+      return inner instanceof MatchNoDocsQuery ? inner : new BoostQuery(inner, boost.getBoost());
+    }
+    if (query instanceof DisjunctionMaxQuery max) {
+      List<Query> kept = new ArrayList<>();
+      for (Query disjunct : max.getDisjuncts()) {
+        Query looked = lookedUp(searcher, disjunct);
+        if (!(looked instanceof MatchNoDocsQuery)) {
+          kept.add(looked);
+        }
+      }
+      return kept.isEmpty() ? new MatchNoDocsQuery("no piece has it")
+          : new DisjunctionMaxQuery(kept, max.getTieBreakerMultiplier());
+    }
+    if (query instanceof BooleanQuery bool) { // Lucene's rewrite then drops or obeys the clauses that match nothing
+      BooleanQuery.Builder looked = new BooleanQuery.Builder()
+          .setMinimumNumberShouldMatch(bool.getMinimumNumberShouldMatch());
+      for (BooleanClause clause : bool.clauses()) {
+        looked.add(lookedUp(searcher, clause.getQuery()), clause.getOccur());
+      }
+      return looked.build();
+    }
+    return query;
   }
 
   /** Every piece matching {@code query}, one bit set per leaf ({@code null} for a leaf without any). */
@@ -127,7 +172,7 @@ final class Searcher {
       if (searcher.facetValues == null) {
         return List.of();
       }
-      Query base = queries.build(query, searcher.commonWords);
+      Query base = lookedUp(searcher, queries.build(query, searcher.commonWords));
       TopDocs top = searcher.search(drillDown(base, request.filters()), limit, BY_DATE);
       return hits(searcher, query, top.scoreDocs, 0);
     });
@@ -141,7 +186,7 @@ final class Searcher {
     }
     boolean complete = text.endsWith(" ") || text.endsWith("\"");
     return index.withSearcher(searcher -> {
-      Query built = queries.buildForPrefix(query, complete, searcher.commonWords);
+      Query built = lookedUp(searcher, queries.buildForPrefix(query, complete, searcher.commonWords));
       TopDocs top = searcher.search(built, limit, BY_RELEVANCE);
       int[] ids = new int[top.scoreDocs.length];
       for (int i = 0; i < ids.length; i++) {
