@@ -73,7 +73,6 @@ final class PieceDocuments {
 
   Document document(Piece piece, Taxonomy taxonomy, CommonWords words) {
     String key = Analyzers.keyOf(piece.language());
-    String body = HtmlText.of(piece.bodyHtml());
     Document doc = new Document();
     doc.add(new StringField(Fields.ID, Long.toString(piece.id()), Field.Store.NO));
     doc.add(new NumericDocValuesField(Fields.ID, piece.id()));
@@ -86,7 +85,7 @@ final class PieceDocuments {
     doc.add(Summaries.field(piece));
     doc.add(new TextField(Fields.TITLE, piece.title(), Field.Store.NO));
     doc.add(new TextField(Fields.title(key), piece.title(), Field.Store.NO));
-    String text = piece.standfirst().isEmpty() ? body : piece.standfirst() + "\n\n" + body;
+    String text = bodyText(piece);
     Field bodyField = new Field(Fields.body(key), text, BODY);
     TellingWords.Counter telling = new TellingWords.Counter();
     bodyField.setTokenStream(words.withPairs(key, telling.counting(analyzers.unshared(key).tokenStream(Fields.body(key), text))));
@@ -129,13 +128,17 @@ final class PieceDocuments {
     return doc;
   }
 
+  /** What a piece's body field holds: standfirst and body, as text. */
+  private static String bodyText(Piece piece) {
+    String body = HtmlText.of(piece.bodyHtml());
+    return piece.standfirst().isEmpty() ? body : piece.standfirst() + "\n\n" + body;
+  }
+
   /** The common words of these pieces' bodies (see {@link CommonWords}). */
   CommonWords commonWordsOf(List<Piece> sample) {
     List<java.util.Map.Entry<String, String>> texts = new ArrayList<>(sample.size());
     for (Piece piece : sample) {
-      String body = HtmlText.of(piece.bodyHtml());
-      texts.add(java.util.Map.entry(Analyzers.keyOf(piece.language()),
-          piece.standfirst().isEmpty() ? body : piece.standfirst() + "\n\n" + body));
+      texts.add(java.util.Map.entry(Analyzers.keyOf(piece.language()), bodyText(piece)));
     }
     return CommonWords.learn(analyzers, texts);
   }

@@ -106,11 +106,7 @@ final class SearchIndex implements Closeable {
     this.folder = folder;
     this.directory = directory;
     this.writer = writer;
-    Map<String, String> data = new HashMap<>();
-    if (DirectoryReader.indexExists(directory)) {
-      writer.getLiveCommitData().forEach(entry -> data.put(entry.getKey(), entry.getValue()));
-    }
-    this.commonWords = CommonWords.decode(data.get(COMMON_WORDS_KEY));
+    this.commonWords = CommonWords.decode(committed().get(COMMON_WORDS_KEY));
     this.searchers = new SearcherManager(writer, true, false, new SearcherFactory() {
       @Override
       public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) throws IOException {
