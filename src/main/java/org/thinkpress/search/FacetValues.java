@@ -226,11 +226,9 @@ final class FacetValues {
       for (int doc = nextSetBit(bits, 0); doc != DocIdSetIterator.NO_MORE_DOCS; doc = nextSetBit(bits, doc + 1)) {
         int from = start[doc];
         int to = start[doc + 1];
-        int passed = 0;
-        if (all != 0) {
-          for (int i = from; i < to; i++) {
-            passed |= filterBitOf[own[i]];
-          }
+        int passed = 0; // the filters this piece passes (here, at least one dimension is filtered)
+        for (int i = from; i < to; i++) {
+          passed |= filterBitOf[own[i]];
         }
         if (passed == all) {
           total++;
