@@ -7,30 +7,40 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
-import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
+import org.apache.lucene.analysis.tokenattributes.TermFrequencyAttribute;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
 /**
- * The words of each language that a piece's body uses so often that a phrase of two of them would
- * make a search read most of the index's positions, and the pairs of such words indexed as one
+ * The words of each language that a piece's body uses so often that a phrase with them would make
+ * a search read much of the index's positions, and the pairs of neighbouring words indexed as one
  * term ("common grams", as in Lucene's {@code CommonGramsFilter}) so that such a phrase is looked
  * up like a word.
  *
- * <p>A pair of neighbouring words in a body is also indexed as the term {@code "first second"}
- * when one of them is <em>very common</em> (at least {@value #VERY_COMMON_SHARE} of the words of
- * that language's bodies) and the other <em>common</em> (at least {@value #COMMON_SHARE}). Only
- * such pairs: a pair with a rarer word is found quickly through that word. The pair term sits at
- * the second word's position, so a phrase query can mix pairs and single words at their positions
- * and stay exact.
+ * <p>Each language's words fall in three classes by their share of the words of its bodies:
+ * <em>very common</em> (at least {@value #VERY_COMMON_SHARE}), <em>common</em> (at least
+ * {@value #COMMON_SHARE}) and <em>middling</em> (at least {@value #MIDDLING_SHARE}). Two
+ * neighbouring words of a body are also indexed as the pair {@code "first second"} when one is
+ * very common and the other at least middling, or both are common. Other phrases are found
+ * quickly through their rarer word: a word rarer than middling is in at most a few pieces in a
+ * hundred.
+ *
+ * <p>Pairs go in a field of their own per language ({@link Fields#pairs}): each pair a piece has,
+ * once, with how often it occurs as its frequency, without positions. A phrase of two words that
+ * pair is a term of that field, which ranks like a word; a longer phrase stays a phrase of the body
+ * and is asked only of the pieces that have all its pairs.
  *
  * <p>The words are learned from the first {@value #SAMPLE} published pieces when the index is
  * rebuilt (a language needs {@value #MIN_PIECES} of them), kept in the index's commit, and used by
@@ -41,22 +51,41 @@ final class CommonWords {
 
   static final double VERY_COMMON_SHARE = 0.01;
   static final double COMMON_SHARE = 0.001;
+  static final double MIDDLING_SHARE = 0.0001;
   /** Pieces read to learn the words, and the words read of each. */
   static final int SAMPLE = 2_000;
   static final int SAMPLE_TOKENS = 1_000;
   static final int MIN_PIECES = 200;
-  /** Bounds on the sets, whatever the content. */
+  /** Bounds on the classes, whatever the content (they bound the number of different pairs). */
   static final int MAX_VERY_COMMON = 40;
   static final int MAX_COMMON = 400;
+  static final int MAX_MIDDLING = 3_000;
 
-  static final CommonWords NONE = new CommonWords(Map.of(), Map.of());
+  /** The classes, the higher the more common; 0 is any other word. */
+  private static final int MIDDLING = 1;
+  private static final int COMMON = 2;
+  private static final int VERY = 3;
+  private static final double[] SHARES = {0, MIDDLING_SHARE, COMMON_SHARE, VERY_COMMON_SHARE};
+  private static final int[] LIMITS = {0, MAX_MIDDLING, MAX_COMMON, MAX_VERY_COMMON};
 
-  private final Map<String, CharArraySet> veryCommon;
-  private final Map<String, CharArraySet> common;
+  static final CommonWords NONE = new CommonWords(Map.of());
 
-  private CommonWords(Map<String, CharArraySet> veryCommon, Map<String, CharArraySet> common) {
-    this.veryCommon = veryCommon;
-    this.common = common;
+  /** Per language key, the words of each class: index 0 very common, 1 common, 2 middling. */
+  private final Map<String, List<List<String>>> words;
+  /** Per language key, each learned word's class: one lookup per word read. */
+  private final Map<String, CharArrayMap<Integer>> classes = new HashMap<>();
+
+  private CommonWords(Map<String, List<List<String>>> words) {
+    this.words = words;
+    words.forEach((key, lists) -> {
+      CharArrayMap<Integer> keyClasses = new CharArrayMap<>(lists.stream().mapToInt(List::size).sum() * 2, false);
+      for (int i = 0; i < lists.size(); i++) {
+        for (String word : lists.get(i)) {
+          keyClasses.put(word, VERY - i);
+        }
+      }
+      classes.put(key, keyClasses);
+    });
   }
 
   /** The words of each language key, learned from {@code sample}: each piece's key and its standfirst and body. */
@@ -82,56 +111,53 @@ final class CommonWords {
         throw new UncheckedIOException("analysing text in memory failed", e);
       }
     }
-    Map<String, CharArraySet> veryCommon = new HashMap<>();
-    Map<String, CharArraySet> common = new HashMap<>();
-    counts.forEach((key, words) -> {
+    Map<String, List<List<String>>> learned = new HashMap<>();
+    counts.forEach((key, keyCounts) -> {
       if (pieces.get(key) < MIN_PIECES) {
         return;
       }
       long total = tokens.get(key);
-      List<Map.Entry<String, Integer>> byCount = new ArrayList<>(words.entrySet());
+      List<Map.Entry<String, Integer>> byCount = new ArrayList<>(keyCounts.entrySet());
       byCount.sort(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
-      List<String> top = new ArrayList<>();
-      List<String> frequent = new ArrayList<>();
+      List<List<String>> lists = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
       for (Map.Entry<String, Integer> word : byCount) {
         double share = word.getValue() / (double) total;
-        if (share < COMMON_SHARE || frequent.size() == MAX_COMMON) {
+        int wordClass = VERY;
+        while (wordClass > 0 && (share < SHARES[wordClass] || lists.get(VERY - wordClass).size() == LIMITS[wordClass])) {
+          wordClass--;
+        }
+        if (wordClass == 0) {
           break;
         }
-        frequent.add(word.getKey());
-        if (share >= VERY_COMMON_SHARE && top.size() < MAX_VERY_COMMON) {
-          top.add(word.getKey());
-        }
+        lists.get(VERY - wordClass).add(word.getKey());
       }
-      if (!top.isEmpty()) {
-        veryCommon.put(key, new CharArraySet(top, false));
-        common.put(key, new CharArraySet(frequent, false));
+      if (!lists.get(0).isEmpty()) { // without a very common word, no phrase is slow enough to need pairs
+        learned.put(key, lists);
       }
     });
-    return new CommonWords(veryCommon, common);
+    return new CommonWords(learned);
   }
 
   boolean isEmpty() {
-    return veryCommon.isEmpty();
+    return words.isEmpty();
   }
 
-  /** As kept in the index's commit: {@code key:very common words|common words}, one key per line. */
+  /** As kept in the index's commit: {@code key:very common|common|middling}, words sorted, one key per line. */
   String encode() {
     StringBuilder out = new StringBuilder();
     for (String key : Analyzers.KEYS) {
-      if (veryCommon.containsKey(key)) {
-        out.append(key).append(':').append(join(veryCommon.get(key))).append('|').append(join(common.get(key)))
-            .append('\n');
+      List<List<String>> lists = words.get(key);
+      if (lists != null) {
+        out.append(key).append(':');
+        for (int i = 0; i < lists.size(); i++) {
+          List<String> sorted = new ArrayList<>(lists.get(i));
+          sorted.sort(null);
+          out.append(i == 0 ? "" : "|").append(String.join(" ", sorted));
+        }
+        out.append('\n');
       }
     }
     return out.toString();
-  }
-
-  private static String join(CharArraySet words) {
-    List<String> list = new ArrayList<>();
-    words.forEach(word -> list.add(new String((char[]) word)));
-    list.sort(null);
-    return String.join(" ", list);
   }
 
   /** The words {@link #encode} wrote; none for {@code null} (an index built before there were any). */
@@ -139,26 +165,32 @@ final class CommonWords {
     if (encoded == null || encoded.isBlank()) {
       return NONE;
     }
-    Map<String, CharArraySet> veryCommon = new HashMap<>();
-    Map<String, CharArraySet> common = new HashMap<>();
+    Map<String, List<List<String>>> decoded = new HashMap<>();
     for (String line : encoded.split("\n")) {
       int colon = line.indexOf(':');
-      int bar = line.indexOf('|');
-      if (colon < 0 || bar < colon) {
+      String[] parts = colon < 0 ? new String[0] : line.substring(colon + 1).split("\\|", -1);
+      if (parts.length != 3) {
         continue;
       }
-      String key = line.substring(0, colon);
-      veryCommon.put(key, new CharArraySet(List.of(line.substring(colon + 1, bar).split(" ")), false));
-      common.put(key, new CharArraySet(List.of(line.substring(bar + 1).split(" ")), false));
+      List<List<String>> lists = new ArrayList<>();
+      for (String part : parts) {
+        lists.add(part.isEmpty() ? List.of() : List.of(part.split(" ")));
+      }
+      decoded.put(line.substring(0, colon), lists);
     }
-    return new CommonWords(veryCommon, common);
+    return new CommonWords(decoded);
   }
 
-  private boolean pairs(String key, char[] first, int firstLength, char[] second, int secondLength) {
-    CharArraySet top = veryCommon.get(key);
-    CharArraySet frequent = common.get(key);
-    return top.contains(first, 0, firstLength) && frequent.contains(second, 0, secondLength)
-        || frequent.contains(first, 0, firstLength) && top.contains(second, 0, secondLength);
+  /** A word's class in a language key: {@link #VERY}, {@link #COMMON}, {@link #MIDDLING} or 0 for any other word. */
+  private static int classOf(CharArrayMap<Integer> classes, char[] word, int length) {
+    Integer known = classes.get(word, 0, length);
+    return known == null ? 0 : known;
+  }
+
+  /** Whether two neighbouring words of these classes are indexed as a pair: one very common and the other at least middling, or both common. */
+  private static boolean pairs(int first, int second) {
+    int lower = Math.min(first, second);
+    return lower >= COMMON || lower == MIDDLING && Math.max(first, second) == VERY;
   }
 
   /** The term of a pair of words. */
@@ -166,68 +198,130 @@ final class CommonWords {
     return first + ' ' + second;
   }
 
-  /** {@code stream} (a body's analysis in {@code key}'s analyzer) with the pair terms added; itself when {@code key} has no common words. */
-  TokenStream withPairs(String key, TokenStream stream) {
-    if (!veryCommon.containsKey(key)) {
-      return stream;
-    }
-    return new TokenFilter(stream) {
-      private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
-      private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
-      private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
-      private final TypeAttribute type = addAttribute(TypeAttribute.class);
-      private char[] previous = new char[32];
-      private int previousLength = -1;
-      private final StringBuilder pending = new StringBuilder();
-      private int pendingStart;
-      private int pendingEnd;
-
-      @Override
-      public boolean incrementToken() throws IOException {
-        if (pending.length() > 0) { // the pair after its second word, at the same position and offsets
-          clearAttributes();
-          term.setEmpty().append(pending);
-          increment.setPositionIncrement(0);
-          offset.setOffset(pendingStart, pendingEnd);
-          type.setType("pair");
-          pending.setLength(0);
-          return true;
-        }
-        if (!input.incrementToken()) {
-          return false;
-        }
-        char[] current = term.buffer();
-        int length = term.length();
-        if (previousLength >= 0 && increment.getPositionIncrement() == 1
-            && pairs(key, previous, previousLength, current, length)) {
-          pending.append(previous, 0, previousLength).append(' ').append(current, 0, length);
-          pendingStart = offset.startOffset();
-          pendingEnd = offset.endOffset();
-        }
-        if (previous.length < length) {
-          previous = new char[Math.max(length, previous.length * 2)];
-        }
-        System.arraycopy(current, 0, previous, 0, length);
-        previousLength = length;
-        return true;
-      }
-
-      @Override
-      public void reset() throws IOException {
-        super.reset();
-        previousLength = -1;
-        pending.setLength(0);
-      }
-    };
+  /** The pairs of one body as the index analyses it, for the pairs field that follows the body in its document; {@code null} when {@code key} has no common words. */
+  PairCounter counter(String key) {
+    CharArrayMap<Integer> keyClasses = classes.get(key);
+    return keyClasses == null ? null : new PairCounter(key, keyClasses);
   }
 
   /**
-   * The query for a phrase in {@code key}'s body field with the pairs the index holds in place of
-   * their words (a single term when the phrase is one pair); {@code null} when no pair applies,
-   * and the phrase is to be built as Lucene does.
+   * Notes the pairs of a body while the index reads its words ({@link #noting}), and is then the
+   * value of its language's pairs field ({@link #field}): each pair once, with how often the body
+   * has it as its frequency. Counting a piece's pairs in a small map of its own and indexing each
+   * once, without positions, costs the index a fraction of indexing every occurrence.
+   */
+  final class PairCounter {
+    private final String key;
+    private final CharArrayMap<Integer> keyClasses;
+    private final CharArrayMap<int[]> counts = new CharArrayMap<>(512, false);
+    private char[] pair = new char[64];
+
+    private PairCounter(String key, CharArrayMap<Integer> keyClasses) {
+      this.key = key;
+      this.keyClasses = keyClasses;
+    }
+
+    /** {@code body} (the body's analysis in {@code key}'s analyzer), noting its pairs as it is read. */
+    TokenStream noting(TokenStream body) {
+      return new TokenFilter(body) {
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+        private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
+        private int previousClass;
+        private int previousLength;
+
+        @Override
+        public boolean incrementToken() throws IOException {
+          if (!input.incrementToken()) {
+            return false;
+          }
+          char[] current = term.buffer();
+          int length = term.length();
+          int currentClass = classOf(keyClasses, current, length);
+          if (previousLength > 0 && increment.getPositionIncrement() == 1 && pairs(previousClass, currentClass)) {
+            int size = previousLength + 1 + length;
+            if (pair.length < size) {
+              pair = java.util.Arrays.copyOf(pair, Math.max(size, pair.length * 2));
+            }
+            pair[previousLength] = ' ';
+            System.arraycopy(current, 0, pair, previousLength + 1, length);
+            int[] count = counts.get(pair, 0, size);
+            if (count == null) {
+              counts.put(java.util.Arrays.copyOf(pair, size), new int[] {1});
+            } else {
+              count[0]++;
+            }
+          }
+          // the word stays at the start of the buffer, as the first word of the next pair
+          if (pair.length < length + 1) {
+            pair = java.util.Arrays.copyOf(pair, Math.max(length + 1, pair.length * 2));
+          }
+          System.arraycopy(current, 0, pair, 0, length);
+          previousLength = length;
+          previousClass = currentClass;
+          return true;
+        }
+
+        @Override
+        public void reset() throws IOException {
+          super.reset();
+          previousLength = 0;
+          counts.clear();
+        }
+      };
+    }
+
+    /** The pairs field: to be added to the document after the body whose stream {@link #noting} wrapped. */
+    Field field() {
+      return new Field(Fields.pairs(key), new TokenStream() {
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+        private final TermFrequencyAttribute frequency = addAttribute(TermFrequencyAttribute.class);
+        private CharArrayMap<int[]>.EntryIterator pending;
+
+        @Override
+        public void reset() {
+          pending = counts.entrySet().iterator(); // the body has been read by now
+        }
+
+        @Override
+        public boolean incrementToken() {
+          if (pending == null || !pending.hasNext()) {
+            return false;
+          }
+          clearAttributes();
+          char[] chars = pending.nextKey();
+          term.copyBuffer(chars, 0, chars.length);
+          frequency.setTermFrequency(pending.currentValue()[0]);
+          return true;
+        }
+      }, PAIRS);
+    }
+  }
+
+  /** A pairs field: each pair once per piece with its frequency; no positions, so no phrase can be asked of it directly. */
+  static final FieldType PAIRS = pairsType();
+
+  private static FieldType pairsType() {
+    FieldType type = new FieldType();
+    type.setTokenized(true);
+    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+    type.freeze();
+    return type;
+  }
+
+  /** The language keys that have pairs fields. */
+  java.util.Set<String> keys() {
+    return classes.keySet();
+  }
+
+  /**
+   * The query for a phrase in {@code key}'s body {@code field} that pairs make cheap; {@code null}
+   * when none of its neighbouring words pairs, and the phrase is to be asked as Lucene does. A
+   * phrase of two words that pair is a term of the pairs field; a longer one stays the body's
+   * phrase query, asked only of the pieces that have every pair it contains.
    */
   Query phrase(String key, String field, Analyzer analyzer, String text) {
-    if (!veryCommon.containsKey(key)) {
+    CharArrayMap<Integer> keyClasses = classes.get(key);
+    if (keyClasses == null) {
       return null;
     }
     List<String> words = new ArrayList<>();
@@ -249,37 +343,27 @@ final class CommonWords {
     } catch (IOException e) {
       throw new UncheckedIOException("analysing text in memory failed", e);
     }
-    // the terms by position: a pair at its second word's position, the words no pair covers at theirs
-    java.util.TreeMap<Integer, List<Term>> byPosition = new java.util.TreeMap<>();
-    boolean[] covered = new boolean[words.size()];
+    java.util.Set<Term> pairTerms = new java.util.LinkedHashSet<>();
     for (int i = 1; i < words.size(); i++) {
       char[] first = words.get(i - 1).toCharArray();
       char[] second = words.get(i).toCharArray();
-      if (positions.get(i) == positions.get(i - 1) + 1 && pairs(key, first, first.length, second, second.length)) {
-        byPosition.computeIfAbsent(positions.get(i), p -> new ArrayList<>())
-            .add(new Term(field, pairTerm(words.get(i - 1), words.get(i))));
-        covered[i - 1] = true;
-        covered[i] = true;
+      if (positions.get(i) == positions.get(i - 1) + 1
+          && pairs(classOf(keyClasses, first, first.length), classOf(keyClasses, second, second.length))) {
+        pairTerms.add(new Term(Fields.pairs(key), pairTerm(words.get(i - 1), words.get(i))));
       }
     }
-    if (byPosition.isEmpty()) {
+    if (pairTerms.isEmpty()) {
       return null;
     }
-    for (int i = 0; i < words.size(); i++) {
-      if (!covered[i]) {
-        byPosition.computeIfAbsent(positions.get(i), p -> new ArrayList<>()).add(new Term(field, words.get(i)));
-      }
+    if (words.size() == 2) {
+      return new TermQuery(pairTerms.iterator().next());
     }
     PhraseQuery.Builder phrase = new PhraseQuery.Builder();
-    int count = 0;
-    Term only = null;
-    for (Map.Entry<Integer, List<Term>> at : byPosition.entrySet()) {
-      for (Term term : at.getValue()) {
-        phrase.add(term, at.getKey());
-        only = term;
-        count++;
-      }
+    for (int i = 0; i < words.size(); i++) {
+      phrase.add(new Term(field, words.get(i)), positions.get(i));
     }
-    return count == 1 ? new TermQuery(only) : phrase.build();
+    BooleanQuery.Builder paired = new BooleanQuery.Builder().add(phrase.build(), BooleanClause.Occur.MUST);
+    pairTerms.forEach(pair -> paired.add(new TermQuery(pair), BooleanClause.Occur.FILTER));
+    return paired.build();
   }
 }

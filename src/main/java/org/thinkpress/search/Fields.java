@@ -50,6 +50,14 @@ final class Fields {
     return "title_" + key;
   }
 
+  /**
+   * The pairs of common words of a language key's bodies ({@link CommonWords}): each pair a piece
+   * has, once, with its frequency; no positions.
+   */
+  static String pairs(String key) {
+    return "pairs_" + key;
+  }
+
   /** Standfirst and body, analyzed in a language key's analyzer; stored, for snippets and related materials. */
   static String body(String key) {
     return "body_" + key;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -88,14 +89,23 @@ final class PieceDocuments {
     String text = bodyText(piece);
     Field bodyField = new Field(Fields.body(key), text, BODY);
     TellingWords.Counter telling = new TellingWords.Counter();
-    bodyField.setTokenStream(words.withPairs(key, telling.counting(analyzers.unshared(key).tokenStream(Fields.body(key), text))));
+    CommonWords.PairCounter pairs = words.counter(key);
+    TokenStream analysis = analyzers.unshared(key).tokenStream(Fields.body(key), text);
+    bodyField.setTokenStream(telling.counting(pairs == null ? analysis : pairs.noting(analysis)));
     doc.add(bodyField);
-    doc.add(telling.field()); // after the body, whose analysis by the index counts its words
+    // after the body, whose analysis by the index counts their words
+    doc.add(telling.field());
+    if (pairs != null) {
+      doc.add(pairs.field());
+    }
     doc.add(new TextField(Fields.ALL, piece.title() + "\n\n" + piece.standfirst(), Field.Store.NO));
     for (String other : Analyzers.KEYS) {
       if (!other.equals(key)) {
         doc.add(new Field(Fields.title(other), "", EMPTY_TITLE));
         doc.add(new Field(Fields.body(other), "", EMPTY_BODY));
+        if (words.keys().contains(other)) {
+          doc.add(new Field(Fields.pairs(other), "", CommonWords.PAIRS));
+        }
       }
     }
 

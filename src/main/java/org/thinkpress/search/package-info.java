@@ -54,7 +54,8 @@
  *       translations.</dd>
  *   <dt>common words, pairs</dt>
  *   <dd>a language's most frequent words, learned when the index is rebuilt and kept in its commit
- *       ({@code CommonWords}); two neighbouring ones are also indexed as one term, so that a phrase
+ *       ({@code CommonWords}); two neighbouring words of a body of which one is very common (or
+ *       both common) are also indexed as a pair in the language's pairs field, so that a phrase
  *       of them is looked up like a word.</dd>
  *   <dt>telling words</dt>
  *   <dd>the words a piece uses at least twice in its first 600 words, counted when it is indexed;

@@ -17,8 +17,10 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
@@ -64,9 +66,11 @@ class CommonWordsTest {
          IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzers.perField()))) {
       for (String text : texts) {
         Document doc = new Document();
-        Field body = new Field(field, text, PieceDocuments.BODY); // offsets too: pairs must keep them in order
-        body.setTokenStream(words.withPairs("xx", analyzer.tokenStream(field, text)));
+        Field body = new Field(field, text, PieceDocuments.BODY);
+        CommonWords.PairCounter pairs = words.counter("xx");
+        body.setTokenStream(pairs.noting(analyzer.tokenStream(field, text)));
         doc.add(body);
+        doc.add(pairs.field());
         doc.add(new Field("plain", text, PieceDocuments.BODY));
         writer.addDocument(doc);
       }
@@ -75,6 +79,7 @@ class CommonWordsTest {
         IndexSearcher searcher = new IndexSearcher(reader);
         QueryBuilder plain = new QueryBuilder(analyzer);
         int withPairs = 0;
+        int withoutPairs = 0;
         int singleTerms = 0;
         for (int round = 0; round < 400; round++) {
           String text = texts.get(random.nextInt(texts.size()));
@@ -87,16 +92,38 @@ class CommonWordsTest {
           }
           Query paired = words.phrase("xx", field, analyzer, phrase);
           if (paired == null) {
+            withoutPairs++;
             continue;
           }
           withPairs++;
           singleTerms += paired instanceof TermQuery ? 1 : 0;
-          assertThat(paired).isInstanceOfAny(TermQuery.class, PhraseQuery.class);
+          assertThat(paired).isInstanceOfAny(TermQuery.class, BooleanQuery.class);
           Query lucene = plain.createPhraseQuery("plain", phrase);
           assertThat(docs(searcher, paired)).as(phrase).isEqualTo(docs(searcher, lucene));
         }
         assertThat(withPairs).isGreaterThan(100);
         assertThat(singleTerms).isGreaterThan(20);
+        assertThat(withoutPairs).as("neighbours of two middling words, or a common and a middling one, do not pair")
+            .isGreaterThan(20);
+        // a pair's frequency in a piece is how often the piece has its two words next to each other
+        int checked = 0;
+        for (int doc = 0; doc < texts.size(); doc++) {
+          String[] tokens = texts.get(doc).replace(".", "").trim().split(" +");
+          Map<String, Integer> occurrences = new java.util.HashMap<>();
+          for (int i = 1; i < tokens.length; i++) {
+            occurrences.merge(tokens[i - 1] + " " + tokens[i], 1, Integer::sum);
+          }
+          for (Map.Entry<String, Integer> neighbours : occurrences.entrySet()) {
+            if (words.phrase("xx", field, analyzer, neighbours.getKey()) instanceof TermQuery pair) {
+              PostingsEnum postings = MultiTerms.getTermPostingsEnum(reader, pair.getTerm().field(),
+                  pair.getTerm().bytes(), PostingsEnum.FREQS);
+              assertThat(postings.advance(doc)).isEqualTo(doc);
+              assertThat(postings.freq()).as(neighbours.getKey()).isEqualTo(neighbours.getValue());
+              checked++;
+            }
+          }
+        }
+        assertThat(checked).isGreaterThan(1_000);
       }
     }
   }
@@ -121,7 +148,16 @@ class CommonWordsTest {
     }
     CommonWords words = CommonWords.learn(analyzers, sample);
     String encoded = words.encode();
-    assertThat(encoded).startsWith("xx:w0 ").doesNotContain("ru:").doesNotContain(" w399 ");
+    assertThat(encoded).startsWith("xx:w0 ").doesNotContain("ru:");
+    String[] classes = encoded.substring("xx:".length()).strip().split("\\|");
+    assertThat(classes).hasSize(3);
+    List<String> veryCommon = List.of(classes[0].split(" "));
+    List<String> common = List.of(classes[1].split(" "));
+    List<String> middling = List.of(classes[2].split(" "));
+    // about 1/(6 (rank + 1.5)) of the words: very common to rank 15, common to 165, middling beyond
+    assertThat(veryCommon).contains("w0", "w5").doesNotContain("w40", "w399");
+    assertThat(common).contains("w40").doesNotContain("w0", "w399");
+    assertThat(middling).contains("w399").doesNotContain("w0", "w40");
     assertThat(CommonWords.decode(encoded).encode()).isEqualTo(encoded);
     assertThat(CommonWords.decode(null).isEmpty()).isTrue();
     assertThat(words.phrase("ru", Fields.body("ru"), analyzers.forKey("ru"), "слово другое")).isNull();
@@ -143,7 +179,9 @@ class CommonWordsTest {
       bed.awaitIndexed();
       assertThat(bed.search.commonWords().isEmpty()).isFalse();
       Map<String, Long> expected = new java.util.LinkedHashMap<>();
-      for (String phrase : List.of("w0 w1", "w1 w0", "w0 w2 w0", "w3 w0", "w0 w0", "w2 w57", "w0 w1 w2 w3")) {
+      // pairs of very common words (w0-w15), with common ones (to w165), with middling ones, and none
+      for (String phrase : List.of("w0 w1", "w1 w0", "w0 w2 w0", "w3 w0", "w0 w0", "w2 w57", "w0 w1 w2 w3",
+          "w0 w300", "w250 w1", "w40 w60", "w200 w300", "w1 w300 w2")) {
         long count = bodies.stream().filter(body -> (" " + body.replace(".", "").replaceAll(" +", " ") + " ")
             .contains(" " + phrase + " ")).count();
         expected.put(phrase, count);
