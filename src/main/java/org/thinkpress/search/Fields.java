@@ -30,6 +30,8 @@ final class Fields {
    * with every language's analyzer, so a word in any script finds it there.
    */
   static final String ALL = "all";
+  /** Standfirst and body as text, compressed, as one binary doc value: what snippets are cut from ({@link BodyText}). */
+  static final String TEXT = "text";
   /** The candidate words of "Other materials", with their counts, as one binary doc value ({@link TellingWords}). */
   static final String TELLING_WORDS = "telling_words";
   /** The piece's own regions (not their parents), as terms: related materials weigh a shared region. */
@@ -58,7 +60,7 @@ final class Fields {
     return "pairs_" + key;
   }
 
-  /** Standfirst and body, analyzed in a language key's analyzer; stored, for snippets and related materials. */
+  /** Standfirst and body, analyzed in a language key's analyzer, with offsets for snippets; the text itself is in {@link #TEXT}. */
   static String body(String key) {
     return "body_" + key;
   }

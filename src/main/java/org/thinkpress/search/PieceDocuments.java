@@ -30,7 +30,7 @@ final class PieceDocuments {
 
   static final FacetsConfig FACETS = facetsConfig();
 
-  /** Standfirst and body: stored for snippets, with offsets in the postings so that highlighting need not re-analyse. */
+  /** Standfirst and body: with offsets in the postings so that highlighting need not re-analyse; their text is kept apart ({@link BodyText}). */
   static final FieldType BODY = bodyType();
 
   /**
@@ -51,7 +51,7 @@ final class PieceDocuments {
   }
 
   private static FieldType bodyType() {
-    FieldType type = new FieldType(TextField.TYPE_STORED);
+    FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
     type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
     type.freeze();
     return type;
@@ -93,6 +93,7 @@ final class PieceDocuments {
     TokenStream analysis = analyzers.unshared(key).tokenStream(Fields.body(key), text);
     bodyField.setTokenStream(telling.counting(pairs == null ? analysis : pairs.noting(analysis)));
     doc.add(bodyField);
+    doc.add(BodyText.field(text));
     // after the body, whose analysis by the index counts their words
     doc.add(telling.field());
     if (pairs != null) {

@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.uhighlight.CustomSeparatorBreakIterator;
@@ -77,6 +80,34 @@ final class Snippets {
 
     Map<String, Object[]> highlight(String[] fields, Query query, int[] docIds, int[] passages) throws IOException {
       return highlightFieldsAsObjects(fields, query, docIds, passages);
+    }
+
+    /** The body's text from its doc value ({@link BodyText}), instead of a stored field: whichever body field is asked for, a piece has one text. */
+    @Override
+    protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold)
+        throws IOException {
+      List<CharSequence[]> texts = new ArrayList<>();
+      List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+      int leafIndex = -1;
+      BodyText.Reader reader = null;
+      int chars = 0;
+      do {
+        int doc = docIter.nextDoc();
+        if (doc == DocIdSetIterator.NO_MORE_DOCS) {
+          break;
+        }
+        int leaf = ReaderUtil.subIndex(doc, leaves);
+        if (leaf != leafIndex) { // documents come in increasing order
+          leafIndex = leaf;
+          reader = new BodyText.Reader(leaves.get(leaf).reader());
+        }
+        String text = reader.text(doc - leaves.get(leaf).docBase, getMaxLength());
+        CharSequence[] values = new CharSequence[fields.length];
+        java.util.Arrays.fill(values, text);
+        texts.add(values);
+        chars += text == null ? 0 : text.length() * fields.length;
+      } while (chars <= cacheCharsThreshold && cacheCharsThreshold != 0);
+      return texts;
     }
   }
 
