@@ -4,15 +4,16 @@ package org.thinkpress.search;
  * The names of the index's fields, in one place so that writing and searching agree.
  *
  * <p>Text is indexed in fields of the piece's language key ({@code title_en}, {@code body_en}),
- * stemmed, and title and standfirst again in the neutral {@link #ALL} field, unstemmed. The facet
- * dimensions are indexed through Lucene's {@code FacetsConfig} (sorted-set doc values plus
- * drill-down terms); the values needed to show a result are stored.
+ * stemmed, and title and standfirst again in the neutral {@link #ALL} field, unstemmed; pairs of
+ * common words in {@code pairs_en} and the like. The facet dimensions are indexed through Lucene's
+ * {@code FacetsConfig} (sorted-set doc values plus drill-down terms). What a result shows and the
+ * text its snippet is cut from are binary doc values ({@link #SUMMARY}, {@link #TEXT}); the index
+ * stores no fields.
  */
 final class Fields {
 
-  /** The publication's id: an indexed term (to replace or delete it), doc values and stored. */
+  /** The publication's id: an indexed term (to replace or delete it) and doc values. */
   static final String ID = "id";
-  static final String SLUG = "slug";
   static final String LANGUAGE = "language";
   /** The translation group, as an indexed term, so that related materials can leave a piece's translations out. */
   static final String GROUP = "group";
