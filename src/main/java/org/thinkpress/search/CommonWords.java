@@ -75,17 +75,24 @@ final class CommonWords {
   /** Per language key, each learned word's class: one lookup per word read. */
   private final Map<String, CharArrayMap<Integer>> classes = new HashMap<>();
 
+  /** Every language's words, each in its highest class: for the neutral field, whose pieces and queries do not say their language. */
+  private final CharArrayMap<Integer> anyClasses;
+
   private CommonWords(Map<String, List<List<String>>> words) {
     this.words = words;
+    CharArrayMap<Integer> any = new CharArrayMap<>(16, false);
     words.forEach((key, lists) -> {
       CharArrayMap<Integer> keyClasses = new CharArrayMap<>(lists.stream().mapToInt(List::size).sum() * 2, false);
       for (int i = 0; i < lists.size(); i++) {
         for (String word : lists.get(i)) {
           keyClasses.put(word, VERY - i);
+          Integer known = any.get(word);
+          any.put(word, Math.max(VERY - i, known == null ? 0 : known));
         }
       }
       classes.put(key, keyClasses);
     });
+    this.anyClasses = any;
   }
 
   /** The words of each language key, learned from {@code sample}: each piece's key and its standfirst and body. */
@@ -201,7 +208,18 @@ final class CommonWords {
   /** The pairs of one body as the index analyses it, for the pairs field that follows the body in its document; {@code null} when {@code key} has no common words. */
   PairCounter counter(String key) {
     CharArrayMap<Integer> keyClasses = classes.get(key);
-    return keyClasses == null ? null : new PairCounter(key, keyClasses);
+    return keyClasses == null ? null : new PairCounter(Fields.pairs(key), keyClasses, PAIRS);
+  }
+
+  /** The pairs of one title in {@code key}'s analyzer, for the title pairs field; {@code null} when {@code key} has no common words. */
+  PairCounter titleCounter(String key) {
+    CharArrayMap<Integer> keyClasses = classes.get(key);
+    return keyClasses == null ? null : new PairCounter(Fields.titlePairs(key), keyClasses, SHORT_PAIRS);
+  }
+
+  /** The pairs of the neutral field's text ({@link Fields#ALL}), by every language's words; {@code null} when there are no common words. */
+  PairCounter neutralCounter() {
+    return isEmpty() ? null : new PairCounter(Fields.ALL_PAIRS, anyClasses, SHORT_PAIRS);
   }
 
   /**
@@ -210,15 +228,31 @@ final class CommonWords {
    * has it as its frequency. Counting a piece's pairs in a small map of its own and indexing each
    * once, without positions, costs the index a fraction of indexing every occurrence.
    */
-  final class PairCounter {
-    private final String key;
+  static final class PairCounter {
+    private final String field;
     private final CharArrayMap<Integer> keyClasses;
-    private final CharArrayMap<int[]> counts = new CharArrayMap<>(512, false);
+    private final FieldType type;
+    private final CharArrayMap<int[]> counts;
     private char[] pair = new char[64];
 
-    private PairCounter(String key, CharArrayMap<Integer> keyClasses) {
-      this.key = key;
+    private PairCounter(String field, CharArrayMap<Integer> keyClasses, FieldType type) {
+      this.field = field;
       this.keyClasses = keyClasses;
+      this.type = type;
+      this.counts = new CharArrayMap<>(type == PAIRS ? 512 : 32, false); // a body has a few hundred pairs
+    }
+
+    /**
+     * A text field whose words are noted as the index reads them: analysed at that moment with
+     * the analyzer the index gives it, so that nothing is analysed ahead of its turn.
+     */
+    Field noted(String name, String text, FieldType textType) {
+      return new Field(name, text, textType) {
+        @Override
+        public TokenStream tokenStream(Analyzer analyzer, TokenStream reuse) {
+          return noting(super.tokenStream(analyzer, reuse));
+        }
+      };
     }
 
     /** {@code body} (the body's analysis in {@code key}'s analyzer), noting its pairs as it is read. */
@@ -270,9 +304,9 @@ final class CommonWords {
       };
     }
 
-    /** The pairs field: to be added to the document after the body whose stream {@link #noting} wrapped. */
+    /** The pairs field: to be added to the document after the field whose stream {@link #noting} wrapped. */
     Field field() {
-      return new Field(Fields.pairs(key), new TokenStream() {
+      return new Field(field, new TokenStream() {
         private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
         private final TermFrequencyAttribute frequency = addAttribute(TermFrequencyAttribute.class);
         private CharArrayMap<int[]>.EntryIterator pending;
@@ -293,17 +327,25 @@ final class CommonWords {
           frequency.setTermFrequency(pending.currentValue()[0]);
           return true;
         }
-      }, PAIRS);
+      }, type);
     }
   }
 
   /** A pairs field: each pair once per piece with its frequency; no positions, so no phrase can be asked of it directly. */
   static final FieldType PAIRS = pairsType();
 
+  /** The pairs of a title or of the neutral field: without norms (these texts are short, and most pieces' pairs are few or none). */
+  static final FieldType SHORT_PAIRS = pairsType(true);
+
   private static FieldType pairsType() {
+    return pairsType(false);
+  }
+
+  private static FieldType pairsType(boolean omitNorms) {
     FieldType type = new FieldType();
     type.setTokenized(true);
     type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+    type.setOmitNorms(omitNorms);
     type.freeze();
     return type;
   }
@@ -320,7 +362,21 @@ final class CommonWords {
    * phrase query, asked only of the pieces that have every pair it contains.
    */
   Query phrase(String key, String field, Analyzer analyzer, String text) {
-    CharArrayMap<Integer> keyClasses = classes.get(key);
+    return phrase(classes.get(key), Fields.pairs(key), field, analyzer, text);
+  }
+
+  /** As {@link #phrase}, for {@code key}'s title field. */
+  Query titlePhrase(String key, String field, Analyzer analyzer, String text) {
+    return phrase(classes.get(key), Fields.titlePairs(key), field, analyzer, text);
+  }
+
+  /** As {@link #phrase}, for the neutral field ({@link Fields#ALL}). */
+  Query neutralPhrase(Analyzer analyzer, String text) {
+    return phrase(isEmpty() ? null : anyClasses, Fields.ALL_PAIRS, Fields.ALL, analyzer, text);
+  }
+
+  private static Query phrase(CharArrayMap<Integer> keyClasses, String pairsField, String field, Analyzer analyzer,
+                              String text) {
     if (keyClasses == null) {
       return null;
     }
@@ -349,7 +405,7 @@ final class CommonWords {
       char[] second = words.get(i).toCharArray();
       if (positions.get(i) == positions.get(i - 1) + 1
           && pairs(classOf(keyClasses, first, first.length), classOf(keyClasses, second, second.length))) {
-        pairTerms.add(new Term(Fields.pairs(key), pairTerm(words.get(i - 1), words.get(i))));
+        pairTerms.add(new Term(pairsField, pairTerm(words.get(i - 1), words.get(i))));
       }
     }
     if (pairTerms.isEmpty()) {

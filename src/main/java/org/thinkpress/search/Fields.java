@@ -61,6 +61,14 @@ final class Fields {
     return "pairs_" + key;
   }
 
+  /** The pairs of common words of a language key's titles, as {@link #pairs} are the bodies'. */
+  static String titlePairs(String key) {
+    return "title_pairs_" + key;
+  }
+
+  /** The pairs of common words (of any language) of the neutral field {@link #ALL}. */
+  static final String ALL_PAIRS = "all_pairs";
+
   /** Standfirst and body, analyzed in a language key's analyzer, with offsets for snippets; the text itself is in {@link #TEXT}. */
   static String body(String key) {
     return "body_" + key;

@@ -85,7 +85,13 @@ final class PieceDocuments {
     doc.add(new LongPoint(Fields.PUBLISHED, piece.publishedAt().toEpochMilli()));
     doc.add(Summaries.field(piece));
     doc.add(new TextField(Fields.TITLE, piece.title(), Field.Store.NO));
-    doc.add(new TextField(Fields.title(key), piece.title(), Field.Store.NO));
+    CommonWords.PairCounter titlePairs = words.titleCounter(key);
+    if (titlePairs == null) {
+      doc.add(new TextField(Fields.title(key), piece.title(), Field.Store.NO));
+    } else {
+      doc.add(titlePairs.noted(Fields.title(key), piece.title(), TextField.TYPE_NOT_STORED));
+      doc.add(titlePairs.field());
+    }
     String text = bodyText(piece);
     Field bodyField = new Field(Fields.body(key), text, BODY);
     TellingWords.Counter telling = new TellingWords.Counter();
@@ -99,7 +105,14 @@ final class PieceDocuments {
     if (pairs != null) {
       doc.add(pairs.field());
     }
-    doc.add(new TextField(Fields.ALL, piece.title() + "\n\n" + piece.standfirst(), Field.Store.NO));
+    String neutral = piece.title() + "\n\n" + piece.standfirst();
+    CommonWords.PairCounter neutralPairs = words.neutralCounter();
+    if (neutralPairs == null) {
+      doc.add(new TextField(Fields.ALL, neutral, Field.Store.NO));
+    } else {
+      doc.add(neutralPairs.noted(Fields.ALL, neutral, TextField.TYPE_NOT_STORED));
+      doc.add(neutralPairs.field());
+    }
     for (String other : Analyzers.KEYS) {
       if (!other.equals(key)) {
         doc.add(new Field(Fields.title(other), "", EMPTY_TITLE));

@@ -40,23 +40,29 @@ final class QueryFactory {
   private final List<String> fields = new ArrayList<>();
   private final List<Float> weights = new ArrayList<>();
   private final List<QueryBuilder> builders = new ArrayList<>();
-  /** Per field, the language key whose body it is ({@code null} for the others): where pairs of common words are indexed. */
-  private final List<String> bodyKeys = new ArrayList<>();
-  private final List<Analyzer> fieldAnalyzers = new ArrayList<>();
+  /** Per field, how its phrases are asked with pairs of common words ({@link CommonWords}), if they can be. */
+  private final List<Paired> paired = new ArrayList<>();
+
+  /** A field's phrases with pairs: {@code null} when the field has no pairs. */
+  private interface Paired {
+    Query phrase(CommonWords words, String text);
+  }
 
   QueryFactory(Analyzers analyzers) {
     this.analyzers = analyzers;
     for (String key : Analyzers.KEYS) {
-      add(Fields.title(key), TITLE, analyzers.forKey(key), null);
-      add(Fields.body(key), 1f, analyzers.forKey(key), key);
+      Analyzer analyzer = analyzers.forKey(key);
+      String title = Fields.title(key);
+      String body = Fields.body(key);
+      add(title, TITLE, analyzer, (words, text) -> words.titlePhrase(key, title, analyzer, text));
+      add(body, 1f, analyzer, (words, text) -> words.phrase(key, body, analyzer, text));
     }
-    add(Fields.NAMES, NAMES, analyzers.neutral(), null);
-    add(Fields.ALL, ALL, analyzers.neutral(), null);
+    add(Fields.NAMES, NAMES, analyzers.neutral(), (words, text) -> null);
+    add(Fields.ALL, ALL, analyzers.neutral(), (words, text) -> words.neutralPhrase(analyzers.neutral(), text));
   }
 
-  private void add(String field, float weight, Analyzer analyzer, String bodyKey) {
-    bodyKeys.add(bodyKey);
-    fieldAnalyzers.add(analyzer);
+  private void add(String field, float weight, Analyzer analyzer, Paired pairs) {
+    paired.add(pairs);
     fields.add(field);
     weights.add(weight);
     builders.add(new QueryBuilder(analyzer));
@@ -159,7 +165,7 @@ final class QueryFactory {
   Query part(String text, CommonWords words) {
     List<Query> alternatives = new ArrayList<>();
     for (int i = 0; i < fields.size(); i++) {
-      Query query = bodyKeys.get(i) == null ? null : words.phrase(bodyKeys.get(i), fields.get(i), fieldAnalyzers.get(i), text);
+      Query query = paired.get(i).phrase(words, text);
       if (query == null) {
         query = builders.get(i).createPhraseQuery(fields.get(i), text);
       }

@@ -13,7 +13,7 @@ import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -72,6 +72,11 @@ class CommonWordsTest {
         doc.add(body);
         doc.add(pairs.field());
         doc.add(new Field("plain", text, PieceDocuments.BODY));
+        String title = titleOf(text);
+        CommonWords.PairCounter titlePairs = words.titleCounter("xx");
+        doc.add(titlePairs.noted(Fields.title("xx"), title, TextField.TYPE_NOT_STORED));
+        doc.add(titlePairs.field());
+        doc.add(new Field("plain_title", title, TextField.TYPE_NOT_STORED));
         writer.addDocument(doc);
       }
       writer.commit();
@@ -80,6 +85,7 @@ class CommonWordsTest {
         QueryBuilder plain = new QueryBuilder(analyzer);
         int withPairs = 0;
         int withoutPairs = 0;
+        int titleHits = 0;
         int singleTerms = 0;
         for (int round = 0; round < 400; round++) {
           String text = texts.get(random.nextInt(texts.size()));
@@ -100,9 +106,14 @@ class CommonWordsTest {
           assertThat(paired).isInstanceOfAny(TermQuery.class, BooleanQuery.class);
           Query lucene = plain.createPhraseQuery("plain", phrase);
           assertThat(docs(searcher, paired)).as(phrase).isEqualTo(docs(searcher, lucene));
+          Query pairedTitle = words.titlePhrase("xx", Fields.title("xx"), analyzer, phrase);
+          assertThat(docs(searcher, pairedTitle)).as("title " + phrase)
+              .isEqualTo(docs(searcher, plain.createPhraseQuery("plain_title", phrase)));
+          titleHits += docs(searcher, pairedTitle).isEmpty() ? 0 : 1;
         }
         assertThat(withPairs).isGreaterThan(100);
         assertThat(singleTerms).isGreaterThan(20);
+        assertThat(titleHits).isGreaterThan(20);
         assertThat(withoutPairs).as("neighbours of two middling words, or a common and a middling one, do not pair")
             .isGreaterThan(20);
         // a pair's frequency in a piece is how often the piece has its two words next to each other
@@ -126,6 +137,17 @@ class CommonWordsTest {
         assertThat(checked).isGreaterThan(1_000);
       }
     }
+  }
+
+  /** A title made of a text's first dozen words. */
+  private static String titleOf(String text) {
+    String[] words = text.split(" ");
+    return String.join(" ", java.util.Arrays.copyOfRange(words, 0, Math.min(12, words.length)));
+  }
+
+  /** A text as a phrase sees it: its words separated by single spaces, with a space before and after. */
+  private static String normalized(String text) {
+    return " " + text.replace(".", "").replaceAll("\\s+", " ").strip() + " ";
   }
 
   private static Set<Integer> docs(IndexSearcher searcher, Query query) throws IOException {
@@ -167,11 +189,16 @@ class CommonWordsTest {
   void aRebuiltIndexLearnsTheWordsKeepsThemAndItsPhraseSearchesStayExact() {
     Random random = new Random(5);
     List<PublicationInput> pieces = new ArrayList<>();
-    List<String> bodies = new ArrayList<>();
+    // where a phrase can be found: the body field (standfirst and body), the neutral one (title and standfirst)
+    List<String> texts = new ArrayList<>();
     for (int i = 0; i < 260; i++) {
+      String title = text(random, 8).strip();
+      String standfirst = text(random, 20).strip();
       String body = text(random, 150);
-      bodies.add(body);
-      pieces.add(publication("piece-" + i).language("xx").title("Piece " + i).standfirst("").body(body).experts().topics().regions().build());
+      texts.add(normalized(standfirst + " " + body));
+      texts.add(normalized(title + " " + standfirst));
+      pieces.add(publication("piece-" + i).language("xx").title(title).standfirst(standfirst).body(body).experts().topics()
+          .regions().build());
     }
     try (SearchTestBed bed = SearchTestBed.sqlite()) {
       bed.load(Corpus.taxonomy()).load(new ContentBundle(Map.of(), List.of(), List.of(), List.of(), pieces));
@@ -181,9 +208,12 @@ class CommonWordsTest {
       Map<String, Long> expected = new java.util.LinkedHashMap<>();
       // pairs of very common words (w0-w15), with common ones (to w165), with middling ones, and none
       for (String phrase : List.of("w0 w1", "w1 w0", "w0 w2 w0", "w3 w0", "w0 w0", "w2 w57", "w0 w1 w2 w3",
-          "w0 w300", "w250 w1", "w40 w60", "w200 w300", "w1 w300 w2")) {
-        long count = bodies.stream().filter(body -> (" " + body.replace(".", "").replaceAll(" +", " ") + " ")
-            .contains(" " + phrase + " ")).count();
+          "w0 w300", "w250 w1", "w40 w60", "w200 w300", "w1 w300 w2", "w5 w6", "w0 w1 w0")) {
+        long count = 0;
+        for (int piece = 0; piece < texts.size(); piece += 2) {
+          boolean found = texts.get(piece).contains(" " + phrase + " ") || texts.get(piece + 1).contains(" " + phrase + " ");
+          count += found ? 1 : 0;
+        }
         expected.put(phrase, count);
         assertThat(search.search(SearchRequest.text("\"" + phrase + "\"")).total()).as(phrase).isEqualTo(count);
       }
