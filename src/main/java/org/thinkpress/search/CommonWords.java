@@ -37,10 +37,15 @@ import org.apache.lucene.search.TermQuery;
  * quickly through their rarer word: a word rarer than middling is in at most a few pieces in a
  * hundred.
  *
- * <p>Pairs go in a field of their own per language ({@link Fields#pairs}): each pair a piece has,
- * once, with how often it occurs as its frequency, without positions. A phrase of two words that
- * pair is a term of that field, which ranks like a word; a longer phrase stays a phrase of the body
- * and is asked only of the pieces that have all its pairs.
+ * <p>Titles are paired the same way in their language's title field, and the neutral field
+ * ({@link Fields#ALL}, title and standfirst) by every language's classes at once, since neither
+ * that field nor a query says its language.
+ *
+ * <p>Pairs go in fields of their own ({@link Fields#pairs}, {@link Fields#titlePairs},
+ * {@link Fields#ALL_PAIRS}): each pair a piece has, once, with how often it occurs as its
+ * frequency, without positions. A phrase of two words that pair is a term of that field, which
+ * ranks like a word; a longer phrase stays a phrase of its text field and is asked only of the
+ * pieces that have all its pairs.
  *
  * <p>The words are learned from the first {@value #SAMPLE} published pieces when the index is
  * rebuilt (a language needs {@value #MIN_PIECES} of them), kept in the index's commit, and used by

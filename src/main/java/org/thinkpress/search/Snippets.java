@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -26,6 +27,7 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 final class Snippets {
 
   static final int MAX_CHARS = 240;
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
   private static final int PASSAGES = 2;
 
   private final Analyzers analyzers;
@@ -80,6 +82,17 @@ final class Snippets {
 
     Map<String, Object[]> highlight(String[] fields, Query query, int[] docIds, int[] passages) throws IOException {
       return highlightFieldsAsObjects(fields, query, docIds, passages);
+    }
+
+    /**
+     * What the index knows of a field, from the searcher's own merged field infos when it keeps
+     * them ({@link SearchIndex.FacetedSearcher}): Lucene's highlighter merges every segment's for
+     * each new highlighter, which is each search here.
+     */
+    @Override
+    protected FieldInfo getFieldInfo(String field) {
+      return searcher instanceof SearchIndex.FacetedSearcher faceted ? faceted.fieldInfos.fieldInfo(field)
+          : super.getFieldInfo(field);
     }
 
     /** The body's text from its doc value ({@link BodyText}), instead of a stored field: whichever body field is asked for, a piece has one text. */
@@ -218,7 +231,7 @@ final class Snippets {
           merged.add(new Snippet.Part(part.text(), part.match()));
         }
       }
-      merged.replaceAll(part -> new Snippet.Part(part.text().replaceAll("\\s+", " "), part.match()));
+      merged.replaceAll(part -> new Snippet.Part(SPACES.matcher(part.text()).replaceAll(" "), part.match()));
       if (!merged.isEmpty()) {
         Snippet.Part first = merged.get(0);
         merged.set(0, new Snippet.Part(first.text().stripLeading(), first.match()));

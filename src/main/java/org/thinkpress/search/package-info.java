@@ -54,9 +54,9 @@
  *       translations.</dd>
  *   <dt>common words, pairs</dt>
  *   <dd>a language's most frequent words, learned when the index is rebuilt and kept in its commit
- *       ({@code CommonWords}); two neighbouring words of a body of which one is very common (or
- *       both common) are also indexed as a pair in the language's pairs field, so that a phrase
- *       of them is looked up like a word.</dd>
+ *       ({@code CommonWords}); two neighbouring words of a body, title or the neutral field of
+ *       which one is very common (or both common) are also indexed as a pair in that field's pairs
+ *       field, so that a phrase of them is looked up like a word.</dd>
  *   <dt>telling words</dt>
  *   <dd>the words a piece uses at least twice in its first 600 words, counted when it is indexed;
  *       the most telling of them (rare in the index) make its text query for other materials.</dd>
