@@ -43,7 +43,7 @@ final class QueryFactory {
   /** Per field, how its phrases are asked with pairs of common words ({@link CommonWords}), if they can be. */
   private final List<Paired> paired = new ArrayList<>();
 
-  /** A field's phrases with pairs: {@code null} when the field has no pairs. */
+  /** A field's query for a phrase, asked with its pairs; {@code null} when no pair applies (or the field has none). */
   private interface Paired {
     Query phrase(CommonWords words, String text);
   }
