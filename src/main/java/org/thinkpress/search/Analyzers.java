@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.AnalyzerWrapper;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -39,7 +38,6 @@ final class Analyzers {
       "hy", new ArmenianAnalyzer(),
       OTHER, neutral);
   private final Analyzer perField;
-  private final Map<String, Analyzer> unshared = new HashMap<>();
 
   Analyzers() {
     Map<String, Analyzer> fields = new HashMap<>();
@@ -48,7 +46,6 @@ final class Analyzers {
       fields.put(Fields.body(key), byKey.get(key));
     }
     this.perField = new PerFieldAnalyzerWrapper(neutral, fields);
-    byKey.forEach((key, analyzer) -> unshared.put(key, unsharedOf(analyzer)));
   }
 
   /** The language key of a BCP 47 tag: {@code ru-RU} is {@code ru}, {@code ka} is {@link #OTHER}. */
@@ -64,34 +61,6 @@ final class Analyzers {
 
   Analyzer forKey(String key) {
     return byKey.get(key);
-  }
-
-  /**
-   * A language key's analyzer that builds new components for every stream instead of reusing the
-   * thread's: for a stream made before the index analyses the document's other fields with the
-   * same analyzer, which would otherwise take its components over.
-   */
-  Analyzer unshared(String key) {
-    return unshared.get(key);
-  }
-
-  private static final Analyzer.ReuseStrategy NO_REUSE = new Analyzer.ReuseStrategy() {
-    @Override
-    public Analyzer.TokenStreamComponents getReusableComponents(Analyzer analyzer, String fieldName) {
-      return null;
-    }
-
-    @Override
-    public void setReusableComponents(Analyzer analyzer, String fieldName, Analyzer.TokenStreamComponents components) {}
-  };
-
-  private static Analyzer unsharedOf(Analyzer analyzer) {
-    return new AnalyzerWrapper(NO_REUSE) {
-      @Override
-      protected Analyzer getWrappedAnalyzer(String fieldName) {
-        return analyzer;
-      }
-    };
   }
 
   Analyzer neutral() {

@@ -228,9 +228,9 @@ final class CommonWords {
   }
 
   /**
-   * Notes the pairs of a body while the index reads its words ({@link #noting}), and is then the
-   * value of its language's pairs field ({@link #field}): each pair once, with how often the body
-   * has it as its frequency. Counting a piece's pairs in a small map of its own and indexing each
+   * Notes the pairs of a text field while the index reads its words ({@link #noting}), and is then
+   * the value of its pairs field ({@link #field}): each pair once, with how often the text has it
+   * as its frequency. Counting a piece's pairs in a small map of its own and indexing each
    * once, without positions, costs the index a fraction of indexing every occurrence.
    */
   static final class PairCounter {
@@ -247,22 +247,9 @@ final class CommonWords {
       this.counts = new CharArrayMap<>(type == PAIRS ? 512 : 32, false); // a body has a few hundred pairs
     }
 
-    /**
-     * A text field whose words are noted as the index reads them: analysed at that moment with
-     * the analyzer the index gives it, so that nothing is analysed ahead of its turn.
-     */
-    Field noted(String name, String text, FieldType textType) {
-      return new Field(name, text, textType) {
-        @Override
-        public TokenStream tokenStream(Analyzer analyzer, TokenStream reuse) {
-          return noting(super.tokenStream(analyzer, reuse));
-        }
-      };
-    }
-
-    /** {@code body} (the body's analysis in {@code key}'s analyzer), noting its pairs as it is read. */
-    TokenStream noting(TokenStream body) {
-      return new TokenFilter(body) {
+    /** {@code text} (a field's analysis), noting its pairs as the index reads it. */
+    TokenStream noting(TokenStream text) {
+      return new TokenFilter(text) {
         private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
         private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
         private int previousClass;

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -89,16 +91,14 @@ final class PieceDocuments {
     if (titlePairs == null) {
       doc.add(new TextField(Fields.title(key), piece.title(), Field.Store.NO));
     } else {
-      doc.add(titlePairs.noted(Fields.title(key), piece.title(), TextField.TYPE_NOT_STORED));
+      doc.add(noted(Fields.title(key), piece.title(), TextField.TYPE_NOT_STORED, titlePairs::noting));
       doc.add(titlePairs.field());
     }
     String text = bodyText(piece);
-    Field bodyField = new Field(Fields.body(key), text, BODY);
     TellingWords.Counter telling = new TellingWords.Counter();
     CommonWords.PairCounter pairs = words.counter(key);
-    TokenStream analysis = analyzers.unshared(key).tokenStream(Fields.body(key), text);
-    bodyField.setTokenStream(telling.counting(pairs == null ? analysis : pairs.noting(analysis)));
-    doc.add(bodyField);
+    doc.add(noted(Fields.body(key), text, BODY,
+        analysis -> telling.counting(pairs == null ? analysis : pairs.noting(analysis))));
     doc.add(BodyText.field(text));
     // after the body, whose analysis by the index counts their words
     doc.add(telling.field());
@@ -110,7 +110,7 @@ final class PieceDocuments {
     if (neutralPairs == null) {
       doc.add(new TextField(Fields.ALL, neutral, Field.Store.NO));
     } else {
-      doc.add(neutralPairs.noted(Fields.ALL, neutral, TextField.TYPE_NOT_STORED));
+      doc.add(noted(Fields.ALL, neutral, TextField.TYPE_NOT_STORED, neutralPairs::noting));
       doc.add(neutralPairs.field());
     }
     for (String other : Analyzers.KEYS) {
@@ -150,6 +150,20 @@ final class PieceDocuments {
         Integer.toString(piece.publishedAt().atZone(zone).getYear())));
     doc.add(new SortedSetDocValuesFacetField(Fields.LANGUAGE_DIM, piece.language()));
     return doc;
+  }
+
+  /**
+   * A text field whose analysis passes through {@code filters} as the index reads it: analysed at
+   * its turn, with the analyzer the index gives it, so that the filters can note what it holds for
+   * a field that follows it in the document (telling words, pairs).
+   */
+  static Field noted(String name, String text, FieldType type, UnaryOperator<TokenStream> filters) {
+    return new Field(name, text, type) {
+      @Override
+      public TokenStream tokenStream(Analyzer analyzer, TokenStream reuse) {
+        return filters.apply(super.tokenStream(analyzer, reuse));
+      }
+    };
   }
 
   /** What a piece's body field holds: standfirst and body, as text. */

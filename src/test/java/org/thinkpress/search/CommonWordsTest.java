@@ -74,7 +74,7 @@ class CommonWordsTest {
         doc.add(new Field("plain", text, PieceDocuments.BODY));
         String title = titleOf(text);
         CommonWords.PairCounter titlePairs = words.titleCounter("xx");
-        doc.add(titlePairs.noted(Fields.title("xx"), title, TextField.TYPE_NOT_STORED));
+        doc.add(PieceDocuments.noted(Fields.title("xx"), title, TextField.TYPE_NOT_STORED, titlePairs::noting));
         doc.add(titlePairs.field());
         doc.add(new Field("plain_title", title, TextField.TYPE_NOT_STORED));
         writer.addDocument(doc);
