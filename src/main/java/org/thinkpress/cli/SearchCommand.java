@@ -39,6 +39,11 @@ final class SearchCommand {
         double seconds = (System.nanoTime() - started) / 1e9;
         spec.commandLine().getOut().printf("Indexed %d publications in %.1f s into %s (%.1f MB)%n", count, seconds,
             config.search().indexDir(), index.indexBytes() / 1e6);
+        // a server merges in the background; this process is about to end, which would abandon the merges
+        long merging = System.nanoTime();
+        int segments = index.settle();
+        spec.commandLine().getOut().printf("Merged into %d segments in %.1f s (%.1f MB)%n", segments,
+            (System.nanoTime() - merging) / 1e9, index.indexBytes() / 1e6);
       }
       return 0;
     }

@@ -7,13 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.CharArrayMap;
-import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
-import org.apache.lucene.analysis.tokenattributes.TermFrequencyAttribute;
-import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.Term;
@@ -78,26 +74,25 @@ final class CommonWords {
   /** Per language key, the words of each class: index 0 very common, 1 common, 2 middling. */
   private final Map<String, List<List<String>>> words;
   /** Per language key, each learned word's class: one lookup per word read. */
-  private final Map<String, CharArrayMap<Integer>> classes = new HashMap<>();
+  private final Map<String, WordClasses> classes = new HashMap<>();
 
   /** Every language's words, each in its highest class: for the neutral field, whose pieces and queries do not say their language. */
-  private final CharArrayMap<Integer> anyClasses;
+  private final WordClasses anyClasses;
 
   private CommonWords(Map<String, List<List<String>>> words) {
     this.words = words;
-    CharArrayMap<Integer> any = new CharArrayMap<>(16, false);
+    Map<String, Integer> any = new HashMap<>();
     words.forEach((key, lists) -> {
-      CharArrayMap<Integer> keyClasses = new CharArrayMap<>(lists.stream().mapToInt(List::size).sum() * 2, false);
+      Map<String, Integer> keyClasses = new HashMap<>();
       for (int i = 0; i < lists.size(); i++) {
         for (String word : lists.get(i)) {
           keyClasses.put(word, VERY - i);
-          Integer known = any.get(word);
-          any.put(word, Math.max(VERY - i, known == null ? 0 : known));
+          any.merge(word, VERY - i, Math::max);
         }
       }
-      classes.put(key, keyClasses);
+      classes.put(key, new WordClasses(keyClasses));
     });
-    this.anyClasses = any;
+    this.anyClasses = new WordClasses(any);
   }
 
   /** The words of each language key, learned from {@code sample}: each piece's key and its standfirst and body. */
@@ -193,14 +188,8 @@ final class CommonWords {
     return new CommonWords(decoded);
   }
 
-  /** A word's class in a language key: {@link #VERY}, {@link #COMMON}, {@link #MIDDLING} or 0 for any other word. */
-  private static int classOf(CharArrayMap<Integer> classes, char[] word, int length) {
-    Integer known = classes.get(word, 0, length);
-    return known == null ? 0 : known;
-  }
-
   /** Whether two neighbouring words of these classes are indexed as a pair: one very common and the other at least middling, or both common. */
-  private static boolean pairs(int first, int second) {
+  static boolean pairs(int first, int second) {
     int lower = Math.min(first, second);
     return lower >= COMMON || lower == MIDDLING && Math.max(first, second) == VERY;
   }
@@ -210,117 +199,20 @@ final class CommonWords {
     return first + ' ' + second;
   }
 
-  /** The pairs of one body as the index analyses it, for the pairs field that follows the body in its document; {@code null} when {@code key} has no common words. */
-  PairCounter counter(String key) {
-    CharArrayMap<Integer> keyClasses = classes.get(key);
-    return keyClasses == null ? null : new PairCounter(Fields.pairs(key), keyClasses, PAIRS);
-  }
-
-  /** The pairs of one title in {@code key}'s analyzer, for the title pairs field; {@code null} when {@code key} has no common words. */
-  PairCounter titleCounter(String key) {
-    CharArrayMap<Integer> keyClasses = classes.get(key);
-    return keyClasses == null ? null : new PairCounter(Fields.titlePairs(key), keyClasses, SHORT_PAIRS);
-  }
-
-  /** The pairs of the neutral field's text ({@link Fields#ALL}), by every language's words; {@code null} when there are no common words. */
-  PairCounter neutralCounter() {
-    return isEmpty() ? null : new PairCounter(Fields.ALL_PAIRS, anyClasses, SHORT_PAIRS);
+  /**
+   * The class of each common word of {@code key}, to pair the words of its bodies and titles by
+   * ({@link NotedWords}); {@code null} when {@code key} has no common words.
+   */
+  WordClasses classesOf(String key) {
+    return classes.get(key);
   }
 
   /**
-   * Notes the pairs of a text field while the index reads its words ({@link #noting}), and is then
-   * the value of its pairs field ({@link #field}): each pair once, with how often the text has it
-   * as its frequency. Counting a piece's pairs in a small map of its own and indexing each
-   * once, without positions, costs the index a fraction of indexing every occurrence.
+   * Every language's common words, each in its highest class, to pair the words of the neutral
+   * field ({@link Fields#ALL}) by; {@code null} when there are no common words.
    */
-  static final class PairCounter {
-    private final String field;
-    private final CharArrayMap<Integer> keyClasses;
-    private final FieldType type;
-    private final CharArrayMap<int[]> counts;
-    private char[] pair = new char[64];
-
-    private PairCounter(String field, CharArrayMap<Integer> keyClasses, FieldType type) {
-      this.field = field;
-      this.keyClasses = keyClasses;
-      this.type = type;
-      this.counts = new CharArrayMap<>(type == PAIRS ? 512 : 32, false); // a body has a few hundred pairs
-    }
-
-    /** {@code text} (a field's analysis), noting its pairs as the index reads it. */
-    TokenStream noting(TokenStream text) {
-      return new TokenFilter(text) {
-        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
-        private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
-        private int previousClass;
-        private int previousLength;
-
-        @Override
-        public boolean incrementToken() throws IOException {
-          if (!input.incrementToken()) {
-            return false;
-          }
-          char[] current = term.buffer();
-          int length = term.length();
-          int currentClass = classOf(keyClasses, current, length);
-          if (previousLength > 0 && increment.getPositionIncrement() == 1 && pairs(previousClass, currentClass)) {
-            int size = previousLength + 1 + length;
-            if (pair.length < size) {
-              pair = java.util.Arrays.copyOf(pair, Math.max(size, pair.length * 2));
-            }
-            pair[previousLength] = ' ';
-            System.arraycopy(current, 0, pair, previousLength + 1, length);
-            int[] count = counts.get(pair, 0, size);
-            if (count == null) {
-              counts.put(java.util.Arrays.copyOf(pair, size), new int[] {1});
-            } else {
-              count[0]++;
-            }
-          }
-          // the word stays at the start of the buffer, as the first word of the next pair
-          if (pair.length < length + 1) {
-            pair = java.util.Arrays.copyOf(pair, Math.max(length + 1, pair.length * 2));
-          }
-          System.arraycopy(current, 0, pair, 0, length);
-          previousLength = length;
-          previousClass = currentClass;
-          return true;
-        }
-
-        @Override
-        public void reset() throws IOException {
-          super.reset();
-          previousLength = 0;
-          counts.clear();
-        }
-      };
-    }
-
-    /** The pairs field: to be added to the document after the field whose stream {@link #noting} wrapped. */
-    Field field() {
-      return new Field(field, new TokenStream() {
-        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
-        private final TermFrequencyAttribute frequency = addAttribute(TermFrequencyAttribute.class);
-        private CharArrayMap<int[]>.EntryIterator pending;
-
-        @Override
-        public void reset() {
-          pending = counts.entrySet().iterator(); // the body has been read by now
-        }
-
-        @Override
-        public boolean incrementToken() {
-          if (pending == null || !pending.hasNext()) {
-            return false;
-          }
-          clearAttributes();
-          char[] chars = pending.nextKey();
-          term.copyBuffer(chars, 0, chars.length);
-          frequency.setTermFrequency(pending.currentValue()[0]);
-          return true;
-        }
-      }, type);
-    }
+  WordClasses anyClasses() {
+    return isEmpty() ? null : anyClasses;
   }
 
   /** A pairs field: each pair once per piece with its frequency; no positions, so no phrase can be asked of it directly. */
@@ -367,7 +259,7 @@ final class CommonWords {
     return phrase(isEmpty() ? null : anyClasses, Fields.ALL_PAIRS, Fields.ALL, analyzer, text);
   }
 
-  private static Query phrase(CharArrayMap<Integer> keyClasses, String pairsField, String field, Analyzer analyzer,
+  private static Query phrase(WordClasses keyClasses, String pairsField, String field, Analyzer analyzer,
                               String text) {
     if (keyClasses == null) {
       return null;
@@ -393,10 +285,8 @@ final class CommonWords {
     }
     java.util.Set<Term> pairTerms = new java.util.LinkedHashSet<>();
     for (int i = 1; i < words.size(); i++) {
-      char[] first = words.get(i - 1).toCharArray();
-      char[] second = words.get(i).toCharArray();
       if (positions.get(i) == positions.get(i - 1) + 1
-          && pairs(classOf(keyClasses, first, first.length), classOf(keyClasses, second, second.length))) {
+          && pairs(keyClasses.classOf(words.get(i - 1)), keyClasses.classOf(words.get(i)))) {
         pairTerms.add(new Term(pairsField, pairTerm(words.get(i - 1), words.get(i))));
       }
     }

@@ -44,6 +44,10 @@ final class PieceDocuments {
   private static final FieldType EMPTY_BODY = emptyOf(BODY);
   private static final FieldType EMPTY_TITLE = emptyOf(TextField.TYPE_NOT_STORED);
 
+  /** The distinct words a body of a thousand words has (a few hundred), and a title or standfirst. */
+  private static final int BODY_WORDS = 512;
+  private static final int SHORT_TEXT_WORDS = 32;
+
   private final ZoneId zone;
   private final Analyzers analyzers;
 
@@ -87,31 +91,31 @@ final class PieceDocuments {
     doc.add(new LongPoint(Fields.PUBLISHED, piece.publishedAt().toEpochMilli()));
     doc.add(Summaries.field(piece));
     doc.add(new TextField(Fields.TITLE, piece.title(), Field.Store.NO));
-    CommonWords.PairCounter titlePairs = words.titleCounter(key);
-    if (titlePairs == null) {
+    WordClasses classes = words.classesOf(key);
+    if (classes == null) {
       doc.add(new TextField(Fields.title(key), piece.title(), Field.Store.NO));
     } else {
-      doc.add(noted(Fields.title(key), piece.title(), TextField.TYPE_NOT_STORED, titlePairs::noting));
-      doc.add(titlePairs.field());
+      NotedWords title = new NotedWords(classes, SHORT_TEXT_WORDS);
+      doc.add(noted(Fields.title(key), piece.title(), TextField.TYPE_NOT_STORED, title::noting));
+      doc.add(title.pairsField(Fields.titlePairs(key), CommonWords.SHORT_PAIRS));
     }
     String text = bodyText(piece);
-    TellingWords.Counter telling = new TellingWords.Counter();
-    CommonWords.PairCounter pairs = words.counter(key);
-    doc.add(noted(Fields.body(key), text, BODY,
-        analysis -> telling.counting(pairs == null ? analysis : pairs.noting(analysis))));
+    NotedWords body = new NotedWords(classes, BODY_WORDS);
+    doc.add(noted(Fields.body(key), text, BODY, body::noting));
     doc.add(BodyText.field(text));
-    // after the body, whose analysis by the index counts their words
-    doc.add(telling.field());
-    if (pairs != null) {
-      doc.add(pairs.field());
+    // after the body, whose analysis by the index notes their words
+    doc.add(body.tellingField());
+    if (classes != null) {
+      doc.add(body.pairsField(Fields.pairs(key), CommonWords.PAIRS));
     }
     String neutral = piece.title() + "\n\n" + piece.standfirst();
-    CommonWords.PairCounter neutralPairs = words.neutralCounter();
-    if (neutralPairs == null) {
+    WordClasses anyClasses = words.anyClasses();
+    if (anyClasses == null) {
       doc.add(new TextField(Fields.ALL, neutral, Field.Store.NO));
     } else {
-      doc.add(noted(Fields.ALL, neutral, TextField.TYPE_NOT_STORED, neutralPairs::noting));
-      doc.add(neutralPairs.field());
+      NotedWords all = new NotedWords(anyClasses, SHORT_TEXT_WORDS);
+      doc.add(noted(Fields.ALL, neutral, TextField.TYPE_NOT_STORED, all::noting));
+      doc.add(all.pairsField(Fields.ALL_PAIRS, CommonWords.SHORT_PAIRS));
     }
     for (String other : Analyzers.KEYS) {
       if (!other.equals(key)) {

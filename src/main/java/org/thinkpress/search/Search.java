@@ -91,6 +91,16 @@ public final class Search implements AutoCloseable {
     return follower.rebuild(progress);
   }
 
+  /**
+   * Runs the merges of segments the index's policy asks for, waits for them and commits them:
+   * what a command that rebuilt the index does before it exits (a server merges in the background).
+   *
+   * @return how many segments the index has now
+   */
+  public int settle() {
+    return index.settle();
+  }
+
   /** Brings the index up to date now, in the caller's thread. */
   public void catchUp() {
     follower.catchUp();

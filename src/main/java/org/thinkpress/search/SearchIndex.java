@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.ConcurrentMergeScheduler;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.FieldInfos;
@@ -221,8 +222,17 @@ final class SearchIndex implements Closeable {
    * dozen files for a rebuilt index instead of a handful). The usual settings after.
    */
   void bulkMode(boolean on) {
-    writer.getConfig().setRAMBufferSizeMB(on ? 256 : 64);
+    writer.getConfig().setRAMBufferSizeMB(on ? bulkBufferMb(Runtime.getRuntime().maxMemory()) : 64);
     writer.getConfig().setUseCompoundFile(!on);
+  }
+
+  /**
+   * The indexing buffer of a rebuild in a heap of {@code maxHeap} bytes: an eighth of the heap,
+   * from 64 to 256 MB. Lucene may hold up to twice its buffer while segments flush, and a server
+   * run in {@code -Xmx512m} (as docs/deployment.md has it) rebuilds while it serves.
+   */
+  static double bulkBufferMb(long maxHeap) {
+    return Math.max(64, Math.min(256, maxHeap / 8 / (1024 * 1024)));
   }
 
   /** Makes everything written so far durable, with {@code data} as the commit's data. */
@@ -232,6 +242,24 @@ final class SearchIndex implements Closeable {
       writer.commit();
     } catch (IOException e) {
       throw failure("commit", e);
+    }
+  }
+
+  /** Runs the merges the merge policy asks for, waits for them, and commits the result with the last commit's data; returns the segments now committed. */
+  int settle() {
+    try {
+      writer.maybeMerge();
+      if (writer.getConfig().getMergeScheduler() instanceof ConcurrentMergeScheduler merges) {
+        merges.sync();
+      }
+      writer.commit();
+      searchers.maybeRefreshBlocking(); // searchers stop holding the merged segments' files, which can go
+      writer.deleteUnusedFiles();
+      try (DirectoryReader reader = DirectoryReader.open(directory)) {
+        return reader.leaves().size();
+      }
+    } catch (IOException e) {
+      throw failure("merge", e);
     }
   }
 

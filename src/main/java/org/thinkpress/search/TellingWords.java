@@ -7,11 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.CharArrayMap;
-import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.store.ByteArrayDataInput;
@@ -25,7 +22,7 @@ import org.apache.lucene.util.BytesRef;
  * count. Computed once when the piece is indexed and kept as a binary doc value
  * ({@link Fields#TELLING_WORDS}), so that a publication page need neither read nor analyse the
  * body: which of these words are telling (rare enough in the index) is decided at query time,
- * from the index's current statistics, as Lucene's MoreLikeThis does.
+ * count. Noted once while the index analyses the piece ({@link NotedWords}) and kept as a binary doc value
  */
 final class TellingWords {
 
@@ -55,65 +52,8 @@ final class TellingWords {
     return counts;
   }
 
-  /**
-   * The words of the text an indexed field is analysed from, noted while the index analyses it
-   * (no second analysis): {@link #counting} wraps the field's token stream, and the doc value
-   * field it returns takes its value when the index reads it, which it does after the text field
-   * when it comes later in the document.
-   */
-  static final class Counter {
-    /** Counts by word, looked up from the term's characters: most tokens repeat a word already seen. */
-    private final CharArrayMap<int[]> counts = new CharArrayMap<>(256, false);
-    private final BinaryDocValuesField field = new BinaryDocValuesField(Fields.TELLING_WORDS, new BytesRef()) {
-      @Override
-      public BytesRef binaryValue() {
-        Map<String, Integer> words = new TreeMap<>();
-        counts.forEach((word, count) -> {
-          if (count[0] >= MIN_FREQUENCY) {
-            words.put(word instanceof char[] chars ? new String(chars) : word.toString(), count[0]);
-          }
-        });
-        return encode(words);
-      }
-    };
-
-    TokenStream counting(TokenStream stream) {
-      return new TokenFilter(stream) {
-        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
-        private int tokens;
-
-        @Override
-        public boolean incrementToken() throws IOException {
-          if (!input.incrementToken()) {
-            return false;
-          }
-          if (++tokens <= MAX_TOKENS && term.length() >= MIN_LENGTH) {
-            int[] count = counts.get(term.buffer(), 0, term.length());
-            if (count == null) {
-              counts.put(term.toString(), new int[] {1});
-            } else {
-              count[0]++;
-            }
-          }
-          return true;
-        }
-
-        @Override
-        public void reset() throws IOException {
-          super.reset();
-          tokens = 0;
-          counts.clear();
-        }
-      };
-    }
-
-    /** To be added to the document after the field whose stream {@link #counting} wrapped. */
-    BinaryDocValuesField field() {
-      return field;
-    }
-  }
-
-  private static BytesRef encode(Map<String, Integer> words) {
+  /** The value of the telling words field: the words in term order, each with its count. */
+  static BytesRef encode(Map<String, Integer> words) {
     try {
       ByteBuffersDataOutput out = new ByteBuffersDataOutput();
       out.writeVInt(words.size());

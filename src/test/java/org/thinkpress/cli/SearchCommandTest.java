@@ -50,6 +50,7 @@ class SearchCommandTest {
 
     assertThat(out.toString()).containsPattern("Indexed 20 publications in [0-9.]+ s into " + folder.resolve("index")
         .toString().replace("\\", "\\\\") + " \\([0-9.]+ MB\\)");
+    assertThat(out.toString()).containsPattern("Merged into [0-9]+ segments in [0-9.]+ s");
     var config = ConfigLoader.load(null, Map.of(), Map.of("data.dir", folder.toString()));
     try (ThinkPress thinkPress = ThinkPress.open(config); Search search = thinkPress.openSearch()) {
       search.catchUp();

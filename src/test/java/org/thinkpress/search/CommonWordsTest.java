@@ -67,15 +67,15 @@ class CommonWordsTest {
       for (String text : texts) {
         Document doc = new Document();
         Field body = new Field(field, text, PieceDocuments.BODY);
-        CommonWords.PairCounter pairs = words.counter("xx");
+        NotedWords pairs = new NotedWords(words.classesOf("xx"), 16);
         body.setTokenStream(pairs.noting(analyzer.tokenStream(field, text)));
         doc.add(body);
-        doc.add(pairs.field());
+        doc.add(pairs.pairsField(Fields.pairs("xx"), CommonWords.PAIRS));
         doc.add(new Field("plain", text, PieceDocuments.BODY));
         String title = titleOf(text);
-        CommonWords.PairCounter titlePairs = words.titleCounter("xx");
+        NotedWords titlePairs = new NotedWords(words.classesOf("xx"), 16);
         doc.add(PieceDocuments.noted(Fields.title("xx"), title, TextField.TYPE_NOT_STORED, titlePairs::noting));
-        doc.add(titlePairs.field());
+        doc.add(titlePairs.pairsField(Fields.titlePairs("xx"), CommonWords.SHORT_PAIRS));
         doc.add(new Field("plain_title", title, TextField.TYPE_NOT_STORED));
         writer.addDocument(doc);
       }
