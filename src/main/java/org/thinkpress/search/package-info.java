@@ -56,7 +56,8 @@
  *   <dd>a language's most frequent words, learned when the index is rebuilt and kept in its commit
  *       ({@code CommonWords}); two neighbouring words of a body, title or the neutral field of
  *       which one is very common (or both common) are also indexed as a pair in that field's pairs
- *       field, so that a phrase of them is looked up like a word.</dd>
+ *       field, so that a phrase of them is looked up like a word. A field's pairs (and a body's
+       telling words) are noted as the index analyses it ({@code NotedWords}).</dd>
  *   <dt>telling words</dt>
  *   <dd>the words a piece uses at least twice in its first 600 words, counted when it is indexed;
  *       the most telling of them (rare in the index) make its text query for other materials.</dd>
