@@ -200,6 +200,19 @@ final class SearchIndex implements Closeable {
     }
   }
 
+  /**
+   * Writes out one indexing thread's buffered documents as a segment, in the calling thread: a
+   * rebuild's threads each do so at the end, where a commit would write every buffer in turn in
+   * its own thread while the other processors wait.
+   */
+  void flushNextBuffer() {
+    try {
+      writer.flushNextBuffer();
+    } catch (IOException e) {
+      throw failure("write", e);
+    }
+  }
+
   void delete(long id) {
     try {
       writer.deleteDocuments(new Term(Fields.ID, Long.toString(id)));
