@@ -24,8 +24,8 @@ import org.apache.lucene.util.BytesRef;
  * common words, looked up once per word rather than once per occurrence, and a pair is counted by
  * the numbers of its two words. A body of a thousand words has a few hundred distinct ones, so the
  * table stays small. It replaced three maps keyed by characters (classes, pairs, telling words),
- * which hashed each occurrence three or four times: 8-10 % of a rebuild's CPU under the profiler
- * before, about 5 % after (see docs/benchmarks.md).
+ * which hashed each occurrence three or four times: 10 % of a rebuild's CPU under the profiler
+ * before, 8 % after (see docs/benchmarks.md).
  */
 final class NotedWords {
 
@@ -121,7 +121,7 @@ final class NotedWords {
   private int wordOf(char[] buffer, int length) {
     int hash = WordClasses.hash(buffer, length);
     int mask = slots.length - 1;
-    int slot = mix(hash) & mask;
+    int slot = WordClasses.mix(hash) & mask;
     while (true) {
       int entry = slots[slot] - 1;
       if (entry < 0) {
@@ -154,7 +154,7 @@ final class NotedWords {
     }
     slots[slot] = entry + 1;
     if (size * 2 > slots.length) {
-      slots = rehashed(slots, size, i -> mix(hashes[i]));
+      slots = rehashed(slots, size, i -> WordClasses.mix(hashes[i]));
     }
     return entry;
   }
@@ -162,7 +162,7 @@ final class NotedWords {
   private void countPair(int first, int second) {
     long pair = (long) first << 32 | second;
     int mask = pairSlots.length - 1;
-    int slot = mix(Long.hashCode(pair * 0x9E3779B97F4A7C15L)) & mask;
+    int slot = WordClasses.mix(Long.hashCode(pair * 0x9E3779B97F4A7C15L)) & mask;
     while (true) {
       int entry = pairSlots[slot] - 1;
       if (entry < 0) {
@@ -183,7 +183,7 @@ final class NotedWords {
     pairCounts[entry] = 1;
     pairSlots[slot] = entry + 1;
     if (pairSize * 2 > pairSlots.length) {
-      pairSlots = rehashed(pairSlots, pairSize, i -> mix(Long.hashCode(pairs[i] * 0x9E3779B97F4A7C15L)));
+      pairSlots = rehashed(pairSlots, pairSize, i -> WordClasses.mix(Long.hashCode(pairs[i] * 0x9E3779B97F4A7C15L)));
     }
   }
 
@@ -198,10 +198,6 @@ final class NotedWords {
       }
     }
     return true;
-  }
-
-  private static int mix(int hash) {
-    return WordClasses.mix(hash);
   }
 
   /** A table twice as large holding entries {@code 0..size-1}, placed by {@code hash}. */
