@@ -38,12 +38,7 @@ class NotedWordsTest {
   @Test
   void pairsAndTellingWordsAreThoseOfThePlainAnalysis() throws IOException {
     Random random = new Random(5);
-    List<Map.Entry<String, String>> sample = new ArrayList<>();
-    for (int i = 0; i < 300; i++) {
-      sample.add(Map.entry("en", text(random, 400, 3_000)));
-    }
-    CommonWords words = CommonWords.learn(analyzers, sample);
-    WordClasses classes = words.classesOf("en");
+    WordClasses classes = classesLearned(random, 400, 3_000);
     assertThat(classes).isNotNull();
     Analyzer analyzer = analyzers.forKey("en");
     String field = Fields.body("en");
@@ -67,11 +62,7 @@ class NotedWordsTest {
   @Test
   void aReusedStreamStartsAfresh() throws IOException {
     Random random = new Random(8);
-    List<Map.Entry<String, String>> sample = new ArrayList<>();
-    for (int i = 0; i < 300; i++) {
-      sample.add(Map.entry("en", text(random, 300, 500)));
-    }
-    WordClasses classes = CommonWords.learn(analyzers, sample).classesOf("en");
+    WordClasses classes = classesLearned(random, 300, 500);
     Analyzer analyzer = analyzers.forKey("en");
     String field = Fields.body("en");
     NotedWords noted = new NotedWords(classes, 16);
@@ -96,6 +87,15 @@ class NotedWordsTest {
     assertThat(pairs(noted.pairsField(Fields.pairs("en"), CommonWords.PAIRS))).isEmpty();
     assertThat(TellingWords.encode(new java.util.TreeMap<>(Map.of("corridor", 2, "grain", 4))))
         .isEqualTo(noted.tellingField().binaryValue());
+  }
+
+  /** The English word classes learned from 300 texts of {@code words} words drawn from {@code vocabulary}. */
+  private WordClasses classesLearned(Random random, int words, int vocabulary) {
+    List<Map.Entry<String, String>> sample = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      sample.add(Map.entry("en", text(random, words, vocabulary)));
+    }
+    return CommonWords.learn(analyzers, sample).classesOf("en");
   }
 
   private static void readAll(TokenStream stream) throws IOException {
