@@ -6,6 +6,9 @@
 #
 #   bench/search.sh [N] [REINDEX_RUNS] [QUERIES]      e.g. bench/search.sh 100000 3 5000
 #   SLOWEST=20 bench/search.sh ...                    also lists the 20 slowest requests of each query run
+#   CORPUS=prose bench/search.sh ...                  the corpus with function words (stop words), as real
+#                                                     text has them; the default, dense, has none (see
+#                                                     SearchBenchmark's javadoc and docs/benchmarks.md)
 #
 # The JVM runs with G1, the collector `java -jar` picks on a server; until 2026-11-30 this script
 # used the parallel collector, whose stop-the-world pauses showed in the query tails.
@@ -14,6 +17,7 @@ cd "$(dirname "$0")/.."
 N=${1:-100000}
 RUNS=${2:-3}
 QUERIES=${3:-5000}
+CORPUS=${CORPUS:-dense}
 OUT=bench/out/search
 mkdir -p "$OUT"
 mvn -q -B test-compile -DskipTests
@@ -21,4 +25,4 @@ mvn -q -B dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt" >/de
 # a copy of the classes, so that a build during the run cannot pull them away
 rm -rf "$OUT/classes" && mkdir -p "$OUT/classes" && cp -r target/classes target/test-classes "$OUT/classes/"
 java -Xms4g -Xmx8g -XX:+UseG1GC -cp "$OUT/classes/classes:$OUT/classes/test-classes:$(cat "$OUT/classpath.txt")" \
-  org.thinkpress.search.SearchBenchmark "$OUT" "$N" "$RUNS" "$QUERIES" 2>&1 | grep --line-buffered -v " DEBUG " | tee "$OUT/last-$N.txt"
+  org.thinkpress.search.SearchBenchmark "$OUT" "$N" "$RUNS" "$QUERIES" "$CORPUS" 2>&1 | grep --line-buffered -v " DEBUG " | tee "$OUT/last-$CORPUS-$N.txt"

@@ -37,7 +37,15 @@ import org.thinkpress.storage.DatabaseSettings;
  * for 8 concurrent clients, "other materials" latency, and the index size. Latencies are of the
  * search service in process (query, facets, snippets, stored fields), without HTTP.
  *
- * <p>Arguments: {@code FOLDER N REINDEX_RUNS QUERIES}.
+ * <p>Two corpora. {@code dense} (the default, and the only one until 2026-11-30): every word is a
+ * content word, so all of a piece's ~1,100 words are indexed and its ten commonest words, which the
+ * index must pair for phrases, make a quarter of the text. {@code prose}: the same, except that
+ * each language's 33 commonest words are its function words (the, of, and; и, в, не; և, է, որ),
+ * which the analyzers drop as stop words, as in real text: they make 38 % of its words here, about
+ * a third in a real think-tank article (431 of the 1,318 words of {@code shared/samples}). Queries
+ * and phrases are made of content words in both.
+ *
+ * <p>Arguments: {@code FOLDER N REINDEX_RUNS QUERIES [CORPUS]}.
  */
 public final class SearchBenchmark {
 
@@ -49,8 +57,13 @@ public final class SearchBenchmark {
     int count = Integer.parseInt(args[1]);
     int reindexRuns = Integer.parseInt(args[2]);
     int queries = Integer.parseInt(args[3]);
+    boolean prose = args.length > 4 && args[4].equals("prose");
+    if (args.length > 4 && !prose && !args[4].equals("dense")) {
+      throw new IllegalArgumentException("the corpus is dense or prose, not " + args[4]);
+    }
+    String name = (prose ? "prose-" : "") + count;
     Files.createDirectories(folder);
-    Path db = folder.resolve("bench-" + count + ".db");
+    Path db = folder.resolve("bench-" + name + ".db");
     boolean fresh = !Files.exists(db);
     try (Database database = Database.open(new DatabaseSettings("jdbc:sqlite:" + db, "", "", 8))) {
       database.migrate();
@@ -59,13 +72,13 @@ public final class SearchBenchmark {
       ContentStore store = new ContentStore(database.jdbi(), clock, new MarkdownRenderer(), PublicationTypes.DEFAULT,
           version);
       ContentReader reader = new ContentReader(database.jdbi(), version);
-      Corpus corpus = new Corpus(new Random(42));
+      Corpus corpus = new Corpus(new Random(42), prose);
       if (fresh) {
         long started = System.nanoTime();
         corpus.generate(store, count);
         System.out.printf("generated %d publications in %.0f s%n", count, (System.nanoTime() - started) / 1e9);
       }
-      Path indexDir = folder.resolve("index-" + count);
+      Path indexDir = folder.resolve("index-" + name);
       SearchSettings settings = new SearchSettings(indexDir, 1_000, 10, 1_000_000);
       try (Search search = Search.open(settings, database.jdbi(), store, reader, ZoneOffset.UTC)) {
         for (int run = 1; run <= reindexRuns; run++) {
@@ -182,11 +195,41 @@ public final class SearchBenchmark {
     final List<String> regions = new ArrayList<>();
     final List<String> experts = new ArrayList<>();
 
-    Corpus(Random random) {
+    /** The function words of the prose corpus, commonest first; each is its analyzer's stop word. */
+    static final Map<String, List<String>> FUNCTION_WORDS = Map.of(
+        "en", List.of("the", "of", "and", "to", "a", "in", "is", "that", "for", "it", "as", "was", "with", "be", "by",
+            "on", "not", "this", "are", "at", "or", "but", "they", "their", "an", "will", "there", "no", "if", "into",
+            "such", "these", "then"),
+        "ru", List.of("и", "в", "не", "на", "что", "с", "как", "а", "то", "по", "но", "к", "из", "у", "за", "от", "о",
+            "же", "так", "для", "бы", "только", "его", "он", "она", "до", "вы", "мы", "уже", "все", "был", "было",
+            "если"),
+        "hy", List.of("և", "է", "որ", "ի", "են", "այդ", "այն", "այս", "իր", "նա", "մի", "համար", "հետ", "մեջ", "վրա",
+            "կամ", "իսկ", "ու", "ըստ", "որպես", "էր", "նաև", "նրա", "որը", "որոնք", "եմ", "ենք", "ես", "դու", "մենք",
+            "նրանք", "էին", "պիտի"));
+
+    /** The ranks taken by function words: none in the dense corpus. */
+    final int functionRanks;
+
+    Corpus(Random random, boolean prose) {
       this.random = random;
       words.put("en", vocabulary("bcdfghjklmnprstvwz", "aeiou", new Random(1)));
       words.put("ru", vocabulary("бвгджзклмнпрстфхцчш", "аеиоуыя", new Random(2)));
       words.put("hy", vocabulary("բգդզթժլխծկհձղճմյնշչպջռսվտրցփքֆ", "աեէըիոու", new Random(3)));
+      functionRanks = prose ? 33 : 0;
+      if (prose) {
+        Map<String, org.apache.lucene.analysis.CharArraySet> stops = Map.of(
+            "en", org.apache.lucene.analysis.en.EnglishAnalyzer.ENGLISH_STOP_WORDS_SET,
+            "ru", org.apache.lucene.analysis.ru.RussianAnalyzer.getDefaultStopSet(),
+            "hy", org.apache.lucene.analysis.hy.ArmenianAnalyzer.getDefaultStopSet());
+        FUNCTION_WORDS.forEach((language, list) -> {
+          for (int rank = 0; rank < functionRanks; rank++) {
+            if (!stops.get(language).contains(list.get(rank))) {
+              throw new IllegalStateException(list.get(rank) + " is not a stop word of " + language);
+            }
+            words.get(language)[rank] = list.get(rank);
+          }
+        });
+      }
       double sum = 0;
       for (int i = 0; i < VOCABULARY; i++) {
         sum += 1.0 / (i + 1);
@@ -234,6 +277,17 @@ public final class SearchBenchmark {
     String word(String language) {
       int rank = Arrays.binarySearch(zipf, random.nextDouble());
       return words.get(language)[rank < 0 ? Math.min(VOCABULARY - 1, -rank - 1) : rank];
+    }
+
+    /** A word of the Zipf distribution that is not a function word: what a query or a phrase is made of. */
+    String contentWord(String language) {
+      while (true) {
+        int rank = Arrays.binarySearch(zipf, random.nextDouble());
+        rank = rank < 0 ? Math.min(VOCABULARY - 1, -rank - 1) : rank;
+        if (rank >= functionRanks) {
+          return words.get(language)[rank];
+        }
+      }
     }
 
     String wordOfRank(String language, int from, int to) {
@@ -285,7 +339,7 @@ public final class SearchBenchmark {
         body.append("\n\n");
         paragraph++;
       }
-      if (bigrams.size() < 2_000 && random.nextInt(20) == 0) {
+      if (functionRanks == 0 && bigrams.size() < 2_000 && random.nextInt(20) == 0) {
         String[] tokens = body.toString().split("[\\s.#]+");
         int at = 5 + random.nextInt(tokens.length - 10);
         bigrams.add(new String[] {language, tokens[at].toLowerCase(java.util.Locale.ROOT), tokens[at + 1].toLowerCase(java.util.Locale.ROOT)});
@@ -315,10 +369,10 @@ public final class SearchBenchmark {
      * text, and queries with one or two facet filters; one in ten by date.
      */
     List<SearchRequest> queryMix(int n) {
-      if (bigrams.isEmpty()) { // the database was generated by an earlier run: make phrases of adjacent ranks
+      if (bigrams.isEmpty()) { // an earlier run generated the database, or prose: phrases of two Zipf-drawn content words
         for (int i = 0; i < 500; i++) {
           String language = language();
-          bigrams.add(new String[] {language, word(language), word(language)});
+          bigrams.add(new String[] {language, contentWord(language), contentWord(language)});
         }
       }
       Random r = new Random(99);
@@ -352,7 +406,8 @@ public final class SearchBenchmark {
 
     private String queryWord(String language, Random r) {
       int band = r.nextInt(3);
-      return band == 0 ? wordOfRank(language, 10, 100) : band == 1 ? wordOfRank(language, 100, 2_000)
+      int common = Math.max(10, functionRanks); // the commonest content words
+      return band == 0 ? wordOfRank(language, common, common + 90) : band == 1 ? wordOfRank(language, 100, 2_000)
           : wordOfRank(language, 2_000, 20_000);
     }
   }
