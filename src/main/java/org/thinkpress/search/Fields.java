@@ -31,7 +31,7 @@ final class Fields {
    * with every language's analyzer, so a word in any script finds it there.
    */
   static final String ALL = "all";
-  /** Standfirst and body as text, compressed, as one binary doc value: what snippets are cut from ({@link BodyText}). */
+  /** Standfirst and body as text (UTF-8), as one binary doc value: what snippets are cut from ({@link BodyText}). */
   static final String TEXT = "text";
   /** The candidate words of "Other materials", with their counts, as one binary doc value ({@link TellingWords}). */
   static final String TELLING_WORDS = "telling_words";

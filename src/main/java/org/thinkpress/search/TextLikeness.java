@@ -24,7 +24,7 @@ import org.thinkpress.search.SearchIndex.FacetedSearcher;
  * The text side of "Other materials": a piece's most telling words, weighted, as Lucene's
  * MoreLikeThis chooses them (each candidate word's count in the piece times its inverse document
  * frequency in the piece's language field; words in fewer than two pieces, or, in an index of a
- * thousand pieces or more, in more than a fifth of them, left out; the best {@value #MAX_TERMS}
+ * thousand pieces or more, in more than a tenth of them, left out; the best {@value #MAX_TERMS}
  * kept), but from the words kept at index time ({@link TellingWords}) rather than from the body
  * analysed again, and with each word's statistics looked up once.
  *
@@ -35,7 +35,7 @@ final class TextLikeness {
 
   static final int MAX_TERMS = 15;
   static final int MIN_DOC_FREQ = 2;
-  static final int MAX_DOC_FREQ_PERCENT = 20;
+  static final int MAX_DOC_FREQ_PERCENT = 10;
   /** Below this many pieces every word's frequency is noise, and no word is too common to keep. */
   static final int MIN_DOCS_FOR_MAX_DOC_FREQ = 1_000;
 
