@@ -15,9 +15,9 @@ import org.apache.lucene.util.BytesRef;
  * which is smaller, but reading one piece then decompresses the dictionary and every block the
  * piece touches, through the index file's many small reads: for the ten snippets of a search that
  * was an eighth of the search's time. A piece's own value is read with one copy. Until index
- * schema 10 each value was compressed with LZ4 on its own: that was a tenth of a rebuild's CPU
- * (Lucene's fast LZ4 hashes every position through a packed table) for an index a quarter smaller;
- * see docs/benchmarks.md, 2026-11-30, fifth session.
+ * schema 10 each value was compressed with LZ4 on its own: that was about a tenth of a rebuild's
+ * CPU (Lucene's fast LZ4 hashes every position through a packed table) for an index 13-21 %
+ * smaller; see docs/benchmarks.md, 2026-11-30, fifth session.
  */
 final class BodyText {
 
