@@ -21,6 +21,7 @@ import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.MultiReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
@@ -60,6 +61,8 @@ final class SearchIndex implements Closeable {
     /** The fields of all segments, merged once for the searcher's life (snippets ask what a field indexes). */
     final FieldInfos fieldInfos;
     private final Map<Term, Integer> docFreqs = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Whether the index was of another schema when this searcher was made: work then gets a searcher of no pieces. */
+    private boolean otherSchema;
 
     FacetedSearcher(IndexReader reader, CommonWords commonWords) throws IOException {
       super(reader);
@@ -106,16 +109,30 @@ final class SearchIndex implements Closeable {
   private final SearcherManager searchers;
   /** The common words documents are written with (and the next refresh's searchers search with). */
   private volatile CommonWords commonWords;
+  /**
+   * Whether the last commit was written by code of another {@link #SCHEMA} (until the rebuild that
+   * follows commits): searches then see no pieces rather than fields this code reads otherwise
+   * (snippet text in another encoding, pairs in other fields), as during a first build.
+   */
+  private volatile boolean otherSchema;
 
   private SearchIndex(Path folder, Directory directory, IndexWriter writer) throws IOException {
     this.folder = folder;
     this.directory = directory;
     this.writer = writer;
-    this.commonWords = CommonWords.decode(committed().get(COMMON_WORDS_KEY));
+    Map<String, String> committed = committed();
+    this.commonWords = CommonWords.decode(committed.get(COMMON_WORDS_KEY));
+    this.otherSchema = !committed.isEmpty() && !SCHEMA.equals(committed.get(SCHEMA_KEY));
+    if (otherSchema) {
+      log.info("The search index at {} was built by other code (schema {}, this is {}): searches find nothing until"
+          + " it is rebuilt", folder, committed.get(SCHEMA_KEY), SCHEMA);
+    }
     this.searchers = new SearcherManager(writer, true, false, new SearcherFactory() {
       @Override
       public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) throws IOException {
-        return new FacetedSearcher(reader, commonWords);
+        FacetedSearcher searcher = new FacetedSearcher(reader, commonWords);
+        searcher.otherSchema = otherSchema;
+        return searcher;
       }
     });
   }
@@ -248,11 +265,17 @@ final class SearchIndex implements Closeable {
     return Math.max(64, Math.min(256, maxHeap / 8 / (1024 * 1024)));
   }
 
-  /** Makes everything written so far durable, with {@code data} as the commit's data. */
+  /**
+   * Makes everything written so far durable, with {@code data} as the commit's data. A commit of
+   * this code's {@link #SCHEMA} lets the next refresh's searchers see the pieces.
+   */
   void commit(Map<String, String> data) {
     try {
       writer.setLiveCommitData(Map.copyOf(data).entrySet());
       writer.commit();
+      if (SCHEMA.equals(data.get(SCHEMA_KEY))) {
+        otherSchema = false;
+      }
     } catch (IOException e) {
       throw failure("commit", e);
     }
@@ -285,6 +308,18 @@ final class SearchIndex implements Closeable {
     }
   }
 
+  /** A searcher of no pieces, for the time an index of another schema is being rebuilt. */
+  private FacetedSearcher nothing() throws IOException {
+    FacetedSearcher empty = nothing;
+    if (empty == null) {
+      empty = new FacetedSearcher(new MultiReader(), commonWords);
+      nothing = empty;
+    }
+    return empty;
+  }
+
+  private volatile FacetedSearcher nothing;
+
   interface SearcherWork<T> {
     T apply(FacetedSearcher searcher) throws IOException;
   }
@@ -294,7 +329,7 @@ final class SearchIndex implements Closeable {
     try {
       FacetedSearcher searcher = (FacetedSearcher) searchers.acquire();
       try {
-        return work.apply(searcher);
+        return work.apply(searcher.otherSchema ? nothing() : searcher);
       } finally {
         searchers.release(searcher);
       }

@@ -15,7 +15,10 @@ import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@link SearchIndex}'s own duties: merging what a rebuild leaves before its process ends, and the rebuild's buffer. */
+/**
+ * {@link SearchIndex}'s own duties: merging what a rebuild leaves before its process ends, the
+ * rebuild's buffer, and showing nothing of an index built by other code until it is rebuilt.
+ */
 class SearchIndexTest {
 
   @TempDir
@@ -44,6 +47,44 @@ class SearchIndexTest {
         assertThat(reader.numDocs()).isEqualTo(30);
       }
     }
+  }
+
+  @Test
+  void anIndexOfAnotherSchemaShowsNothingUntilACommitOfThisSchema() throws Exception {
+    writeOnePiece("7"); // an older release's index, whose fields this code may read otherwise
+    try (SearchIndex index = SearchIndex.open(folder, new Analyzers())) {
+      assertThat(visible(index)).isZero();
+      index.refresh();
+      assertThat(visible(index)).isZero();
+
+      index.commit(Map.of(SearchIndex.VERSION_KEY, "1", SearchIndex.SCHEMA_KEY, SearchIndex.SCHEMA));
+      assertThat(visible(index)).as("until the next refresh, searches see what they saw").isZero();
+      index.refresh();
+      assertThat(visible(index)).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void anIndexOfThisSchemaShowsItsPiecesAtOnce() throws Exception {
+    writeOnePiece(SearchIndex.SCHEMA);
+    try (SearchIndex index = SearchIndex.open(folder, new Analyzers())) {
+      assertThat(visible(index)).isEqualTo(1);
+    }
+  }
+
+  private void writeOnePiece(String schema) throws Exception {
+    try (FSDirectory directory = FSDirectory.open(folder);
+         IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig())) {
+      Document doc = new Document();
+      doc.add(new StringField(Fields.ID, "1", Field.Store.NO));
+      writer.addDocument(doc);
+      writer.setLiveCommitData(Map.of(SearchIndex.VERSION_KEY, "1", SearchIndex.SCHEMA_KEY, schema).entrySet());
+      writer.commit();
+    }
+  }
+
+  private static int visible(SearchIndex index) {
+    return index.withSearcher(searcher -> searcher.getIndexReader().numDocs());
   }
 
   @Test
