@@ -21,7 +21,7 @@ import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.MultiReader;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
@@ -61,8 +61,6 @@ final class SearchIndex implements Closeable {
     /** The fields of all segments, merged once for the searcher's life (snippets ask what a field indexes). */
     final FieldInfos fieldInfos;
     private final Map<Term, Integer> docFreqs = new java.util.concurrent.ConcurrentHashMap<>();
-    /** Whether the index was of another schema when this searcher was made: work then gets a searcher of no pieces. */
-    private boolean otherSchema;
 
     FacetedSearcher(IndexReader reader, CommonWords commonWords) throws IOException {
       super(reader);
@@ -109,30 +107,16 @@ final class SearchIndex implements Closeable {
   private final SearcherManager searchers;
   /** The common words documents are written with (and the next refresh's searchers search with). */
   private volatile CommonWords commonWords;
-  /**
-   * Whether the last commit was written by code of another {@link #SCHEMA} (until the rebuild that
-   * follows commits): searches then see no pieces rather than fields this code reads otherwise
-   * (snippet text in another encoding, pairs in other fields), as during a first build.
-   */
-  private volatile boolean otherSchema;
 
   private SearchIndex(Path folder, Directory directory, IndexWriter writer) throws IOException {
     this.folder = folder;
     this.directory = directory;
     this.writer = writer;
-    Map<String, String> committed = committed();
-    this.commonWords = CommonWords.decode(committed.get(COMMON_WORDS_KEY));
-    this.otherSchema = !committed.isEmpty() && !SCHEMA.equals(committed.get(SCHEMA_KEY));
-    if (otherSchema) {
-      log.info("The search index at {} was built by other code (schema {}, this is {}): searches find nothing until"
-          + " it is rebuilt", folder, committed.get(SCHEMA_KEY), SCHEMA);
-    }
+    this.commonWords = CommonWords.decode(committed().get(COMMON_WORDS_KEY));
     this.searchers = new SearcherManager(writer, true, false, new SearcherFactory() {
       @Override
       public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) throws IOException {
-        FacetedSearcher searcher = new FacetedSearcher(reader, commonWords);
-        searcher.otherSchema = otherSchema;
-        return searcher;
+        return new FacetedSearcher(reader, commonWords);
       }
     });
   }
@@ -151,8 +135,10 @@ final class SearchIndex implements Closeable {
 
   /**
    * Opens the index in {@code folder}, creating it when missing. An index that cannot be read
-   * (damaged, written by an incompatible Lucene) is replaced by an empty one, which the caller
-   * then rebuilds from the database: the index only ever holds a copy.
+   * (damaged, written by an incompatible Lucene) or that was built by code of another {@link
+   * #SCHEMA} (whose fields this code may read otherwise: snippet text in another encoding, pairs in
+   * other fields) is replaced by an empty one, which the caller then rebuilds from the database:
+   * the index only ever holds a copy. The old files stay until the new index's first commit.
    */
   static SearchIndex open(Path folder, Analyzers analyzers) {
     try {
@@ -160,7 +146,15 @@ final class SearchIndex implements Closeable {
       Directory directory = FSDirectory.open(folder);
       IndexWriter writer;
       try {
-        writer = new IndexWriter(directory, config(analyzers, IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+        IndexWriterConfig.OpenMode mode = IndexWriterConfig.OpenMode.CREATE_OR_APPEND;
+        String schema = DirectoryReader.indexExists(directory)
+            ? SegmentInfos.readLatestCommit(directory).getUserData().get(SCHEMA_KEY) : null;
+        if (schema != null && !schema.equals(SCHEMA)) {
+          log.info("The search index at {} was built by other code (index schema {}, this is {}); starting a new one",
+              folder, schema, SCHEMA);
+          mode = IndexWriterConfig.OpenMode.CREATE;
+        }
+        writer = new IndexWriter(directory, config(analyzers, mode));
       } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException e) {
         log.warn("The search index at {} cannot be read ({}); starting a new one", folder, e.getMessage());
         writer = new IndexWriter(directory, config(analyzers, IndexWriterConfig.OpenMode.CREATE));
@@ -265,17 +259,11 @@ final class SearchIndex implements Closeable {
     return Math.max(64, Math.min(256, maxHeap / 8 / (1024 * 1024)));
   }
 
-  /**
-   * Makes everything written so far durable, with {@code data} as the commit's data. A commit of
-   * this code's {@link #SCHEMA} lets the next refresh's searchers see the pieces.
-   */
+  /** Makes everything written so far durable, with {@code data} as the commit's data. */
   void commit(Map<String, String> data) {
     try {
       writer.setLiveCommitData(Map.copyOf(data).entrySet());
       writer.commit();
-      if (SCHEMA.equals(data.get(SCHEMA_KEY))) {
-        otherSchema = false;
-      }
     } catch (IOException e) {
       throw failure("commit", e);
     }
@@ -308,18 +296,6 @@ final class SearchIndex implements Closeable {
     }
   }
 
-  /** A searcher of no pieces, for the time an index of another schema is being rebuilt. */
-  private FacetedSearcher nothing() throws IOException {
-    FacetedSearcher empty = nothing;
-    if (empty == null) {
-      empty = new FacetedSearcher(new MultiReader(), commonWords);
-      nothing = empty;
-    }
-    return empty;
-  }
-
-  private volatile FacetedSearcher nothing;
-
   interface SearcherWork<T> {
     T apply(FacetedSearcher searcher) throws IOException;
   }
@@ -329,7 +305,7 @@ final class SearchIndex implements Closeable {
     try {
       FacetedSearcher searcher = (FacetedSearcher) searchers.acquire();
       try {
-        return work.apply(searcher.otherSchema ? nothing() : searcher);
+        return work.apply(searcher);
       } finally {
         searchers.release(searcher);
       }
