@@ -33,6 +33,8 @@ final class Fields {
   static final String ALL = "all";
   /** Standfirst and body as text (UTF-8), as one binary doc value: what snippets are cut from ({@link BodyText}). */
   static final String TEXT = "text";
+  /** Where each word of the body field is in {@link #TEXT}, by position, as one binary doc value ({@link WordOffsets}). */
+  static final String OFFSETS = "offsets";
   /** The candidate words of "Other materials", with their counts, as one binary doc value ({@link TellingWords}). */
   static final String TELLING_WORDS = "telling_words";
   /** The piece's own regions (not their parents), as terms: related materials weigh a shared region. */
@@ -69,7 +71,7 @@ final class Fields {
   /** The pairs of common words (of any language) of the neutral field {@link #ALL}. */
   static final String ALL_PAIRS = "all_pairs";
 
-  /** Standfirst and body, analyzed in a language key's analyzer, with offsets for snippets; the text itself is in {@link #TEXT}. */
+  /** Standfirst and body, analyzed in a language key's analyzer, with positions; the text is in {@link #TEXT}, where each word is in {@link #OFFSETS}. */
   static String body(String key) {
     return "body_" + key;
   }

@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.analysis.tokenattributes.TermFrequencyAttribute;
 import org.apache.lucene.document.BinaryDocValuesField;
@@ -17,8 +18,9 @@ import org.apache.lucene.util.BytesRef;
 /**
  * What a piece's text field holds beyond its words' positions, noted while the index analyses it
  * ({@link #noting}) for fields that follow it in the document: the pairs of neighbouring common
- * words ({@link #pairsField}, see {@link CommonWords}) and the telling words ({@link #tellingField},
- * see {@link TellingWords}).
+ * words ({@link #pairsField}, see {@link CommonWords}), the telling words ({@link #tellingField},
+ * see {@link TellingWords}) and, for a body, where each word is in the text ({@link #offsetsField},
+ * see {@link WordOffsets}).
  *
  * <p>The words are kept in a table of the field's distinct words, each with its class among the
  * common words, looked up once per word rather than once per occurrence, and a pair is counted by
@@ -31,6 +33,8 @@ final class NotedWords {
 
   /** Each distinct word's class, {@code null} when the field is not paired. */
   private final WordClasses classes;
+  /** Where each word is, {@code null} when not asked for. */
+  private final WordOffsets.Recorder offsets;
 
   // the distinct words: characters one after another in chars, found by hash in slots (entry + 1, 0 when free)
   private int[] slots;
@@ -56,7 +60,15 @@ final class NotedWords {
    * @param expected how many distinct words the text may have: the tables start that large
    */
   NotedWords(WordClasses classes, int expected) {
+    this(classes, expected, false);
+  }
+
+  /**
+   * @param offsets whether to note where each word is, for {@link #offsetsField}
+   */
+  NotedWords(WordClasses classes, int expected, boolean offsets) {
     this.classes = classes;
+    this.offsets = offsets ? new WordOffsets.Recorder(expected * 4) : null; // words, not distinct words
     int capacity = Math.max(8, Integer.highestOneBit(expected - 1) << 1);
     slots = new int[capacity * 2];
     chars = new char[capacity * 8];
@@ -75,6 +87,7 @@ final class NotedWords {
     return new TokenFilter(text) {
       private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
       private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
+      private final OffsetAttribute offset = offsets == null ? null : addAttribute(OffsetAttribute.class);
       private int previous;
       private int tokens;
 
@@ -87,6 +100,9 @@ final class NotedWords {
         int word = wordOf(term.buffer(), length);
         if (++tokens <= TellingWords.MAX_TOKENS && length >= TellingWords.MIN_LENGTH) {
           earlyCounts[word]++;
+        }
+        if (offsets != null) {
+          offsets.add(increment.getPositionIncrement(), offset.startOffset(), offset.endOffset());
         }
         if (classes != null) {
           if (previous >= 0 && increment.getPositionIncrement() == 1
@@ -115,6 +131,9 @@ final class NotedWords {
     used = 0;
     Arrays.fill(pairSlots, 0);
     pairSize = 0;
+    if (offsets != null) {
+      offsets.clear();
+    }
   }
 
   /** The number of the word in {@code buffer[0, length)}, added when new. */
@@ -266,5 +285,16 @@ final class NotedWords {
         return TellingWords.encode(words);
       }
     };
+  }
+
+  /**
+   * Where each word of the text is ({@link WordOffsets}): to be added to the document after the
+   * field whose stream {@link #noting} wrapped, on an instance made to note offsets.
+   */
+  BinaryDocValuesField offsetsField() {
+    if (offsets == null) {
+      throw new IllegalStateException("made without offsets");
+    }
+    return offsets.field();
   }
 }

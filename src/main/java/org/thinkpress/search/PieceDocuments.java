@@ -32,7 +32,10 @@ final class PieceDocuments {
 
   static final FacetsConfig FACETS = facetsConfig();
 
-  /** Standfirst and body: with offsets in the postings so that highlighting need not re-analyse; their text is kept apart ({@link BodyText}). */
+  /**
+   * Standfirst and body: words with their positions, for phrases; where the words are in the text
+   * is kept apart ({@link WordOffsets}), as is the text ({@link BodyText}).
+   */
   static final FieldType BODY = bodyType();
 
   /**
@@ -58,7 +61,7 @@ final class PieceDocuments {
 
   private static FieldType bodyType() {
     FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
-    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
     type.freeze();
     return type;
   }
@@ -100,10 +103,11 @@ final class PieceDocuments {
       doc.add(title.pairsField(Fields.titlePairs(key), CommonWords.SHORT_PAIRS));
     }
     String text = bodyText(piece);
-    NotedWords body = new NotedWords(classes, BODY_WORDS);
+    NotedWords body = new NotedWords(classes, BODY_WORDS, true);
     doc.add(noted(Fields.body(key), text, BODY, body::noting));
     doc.add(BodyText.field(text));
     // after the body, whose analysis by the index notes their words
+    doc.add(body.offsetsField());
     doc.add(body.tellingField());
     if (classes != null) {
       doc.add(body.pairsField(Fields.pairs(key), CommonWords.PAIRS));

@@ -6,22 +6,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.FilterLeafReader;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.uhighlight.CustomSeparatorBreakIterator;
+import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
+import org.apache.lucene.search.uhighlight.OffsetsEnum;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
 import org.apache.lucene.search.uhighlight.PassageScorer;
+import org.apache.lucene.search.uhighlight.PostingsOffsetStrategy;
+import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
 /**
  * Snippets of results: the paragraphs of standfirst and body that best match the query (Lucene's
- * unified highlighter, from the offsets kept in the postings), or the standfirst when the match
- * was elsewhere (title, names). Paragraphs longer than {@link #MAX_CHARS} are cut around their
+ * unified highlighter, from the positions in the postings and where each position's word is,
+ * {@link WordOffsets}), or the standfirst when the match was elsewhere (title, names). Paragraphs longer than {@link #MAX_CHARS} are cut around their
  * first match.
  */
 final class Snippets {
@@ -95,6 +104,21 @@ final class Snippets {
           : super.getFieldInfo(field);
     }
 
+    /**
+     * The body fields' offsets come from the postings' positions and the piece's {@link
+     * WordOffsets}: without offsets in the postings Lucene would analyse each piece's text again.
+     */
+    @Override
+    protected OffsetSource getOffsetSource(String field) {
+      return OffsetSource.POSTINGS;
+    }
+
+    @Override
+    protected FieldOffsetStrategy getOffsetStrategy(OffsetSource source, UHComponents components) {
+      return source == OffsetSource.NONE_NEEDED ? super.getOffsetStrategy(source, components)
+          : new TableOffsetStrategy(components);
+    }
+
     /** The body's text from its doc value ({@link BodyText}), instead of a stored field: whichever body field is asked for, a piece has one text. */
     @Override
     protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold)
@@ -121,6 +145,94 @@ final class Snippets {
         chars += text == null ? 0 : text.length() * fields.length;
       } while (chars <= cacheCharsThreshold && cacheCharsThreshold != 0);
       return texts;
+    }
+  }
+
+  /**
+   * Offsets of the words a query matched in one piece: Lucene's own postings strategy, reading the
+   * piece's postings through {@link PositionsAsOffsets}.
+   */
+  private static final class TableOffsetStrategy extends PostingsOffsetStrategy {
+    TableOffsetStrategy(UHComponents components) {
+      super(components);
+    }
+
+    @Override
+    public OffsetsEnum getOffsetsEnum(LeafReader reader, int docId, String content) throws IOException {
+      WordOffsets.Table table = WordOffsets.of(reader, docId);
+      if (table == null) {
+        return OffsetsEnum.EMPTY;
+      }
+      return createOffsetsEnumFromReader(new PositionsAsOffsets(reader, table), docId);
+    }
+  }
+
+  /**
+   * A segment whose postings give, for each position of the one piece being highlighted, the offsets
+   * of the word at that position, from the piece's table.
+   */
+  static final class PositionsAsOffsets extends FilterLeafReader {
+    private final WordOffsets.Table table;
+
+    PositionsAsOffsets(LeafReader in, WordOffsets.Table table) {
+      super(in);
+      this.table = table;
+    }
+
+    @Override
+    public Terms terms(String field) throws IOException {
+      Terms terms = super.terms(field);
+      return terms == null ? null : new FilterTerms(terms) {
+        @Override
+        public TermsEnum iterator() throws IOException {
+          return new FilterTermsEnum(in.iterator()) {
+            @Override
+            public PostingsEnum postings(PostingsEnum reuse, int flags) throws IOException {
+              PostingsEnum postings = in.postings(null, flags);
+              return PostingsEnum.featureRequested(flags, PostingsEnum.OFFSETS) ? new Offsets(postings) : postings;
+            }
+          };
+        }
+
+        @Override
+        public boolean hasOffsets() {
+          return true;
+        }
+      };
+    }
+
+    @Override
+    public CacheHelper getCoreCacheHelper() {
+      return null; // a view for one piece, never cached
+    }
+
+    @Override
+    public CacheHelper getReaderCacheHelper() {
+      return null;
+    }
+
+    private final class Offsets extends FilterPostingsEnum {
+      private int position = -1;
+
+      Offsets(PostingsEnum in) {
+        super(in);
+      }
+
+      @Override
+      public int nextPosition() throws IOException {
+        position = in.nextPosition();
+        return position;
+      }
+
+      @Override
+      public int startOffset() {
+        return table.start(position);
+      }
+
+      @Override
+      public int endOffset() {
+        return table.end(position);
+      }
     }
   }
 

@@ -46,7 +46,8 @@
  *       alternatives, and that dimension's counts ignore its own filter ("sideways").</dd>
  *   <dt>snippet</dt>
  *   <dd>the passage of a result that best matches, as plain-text parts; the page escapes them and
- *       marks the matching ones, so text in a piece can never become markup.</dd>
+ *       marks the matching ones, so text in a piece can never become markup. Cut from the piece's
+ *       text ({@code BodyText}) at the characters of the matched positions ({@code WordOffsets}).</dd>
  *   <dt>other materials</dt>
  *   <dd>the pieces shown under a publication: similar text (the piece's telling words, chosen as
  *       MoreLikeThis would from the words kept at indexing), shared topics, regions
@@ -57,7 +58,8 @@
  *       ({@code CommonWords}); two neighbouring words of a body, title or the neutral field of
  *       which one is very common (or both common) are also indexed as a pair in that field's pairs
  *       field, so that a phrase of them is looked up like a word. A field's pairs (and a body's
-       telling words) are noted as the index analyses it ({@code NotedWords}).</dd>
+ *       telling words and where its words are) are noted as the index analyses it
+ *       ({@code NotedWords}).</dd>
  *   <dt>telling words</dt>
  *   <dd>the words a piece uses at least twice in its first 600 words, counted when it is indexed;
  *       the most telling of them (rare in the index) make its text query for other materials.</dd>

@@ -197,6 +197,16 @@ class SearchBehaviourTest {
   }
 
   @Test
+  void aPhraseIsMarkedWholeWithTheStopWordsItSpans() {
+    Snippet snippet = search.search(SearchRequest.text("\"wheat and maize\"")).hits().get(0).snippet();
+
+    assertThat(snippet.parts()).filteredOn(Snippet.Part::match).extracting(Snippet.Part::text)
+        .containsExactly("wheat and maize");
+    assertThat(search.search(SearchRequest.text("\"on naval escorts\"")).hits().get(0).snippet().parts())
+        .filteredOn(Snippet.Part::match).extracting(Snippet.Part::text).containsExactly("naval escorts");
+  }
+
+  @Test
   void snippetsKeepMarkupInThePieceAsText() {
     Snippet snippet = search.search(SearchRequest.text("sanitizer")).hits().get(0).snippet();
 
