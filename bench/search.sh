@@ -6,8 +6,9 @@
 #
 #   bench/search.sh [N] [REINDEX_RUNS] [QUERIES]      e.g. bench/search.sh 100000 3 5000
 #   SLOWEST=20 bench/search.sh ...                    also lists the 20 slowest requests of each query run
-#   CORPUS=prose bench/search.sh ...                  the corpus with function words (stop words), as real
-#                                                     text has them; the default, dense, has none (see
+#   CORPUS=dense bench/search.sh ...                  the corpus without function words, every word indexed:
+#                                                     the harder case, and the default until 2026-11-30;
+#                                                     the default, prose, has them as real text does (see
 #                                                     SearchBenchmark's javadoc and docs/benchmarks.md)
 #
 # The JVM runs with G1, the collector `java -jar` picks on a server; until 2026-11-30 this script
@@ -17,7 +18,7 @@ cd "$(dirname "$0")/.."
 N=${1:-100000}
 RUNS=${2:-3}
 QUERIES=${3:-5000}
-CORPUS=${CORPUS:-dense}
+CORPUS=${CORPUS:-prose}
 OUT=bench/out/search
 mkdir -p "$OUT"
 mvn -q -B test-compile -DskipTests
