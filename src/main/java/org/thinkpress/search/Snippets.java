@@ -30,8 +30,8 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 /**
  * Snippets of results: the paragraphs of standfirst and body that best match the query (Lucene's
  * unified highlighter, from the positions in the postings and where each position's word is,
- * {@link WordOffsets}), or the standfirst when the match was elsewhere (title, names). Paragraphs longer than {@link #MAX_CHARS} are cut around their
- * first match.
+ * {@link WordOffsets}), or the standfirst when the match was elsewhere (title, names). Paragraphs
+ * longer than {@link #MAX_CHARS} are cut around their first match.
  */
 final class Snippets {
 
@@ -169,9 +169,10 @@ final class Snippets {
 
   /**
    * A segment whose postings give, for each position of the one piece being highlighted, the offsets
-   * of the word at that position, from the piece's table.
+   * of the word at that position, from the piece's table: for its body field, the only field
+   * snippets highlight.
    */
-  static final class PositionsAsOffsets extends FilterLeafReader {
+  private static final class PositionsAsOffsets extends FilterLeafReader {
     private final WordOffsets.Table table;
 
     PositionsAsOffsets(LeafReader in, WordOffsets.Table table) {
