@@ -225,14 +225,21 @@ final class Snippets {
         return position;
       }
 
+      /**
+       * Where the word at the current position starts. A position the table does not have (every
+       * word the index has is in it) is put after the end of the text, where the highlighter stops,
+       * rather than at -1, for which it would fail the search.
+       */
       @Override
       public int startOffset() {
-        return table.start(position);
+        int start = table.start(position);
+        return start < 0 ? Integer.MAX_VALUE : start;
       }
 
       @Override
       public int endOffset() {
-        return table.end(position);
+        int end = table.end(position);
+        return end < 0 ? Integer.MAX_VALUE : end;
       }
     }
   }
