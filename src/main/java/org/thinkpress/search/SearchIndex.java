@@ -10,7 +10,6 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.ConcurrentMergeScheduler;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -58,14 +57,11 @@ final class SearchIndex implements Closeable {
     final CommonWords commonWords;
     /** The publication time of the newest piece, from which related materials count age; 0 when empty. */
     final long newestPublished;
-    /** The fields of all segments, merged once for the searcher's life (snippets ask what a field indexes). */
-    final FieldInfos fieldInfos;
     private final Map<Term, Integer> docFreqs = new java.util.concurrent.ConcurrentHashMap<>();
 
     FacetedSearcher(IndexReader reader, CommonWords commonWords) throws IOException {
       super(reader);
       this.commonWords = commonWords;
-      this.fieldInfos = FieldInfos.getMergedFieldInfos(reader);
       this.facetValues = reader.numDocs() == 0 ? null : FacetValues.of(reader);
       long newest = 0;
       for (LeafReaderContext leaf : reader.leaves()) {

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.FilterLeafReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -94,19 +93,10 @@ final class Snippets {
     }
 
     /**
-     * What the index knows of a field, from the searcher's own merged field infos when it keeps
-     * them ({@link SearchIndex.FacetedSearcher}): Lucene's highlighter merges every segment's for
-     * each new highlighter, which is each search here.
-     */
-    @Override
-    protected FieldInfo getFieldInfo(String field) {
-      return searcher instanceof SearchIndex.FacetedSearcher faceted ? faceted.fieldInfos.fieldInfo(field)
-          : super.getFieldInfo(field);
-    }
-
-    /**
      * The body fields' offsets come from the postings' positions and the piece's {@link
      * WordOffsets}: without offsets in the postings Lucene would analyse each piece's text again.
+     * (Lucene's own choice of source asks the field's infos, which it merges from every segment
+     * for each new highlighter, which is each search here.)
      */
     @Override
     protected OffsetSource getOffsetSource(String field) {

@@ -98,7 +98,8 @@ class NotedWordsTest {
     return CommonWords.learn(analyzers, sample).classesOf("en");
   }
 
-  private static void readAll(TokenStream stream) throws IOException {
+  /** Reads a stream through, as the index does. */
+  static void readAll(TokenStream stream) throws IOException {
     try (stream) {
       stream.reset();
       while (stream.incrementToken()) {

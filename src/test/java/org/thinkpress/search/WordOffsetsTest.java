@@ -43,13 +43,7 @@ class WordOffsetsTest {
 
   private static WordOffsets.Table recorded(NotedWords noted, Analyzer analyzer, String field, String text)
       throws IOException {
-    try (TokenStream stream = noted.noting(analyzer.tokenStream(field, text))) {
-      stream.reset();
-      while (stream.incrementToken()) {
-        // the index reads every word
-      }
-      stream.end();
-    }
+    NotedWordsTest.readAll(noted.noting(analyzer.tokenStream(field, text)));
     return WordOffsets.Table.decode(noted.offsetsField().binaryValue());
   }
 
