@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 @Command(name = "thinkpress", mixinStandardHelpOptions = true, version = "ThinkPress 0.1.0",
     description = "A publishing platform for think tanks and policy institutes.",
     subcommands = {ServeCommand.class, DemoCommand.class, MigrateCommand.class, ContentCommand.class,
-        UserCommand.class, SearchCommand.class, SubscribersCommand.class, NewsletterCommand.class, MailCommand.class},
+        UserCommand.class, SearchCommand.class, SubscribersCommand.class, NewsletterCommand.class, MailCommand.class,
+        BackupCommand.class, RestoreCommand.class},
     footer = {"", "Settings come from defaults, then --config FILE (or THINKPRESS_CONFIG), then THINKPRESS_* environment",
         "variables (server.port is THINKPRESS_SERVER_PORT), then --set NAME=VALUE. With none, the site runs on",
         "http://localhost:8080 with SQLite under ./data."})

@@ -8,12 +8,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatements;
@@ -33,11 +35,13 @@ public final class Database implements AutoCloseable {
 
   private final HikariDataSource dataSource;
   private final Dialect dialect;
+  private final DatabaseSettings settings;
   private final Jdbi jdbi;
 
-  private Database(HikariDataSource dataSource, Dialect dialect) {
+  private Database(HikariDataSource dataSource, Dialect dialect, DatabaseSettings settings) {
     this.dataSource = dataSource;
     this.dialect = dialect;
+    this.settings = settings;
     this.jdbi = Jdbi.create(dataSource);
     // Statements share one binder per query shape; a parameter a variant leaves out is not an error.
     this.jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
@@ -63,7 +67,7 @@ public final class Database implements AutoCloseable {
       hikari.setDataSourceProperties(sqliteProperties());
     }
     try {
-      return new Database(new HikariDataSource(hikari), dialect);
+      return new Database(new HikariDataSource(hikari), dialect, settings);
     } catch (RuntimeException e) {
       throw new StorageException("Cannot open the database at " + settings.url() + ": " + rootMessage(e), e);
     }
@@ -129,14 +133,46 @@ public final class Database implements AutoCloseable {
 
   /** Runs Flyway: applies what is missing and validates what was applied. */
   public void migrateWithFlyway() {
+    migrateWithFlyway(null);
+  }
+
+  /**
+   * Applies the migrations up to {@code version} and no further: a restore puts a backup's rows
+   * into the schema they were taken in, then migrates them with the rest.
+   */
+  void migrateTo(int version) {
+    if (appliedVersion() < version) {
+      migrateWithFlyway(MigrationVersion.fromVersion(Integer.toString(version)));
+    }
+  }
+
+  /** The newest schema version applied to this database, 0 when it has none yet. */
+  int appliedVersion() {
+    try (Connection connection = dataSource.getConnection();
+         Statement statement = connection.createStatement();
+         ResultSet rows = statement.executeQuery("SELECT version FROM flyway_schema_history"
+             + " WHERE version IS NOT NULL AND success = TRUE")) {
+      int newest = 0;
+      while (rows.next()) {
+        newest = Math.max(newest, Integer.parseInt(rows.getString(1)));
+      }
+      return newest;
+    } catch (SQLException noHistoryYet) {
+      return 0;
+    }
+  }
+
+  private void migrateWithFlyway(MigrationVersion target) {
     try {
-      var result = Flyway.configure()
+      var configuration = Flyway.configure()
           .dataSource(dataSource)
           .locations("classpath:db/migration")
           .placeholders(dialect.migrationPlaceholders())
-          .mixed(true)
-          .load()
-          .migrate();
+          .mixed(true);
+      if (target != null) {
+        configuration.target(target);
+      }
+      var result = configuration.load().migrate();
       if (result.migrationsExecuted > 0) {
         log.info("Database schema migrated to version {} ({} migrations applied)",
             result.targetSchemaVersion, result.migrationsExecuted);
@@ -148,6 +184,32 @@ public final class Database implements AutoCloseable {
 
   public Jdbi jdbi() {
     return jdbi;
+  }
+
+  /** The JDBC URL, for messages (it carries no password: that is a setting of its own). */
+  public String url() {
+    return settings.url();
+  }
+
+  /**
+   * A connection inside a read-only transaction that sees one moment of the database while others
+   * go on writing: PostgreSQL's {@code REPEATABLE READ}; on SQLite a deferred transaction on a
+   * connection of its own (the pool's begin {@code IMMEDIATE}, which would hold the write lock for
+   * as long as the reading takes). The caller closes it; nothing it does is committed.
+   */
+  Connection snapshot() throws SQLException {
+    Connection connection;
+    if (dialect == Dialect.SQLITE) {
+      Properties properties = sqliteProperties();
+      properties.setProperty("transaction_mode", "DEFERRED");
+      connection = DriverManager.getConnection(settings.url(), properties);
+    } else {
+      connection = dataSource.getConnection();
+      connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      connection.setReadOnly(true);
+    }
+    connection.setAutoCommit(false);
+    return connection;
   }
 
   public Dialect dialect() {
