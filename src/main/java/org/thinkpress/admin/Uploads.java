@@ -50,7 +50,7 @@ public final class Uploads {
   /** A stored file ready to send. */
   record StoredFile(Path path, String contentType) {}
 
-  private enum ImageType {
+  enum ImageType {
     PNG("image/png", "png"), JPEG("image/jpeg", "jpg"), GIF("image/gif", "gif"), WEBP("image/webp", "webp");
 
     final String contentType;
@@ -92,9 +92,10 @@ public final class Uploads {
     if (bytes.length > maxBytes) {
       throw new UploadRefusedException("the file is larger than the limit of " + megabytes(maxBytes) + " MB");
     }
-    ImageType type = sniff(bytes);
-    int[] size = dimensions(type, bytes);
-    String name = Tokens.sha256Hex(bytes).substring(0, 32) + "." + type.extension;
+    Image image = check(bytes);
+    ImageType type = image.type;
+    int[] size = image.size;
+    String name = image.fileName;
     String original = cleanName(originalName);
     writeFile(name, bytes);
     long now = clock.millis();
@@ -148,6 +149,26 @@ public final class Uploads {
     return new Upload(rs.getString("file_name"), rs.getString("original_name"), rs.getString("content_type"),
         rs.getLong("size_bytes"), noWidth ? null : width, noHeight ? null : height,
         Instant.ofEpochMilli(rs.getLong("created_at")));
+  }
+
+  /** What {@link #check} found in an image's bytes: its type, its size (null for WebP), its stored name. */
+  record Image(ImageType type, int[] size, String fileName) {
+    String contentType() {
+      return type.contentType;
+    }
+  }
+
+  /**
+   * Checks that the bytes are an image an editor could upload (by their content, whatever the
+   * name) and gives the name it is stored under; {@link UploadRefusedException} says why not.
+   */
+  static Image check(byte[] bytes) {
+    ImageType type = sniff(bytes);
+    return new Image(type, dimensions(type, bytes), Tokens.sha256Hex(bytes).substring(0, 32) + "." + type.extension);
+  }
+
+  Path folder() {
+    return folder;
   }
 
   /** The image type the bytes begin with; anything else, SVG and HTML included, is refused. */
@@ -222,7 +243,7 @@ public final class Uploads {
         && Arrays.equals(bytes, offset, offset + prefix.length, prefix, 0, prefix.length);
   }
 
-  private static String cleanName(String name) {
+  static String cleanName(String name) {
     if (name == null) {
       return "";
     }

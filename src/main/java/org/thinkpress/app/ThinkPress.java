@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.thinkpress.admin.AccountStore;
 import org.thinkpress.admin.Admin;
+import org.thinkpress.admin.Uploads;
 import org.thinkpress.content.ContentReader;
 import org.thinkpress.content.ContentStore;
 import org.thinkpress.content.ContentVersion;
@@ -193,6 +194,12 @@ public final class ThinkPress implements AutoCloseable {
 
   public ContentReader contentReader() {
     return contentReader;
+  }
+
+  /** The uploaded images ({@code data.dir/uploads}), for commands that carry them (content export and import). */
+  public Uploads uploads() {
+    return new Uploads(database.jdbi(), config.dataDir().resolve("uploads"), config.uploadMaxMegabytes() * 1024L * 1024L,
+        clock);
   }
 
   /** The admin accounts (the {@code user} command uses them without serving). */

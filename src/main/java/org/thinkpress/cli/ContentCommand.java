@@ -1,6 +1,9 @@
 package org.thinkpress.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.IntConsumer;
@@ -8,10 +11,14 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.thinkpress.admin.MediaFolder;
+import org.thinkpress.admin.Uploads;
 import org.thinkpress.app.ThinkPress;
 import org.thinkpress.content.ContentBundle;
 import org.thinkpress.content.ContentFolderReader;
 import org.thinkpress.content.ContentFolderWriter;
+import org.thinkpress.content.ContentImportException;
+import org.thinkpress.content.ContentImportException.Problem;
 import org.thinkpress.content.ContentStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,22 +56,37 @@ final class ContentCommand {
       try (ThinkPress thinkPress = ThinkPress.open(content.root.config(Map.of()))) {
         ContentStore store = thinkPress.contentStore();
         int files = ContentFolderReader.countFiles(folder);
-        ContentBundle bundle;
+        ContentBundle bundle = null;
+        List<Problem> problems = new ArrayList<>();
         try (Progress progress = new Progress("Reading", files)) {
           bundle = new ContentFolderReader(store.types(), store.taxonomy()).read(folder, progress);
+        } catch (ContentImportException e) {
+          problems.addAll(e.problems());
         }
+        List<MediaFolder.File> media = Files.isDirectory(folder) ? MediaFolder.read(folder, problems) : List.of();
+        if (!problems.isEmpty()) {
+          throw new ContentImportException(folder.toString(), problems);
+        }
+        Uploads uploads = thinkPress.uploads();
+        List<Path> added = new ArrayList<>();
         try (Progress progress = new Progress("Importing", bundle.publications().size() * 2L)) {
-          store.importBundle(bundle, progress);
+          store.importBundle(bundle, progress,
+              handle -> added.addAll(MediaFolder.importInto(handle, uploads, media, System.currentTimeMillis())));
+        } catch (RuntimeException e) {
+          MediaFolder.forget(added);
+          throw e;
         }
-        spec.commandLine().getOut().printf("Imported %d publications, %d experts, %d topics and %d regions from %s%n",
-            bundle.publications().size(), bundle.experts().size(), bundle.topics().size(), bundle.regions().size(), folder);
+        spec.commandLine().getOut().printf("Imported %d publications, %d experts, %d topics, %d regions and %d media"
+            + " files from %s%n", bundle.publications().size(), bundle.experts().size(), bundle.topics().size(),
+            bundle.regions().size(), media.size(), folder);
       }
       return 0;
     }
   }
 
   @Command(name = "export", mixinStandardHelpOptions = true,
-      description = "Export all content, in every status, into a new or empty folder.")
+      description = {"Export all content, in every status, with the uploaded media, into a new or empty folder.",
+          "Accounts, revisions, redirects, subscribers and mail history are not content: thinkpress backup carries them."})
   static final class Export implements Callable<Integer> {
     @ParentCommand
     ContentCommand content;
@@ -82,8 +104,10 @@ final class ContentCommand {
         try (Progress progress = new Progress("Exporting", bundle.experts().size() + bundle.publications().size())) {
           ContentFolderWriter.write(bundle, folder, progress);
         }
-        spec.commandLine().getOut().printf("Exported %d publications, %d experts, %d topics and %d regions to %s%n",
-            bundle.publications().size(), bundle.experts().size(), bundle.topics().size(), bundle.regions().size(), folder);
+        int media = MediaFolder.write(thinkPress.uploads(), folder);
+        spec.commandLine().getOut().printf("Exported %d publications, %d experts, %d topics, %d regions and %d media"
+            + " files to %s%n", bundle.publications().size(), bundle.experts().size(), bundle.topics().size(),
+            bundle.regions().size(), media, folder);
       }
       return 0;
     }

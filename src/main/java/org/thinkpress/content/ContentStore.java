@@ -310,6 +310,14 @@ public final class ContentStore {
    * and then written.
    */
   public void importBundle(ContentBundle bundle, IntConsumer progress) {
+    importBundle(bundle, progress, handle -> {});
+  }
+
+  /**
+   * The same, with {@code alsoInTransaction} run in the import's transaction after the content is
+   * written (the uploads a content folder carries), so that both are imported or neither.
+   */
+  public void importBundle(ContentBundle bundle, IntConsumer progress, java.util.function.Consumer<Handle> alsoInTransaction) {
     for (PublicationInput publication : bundle.publications()) {
       types.require(publication.type());
     }
@@ -347,6 +355,7 @@ public final class ContentStore {
         writes.publication(PublicationWriter.upsert(handle, bundle.publications().get(i), bodies.get(i), clock.millis()));
         progress.accept(1);
       }
+      alsoInTransaction.accept(handle);
       writes.taxonomy();
       writes.commitVersion(handle);
     });

@@ -9,5 +9,23 @@
  *
  * <p>SQLite runs in WAL mode (readers do not block the writer) with write transactions that take
  * the write lock when they begin, so concurrent writers wait instead of failing halfway.
+ *
+ * <p>{@link org.thinkpress.storage.Backup} writes every table (read in one snapshot) and the data
+ * folders' files into one archive; {@link org.thinkpress.storage.Restore} checks such an archive
+ * whole and writes it into an empty database of either kind in one transaction.
+ *
+ * <h2>Words</h2>
+ * <dl>
+ * <dt>snapshot</dt><dd>one moment of the database, seen by a read-only transaction while others
+ *     write: what a backup reads.</dd>
+ * <dt>archive</dt><dd>a backup's zip: {@code tables/NAME.jsonl} (a header line, then one JSON array
+ *     per row, in key order), {@code files/FOLDER/NAME}, {@code secrets/NAME} and
+ *     {@code manifest.json} (versions, time, counts, sizes and SHA-256 of every entry).</dd>
+ * <dt>empty</dt><dd>a database holding only what a first start writes by itself (the content
+ *     version's row, the link-signing key, sender heartbeats, login counters): what a restore
+ *     accepts without {@code --replace}.</dd>
+ * <dt>held</dt><dd>mail that was waiting when the backup was taken; a restore marks it failed with a
+ *     note instead of sending it (see {@code newsletter.AfterRestore}).</dd>
+ * </dl>
  */
 package org.thinkpress.storage;

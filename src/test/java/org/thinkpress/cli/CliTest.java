@@ -81,13 +81,13 @@ class CliTest {
   @Test
   void exportThenImportElsewhereGivesTheSameContent() throws IOException, URISyntaxException {
     assertThat(run("content", "import", copyOfDemo().toString()).out())
-        .startsWith("Imported 22 publications, 5 experts, 5 topics and 8 regions from ");
+        .startsWith("Imported 22 publications, 5 experts, 5 topics, 8 regions and 0 media files from ");
     Path export = temp.resolve("export");
 
     Run exported = run("content", "export", export.toString());
 
     assertThat(exported.exitCode()).isZero();
-    assertThat(exported.out()).startsWith("Exported 22 publications, 5 experts, 5 topics and 8 regions to ");
+    assertThat(exported.out()).startsWith("Exported 22 publications, 5 experts, 5 topics, 8 regions and 0 media files to ");
     try (Stream<Path> files = Files.list(export.resolve("publications"))) {
       assertThat(files.count()).isEqualTo(22);
     }
