@@ -10,17 +10,13 @@ import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -49,13 +45,6 @@ public final class Restore implements AutoCloseable {
   /** What a restore wrote. */
   public record Restored(int tables, long rows, int files, List<String> notes) {}
 
-  /**
-   * Tables whose rows a first start writes by itself (the content version's row, the key that
-   * signs subscriber links, a sender's heartbeat, failed-login counters); an installation holding
-   * only these is empty.
-   */
-  static final Set<String> WRITTEN_AT_FIRST_START = Set.of("content_state", "subscriber_keys", "newsletter_senders",
-      "login_throttle");
 
   private final Path archive;
   private final ZipFile zip;
@@ -216,17 +205,17 @@ public final class Restore implements AutoCloseable {
           + " database without ThinkPress's tables), so that the rows go in before the upgrade");
     }
     database.migrateTo(schema);
-    List<Staged> staged = stage(folders);
+    List<StagedFolder> staged = stage(folders);
     Restored restored;
     try {
       progress.total(manifest.totalRows());
       restored = database.jdbi().inTransaction(handle -> write(handle, database, replace, steps, progress));
     } catch (RuntimeException e) {
-      staged.forEach(Staged::deleteQuietly);
+      staged.forEach(StagedFolder::deleteQuietly);
       throw e;
     }
     database.migrate();
-    for (Staged folder : staged) {
+    for (StagedFolder folder : staged) {
       folder.putInPlace();
       folder.deleteQuietly();
     }
@@ -259,15 +248,9 @@ public final class Restore implements AutoCloseable {
       }
     }
     if (!replace) {
-      requireEmpty(connection, schema, database);
+      TableWrites.requireEmpty(connection, schema, database);
     }
-    List<Table> childrenFirst = new ArrayList<>(schema.tables());
-    Collections.reverse(childrenFirst);
-    for (Table table : childrenFirst) {
-      try (Statement statement = connection.createStatement()) {
-        statement.executeUpdate("DELETE FROM " + table.name());
-      }
-    }
+    TableWrites.deleteEveryRow(connection, schema);
     long rows = 0;
     for (Table table : schema.tables()) {
       TableEntry entry = entries.get(table.name());
@@ -282,7 +265,7 @@ public final class Restore implements AutoCloseable {
         TableRows.linkSelfReferences(connection, table, in, entry.entry());
       }
       if (database.dialect() == Dialect.POSTGRESQL && table.identity() != null) {
-        moveSequencePastRows(connection, table);
+        TableWrites.moveSequencePastRows(connection, table);
       }
     }
     List<String> notes = new ArrayList<>();
@@ -296,37 +279,9 @@ public final class Restore implements AutoCloseable {
     return new Restored(schema.tables().size(), rows, files, notes);
   }
 
-  private static void requireEmpty(Connection connection, TableSchema schema, Database database) throws SQLException {
-    List<String> holding = new ArrayList<>();
-    for (Table table : schema.tables()) {
-      if (WRITTEN_AT_FIRST_START.contains(table.name())) {
-        continue;
-      }
-      try (Statement statement = connection.createStatement();
-           ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM " + table.name())) {
-        rs.next();
-        if (rs.getLong(1) > 0) {
-          holding.add(table.name() + " (" + rs.getLong(1) + ")");
-        }
-      }
-    }
-    if (!holding.isEmpty()) {
-      throw new BackupException("The database at " + database.url() + " is not empty: it holds rows in "
-          + String.join(", ", holding.subList(0, Math.min(5, holding.size()))) + (holding.size() > 5 ? ", ..." : "")
-          + "; restore into an empty installation, or give --replace to delete everything in it first");
-    }
-  }
-
-  private static void moveSequencePastRows(Connection connection, Table table) throws SQLException {
-    try (Statement statement = connection.createStatement()) {
-      statement.execute("SELECT setval(pg_get_serial_sequence('" + table.name() + "', '" + table.identity() + "'),"
-          + " COALESCE((SELECT MAX(" + table.identity() + ") FROM " + table.name() + "), 0) + 1, false)");
-    }
-  }
-
   /** Unpacks the data folders' files beside their folders, so that putting them in place is a rename. */
-  private List<Staged> stage(Map<String, Path> folders) {
-    Map<String, Staged> staged = new LinkedHashMap<>();
+  private List<StagedFolder> stage(Map<String, Path> folders) {
+    Map<String, StagedFolder> staged = new LinkedHashMap<>();
     try {
       for (FileEntry file : manifest.files()) {
         String[] parts = file.entry().split("/");
@@ -337,65 +292,18 @@ public final class Restore implements AutoCloseable {
         if (folder == null) {
           throw damaged("it carries a folder '" + parts[1] + "' that this installation does not have");
         }
-        Staged stage = staged.computeIfAbsent(parts[1], name -> Staged.beside(folder));
+        StagedFolder stage = staged.computeIfAbsent(parts[1], name -> StagedFolder.beside(folder));
         try (InputStream in = zip.getInputStream(zip.getEntry(file.entry()))) {
           Files.copy(in, stage.staging.resolve(parts[2]));
         }
       }
       return new ArrayList<>(staged.values());
     } catch (IOException e) {
-      staged.values().forEach(Staged::deleteQuietly);
+      staged.values().forEach(StagedFolder::deleteQuietly);
       throw new BackupException("Cannot unpack the backup's files: " + e.getMessage(), e);
     } catch (RuntimeException e) {
-      staged.values().forEach(Staged::deleteQuietly);
+      staged.values().forEach(StagedFolder::deleteQuietly);
       throw e;
-    }
-  }
-
-  /** A data folder's files unpacked into {@code FOLDER.restoring-XXXX}, waiting for the commit. */
-  private static final class Staged {
-    final Path folder;
-    final Path staging;
-
-    private Staged(Path folder, Path staging) {
-      this.folder = folder;
-      this.staging = staging;
-    }
-
-    static Staged beside(Path folder) {
-      Path absolute = folder.toAbsolutePath();
-      Path staging = absolute.resolveSibling(absolute.getFileName() + ".restoring-" + UUID.randomUUID().toString().substring(0, 8));
-      try {
-        Files.createDirectories(staging);
-      } catch (IOException e) {
-        throw new BackupException("Cannot write into " + absolute.getParent() + ": "
-            + Backup.describe(e, absolute.getParent()), e);
-      }
-      return new Staged(absolute, staging);
-    }
-
-    void putInPlace() {
-      try {
-        Files.createDirectories(folder);
-        for (Path file : Backup.filesOf(staging)) {
-          Files.move(file, folder.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING,
-              StandardCopyOption.ATOMIC_MOVE);
-        }
-      } catch (IOException e) {
-        throw new BackupException("The database is restored, but its files could not all be moved from " + staging
-            + " to " + folder + " (" + e.getMessage() + "): move them by hand", e);
-      }
-    }
-
-    void deleteQuietly() {
-      try {
-        for (Path file : Backup.filesOf(staging)) {
-          Files.deleteIfExists(file);
-        }
-        Files.deleteIfExists(staging);
-      } catch (IOException ignored) {
-        // left for the operator; the restore's outcome does not depend on it
-      }
     }
   }
 
