@@ -1,6 +1,7 @@
 // ThinkPress admin conveniences. Everything works without this file; it only adds a live preview
 // of the Markdown body (publications and campaigns), a slug proposed from the title, image upload
-// into the body, and the live progress of a send.
+// into the body, ordering experts, topics and regions in place (arrows and drag, where the page
+// alone sends the form to move them), and the live progress of a send.
 (function () {
   "use strict";
 
@@ -98,6 +99,113 @@
       });
     });
   }
+
+  // --- ordered lists (byline, topics, regions): move in place instead of sending the form ---------
+  // The server orders the ticked entries by their position fields; this keeps those fields
+  // numbered 1, 2, 3... in the order the entries are shown, whatever moved them.
+  Array.prototype.forEach.call(document.querySelectorAll("fieldset.ordered"), function (fieldset) {
+    var list = fieldset.querySelector("ol");
+    var name = fieldset.id.replace(/-choice$/, "");
+    var items = function () { return Array.prototype.slice.call(list.children); };
+    var ticked = function (item) { return item.querySelector("input[type=checkbox]").checked; };
+    var label = function (item) { return item.querySelector("label").textContent.trim(); };
+    var button = function (item, direction) {
+      var found = item.querySelector("button.move[value$=':" + direction + "']");
+      if (!found) {
+        found = document.createElement("button");
+        found.type = "submit";
+        found.name = "move";
+        found.className = "move move-" + direction;
+        found.formNoValidate = true;
+        found.value = name + ":" + item.querySelector("input[type=checkbox]").value + ":" + direction;
+        found.textContent = direction === "up" ? "\u2191" : "\u2193";
+        found.setAttribute("aria-label", "Move " + label(item) + " " + direction);
+        // Up before down, as the page puts them.
+        item.insertBefore(found, direction === "up" ? item.querySelector("button.move-down") : null);
+      }
+      return found;
+    };
+    var renumber = function () {
+      var chosen = items().filter(ticked);
+      items().forEach(function (item) {
+        var at = chosen.indexOf(item);
+        item.className = at >= 0 ? "ticked" : "unticked";
+        item.querySelector("input[type=number]").value = at >= 0 ? String(at + 1) : "";
+        button(item, "up").hidden = at <= 0;
+        button(item, "down").hidden = at < 0 || at === chosen.length - 1;
+        item.draggable = at >= 0;
+      });
+    };
+    // Puts an entry just after the ticked ones (other than itself): where a newly ticked one joins
+    // the end of the list, and where an unticked one leaves it.
+    var placeAfterTicked = function (item) {
+      var others = items().filter(function (entry) { return entry !== item && ticked(entry); });
+      var last = others.length ? others[others.length - 1] : null;
+      list.insertBefore(item, last ? last.nextSibling : list.firstChild);
+    };
+    fieldset.addEventListener("click", function (event) {
+      var pressed = event.target.closest("button.move");
+      if (!pressed) {
+        return;
+      }
+      event.preventDefault();
+      var item = pressed.closest("li");
+      if (pressed.value.slice(-3) === ":up" && item.previousElementSibling) {
+        list.insertBefore(item, item.previousElementSibling);
+      } else if (pressed.value.slice(-5) === ":down" && item.nextElementSibling && ticked(item.nextElementSibling)) {
+        list.insertBefore(item.nextElementSibling, item);
+      }
+      renumber();
+      // Keep the keyboard on the entry: on the arrow pressed, or on its box when that arrow is gone.
+      if (pressed.hidden) {
+        item.querySelector("input[type=checkbox]").focus();
+      } else {
+        pressed.focus();
+      }
+    });
+    fieldset.addEventListener("change", function (event) {
+      var item = event.target.closest("li");
+      if (event.target.type === "checkbox") {
+        placeAfterTicked(item);
+      } else if (event.target.type === "number" && ticked(item)) {
+        // As the server would: by number, a changed number first among equals, blank ones last.
+        var chosen = items().filter(ticked).map(function (entry, index) {
+          var typed = parseInt(entry.querySelector("input[type=number]").value, 10);
+          return { entry: entry, position: isNaN(typed) ? Infinity : typed, changed: entry === item, index: index };
+        });
+        chosen.sort(function (a, b) {
+          return a.position - b.position || (b.changed ? 1 : 0) - (a.changed ? 1 : 0) || a.index - b.index;
+        });
+        var rest = items().filter(function (entry) { return !ticked(entry); });
+        chosen.forEach(function (entry) { list.appendChild(entry.entry); });
+        rest.forEach(function (entry) { list.appendChild(entry); });
+      }
+      renumber();
+    });
+    var dragged = null;
+    list.addEventListener("dragstart", function (event) {
+      dragged = event.target.closest("li");
+      dragged.classList.add("dragging");
+      event.dataTransfer.effectAllowed = "move";
+    });
+    list.addEventListener("dragover", function (event) {
+      var over = event.target.closest("li");
+      if (!dragged || !over || over === dragged || !ticked(over)) {
+        return;
+      }
+      event.preventDefault();
+      var box = over.getBoundingClientRect();
+      list.insertBefore(dragged, event.clientY < box.top + box.height / 2 ? over : over.nextSibling);
+    });
+    list.addEventListener("dragend", function () {
+      if (dragged) {
+        dragged.classList.remove("dragging");
+        dragged = null;
+        renumber();
+      }
+    });
+    renumber();
+  });
 
   // --- a send's progress, asked for every few seconds while it is unfinished ----------------------
   var progress = document.getElementById("send-progress");

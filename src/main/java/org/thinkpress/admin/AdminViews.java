@@ -39,19 +39,42 @@ public final class AdminViews {
   public record LinkRow(long id, String created, boolean active, String revokeAction) {}
 
   /**
-   * The editing form. {@code id} is 0 for a new piece.
+   * A list whose order counts (a byline, topics, regions): ticked boxes in their order, then the rest.
+   *
+   * @param name the form field of the ticked boxes ({@code experts}); positions are {@code NAME_position_SLUG}
+   */
+  public record OrderedList(String name, String legend, String hint, List<OrderedChoice> choices) {}
+
+  /**
+   * One entry of an {@link OrderedList}.
+   *
+   * @param position its place, from 1, when ticked; empty otherwise
+   * @param upMove the value of its move-up button, or null when it is first or not ticked
+   * @param downMove the value of its move-down button, or null when it is last or not ticked
+   */
+  public record OrderedChoice(String value, String label, boolean selected, String positionField, String position,
+                              String upMove, String downMove) {}
+
+  /**
+   * The editing form. {@code id} is 0 for a new piece. Times are {@code datetime-local} values in
+   * the site's zone; a {@code *Step} is the step their precision needs, or null for whole minutes.
    *
    * @param actions the buttons to show: value and label
    */
   public record EditPage(long id, long editVersion, String formAction, String title, String slug, String language,
                          String translationGroup, String standfirst, String body, List<Choice> types,
-                         List<Choice> experts, List<Choice> topics, List<Choice> regions, boolean featured,
-                         String publishedAt, String status, String statusLabel, String zone, boolean mayEdit,
-                         List<Choice> actions, String publicHref, String previewHref, String revisionsHref,
-                         List<LinkRow> previewLinks, String previewLinksAction, String conflictHref,
-                         String uploadAction, long uploadMaxMb) {
+                         List<OrderedList> orderedLists, boolean featured, String publishedAt, String publishedStep,
+                         String updatedAt, String updatedStep, String status, String statusLabel, String zone,
+                         boolean mayEdit, List<Choice> actions, String publicHref, String previewHref,
+                         String revisionsHref, List<LinkRow> previewLinks, String previewLinksAction,
+                         String conflictHref, String uploadAction, long uploadMaxMb) {
     public boolean isNew() {
       return id == 0;
+    }
+
+    /** Whether Save is among the actions: it then comes first too, as the button the Enter key presses. */
+    public boolean offersSave() {
+      return actions.stream().anyMatch(action -> action.value().equals("save"));
     }
   }
 

@@ -39,8 +39,27 @@ final class ApiJson {
     }
   }
 
-  /** A publication input from JSON; fields left out keep {@code base}'s values (null base: a new piece). */
+  /** The fields a publication's body may carry: what a save writes, then what it takes besides. */
+  static final List<String> PUBLICATION_FIELDS = List.of("slug", "title", "standfirst", "body", "language", "type",
+      "translation_group", "experts", "topics", "regions", "featured", "published", "updated", "action", "schedule_at",
+      "edit_version");
+
+  /** What a publication's answer holds besides its fields; sent back in a save, they are ignored. */
+  static final List<String> READ_ONLY_FIELDS = List.of("id", "status", "body_html", "may_edit", "actions");
+
+  /**
+   * A publication input from JSON. A field left out keeps {@code base}'s value (null base: a new
+   * piece), a field sent as {@code null} is emptied, and a field the API does not know is refused
+   * by name, so that a misspelt one is never taken for a kept one.
+   */
   static PublicationInput publication(JsonNode node, PublicationInput base) {
+    node.fieldNames().forEachRemaining(field -> {
+      if (!PUBLICATION_FIELDS.contains(field) && !READ_ONLY_FIELDS.contains(field)) {
+        throw new InvalidContentException("unknown field '" + shorten(field) + "'; the fields are "
+            + String.join(", ", PUBLICATION_FIELDS) + " (and, ignored, the read-only " + String.join(", ", READ_ONLY_FIELDS)
+            + ")");
+      }
+    });
     String title = text(node, "title", base == null ? null : base.title());
     String slug = text(node, "slug", base == null ? null : base.slug());
     if ((slug == null || slug.isBlank()) && title != null) {
@@ -53,7 +72,7 @@ final class ApiJson {
         text(node, "type", base == null ? null : base.type()), Status.DRAFT,
         instant(node, "published", base == null ? null : base.publishedAt()),
         instant(node, "updated", base == null ? null : base.updatedAt()),
-        node.has("featured") ? node.get("featured").asBoolean() : base != null && base.featured(),
+        bool(node, "featured", base != null && base.featured()),
         list(node, "experts", base == null ? List.of() : base.experts()),
         list(node, "topics", base == null ? List.of() : base.topics()),
         list(node, "regions", base == null ? List.of() : base.regions()));
@@ -105,9 +124,21 @@ final class ApiJson {
     out.put("note", r.note());
     out.put("created", string(r.createdAt()));
     if (withDocument) {
-      out.put("title", r.document().title());
-      out.put("slug", r.document().slug());
-      out.put("body", r.document().bodyMarkdown());
+      PublicationInput document = r.document();
+      out.put("slug", document.slug());
+      out.put("status", document.status().key());
+      out.put("language", document.language());
+      out.put("translation_group", document.translationGroup());
+      out.put("title", document.title());
+      out.put("standfirst", document.standfirst());
+      out.put("type", document.type());
+      out.put("published", string(document.publishedAt()));
+      out.put("updated", string(document.updatedAt()));
+      out.put("featured", document.featured());
+      out.put("experts", document.experts());
+      out.put("topics", document.topics());
+      out.put("regions", document.regions());
+      out.put("body", document.bodyMarkdown());
     }
     return out;
   }
@@ -120,10 +151,21 @@ final class ApiJson {
     if (value.isNull()) {
       return null;
     }
-    if (!value.isValueNode()) {
+    if (!value.isTextual()) {
       throw new InvalidContentException(field + " must be a string");
     }
     return value.asText();
+  }
+
+  static boolean bool(JsonNode node, String field, boolean otherwise) {
+    JsonNode value = node.get(field);
+    if (value == null) {
+      return otherwise;
+    }
+    if (!value.isBoolean()) {
+      throw new InvalidContentException(field + " must be true or false");
+    }
+    return value.asBoolean();
   }
 
   static long number(JsonNode node, String field) {
@@ -155,8 +197,17 @@ final class ApiJson {
       throw new InvalidContentException(field + " must be an array of slugs");
     }
     List<String> values = new ArrayList<>();
-    value.forEach(item -> values.add(item.asText()));
+    for (JsonNode item : value) {
+      if (!item.isTextual()) {
+        throw new InvalidContentException(field + " must be an array of slugs");
+      }
+      values.add(item.asText());
+    }
     return values;
+  }
+
+  private static String shorten(String value) {
+    return value.length() > 60 ? value.substring(0, 60) + "…" : value;
   }
 
   private static String string(Instant instant) {

@@ -91,14 +91,17 @@ final class PublicationHandlers {
   }
 
   void newForm(Context ctx, Signed signed) {
-    PublicationInput blank = new PublicationInput("new", site.language(), null, "New", "", "", site.types().keys().get(0),
-        Status.DRAFT, null, null, false, List.of(), List.of(), List.of());
-    showForm(ctx, signed, 200, null, blank, null, null);
+    showForm(ctx, signed, 200, null, PublicationForm.blank(site.language(), site.types().keys().get(0)), null, null);
   }
 
   void create(Context ctx, Signed signed) {
     try {
-      PublicationInput input = Forms.publication(ctx, pages.zone());
+      if (PublicationForm.moving(ctx)) {
+        showForm(ctx, signed, 200, null, PublicationForm.move(PublicationForm.read(ctx, false), ctx.formParam("move")),
+            null, null);
+        return;
+      }
+      PublicationInput input = PublicationForm.input(PublicationForm.read(ctx, true), pages.zone(), null);
       Action action = Action.ofKey(Forms.text(ctx, "action").isEmpty() ? "save" : ctx.formParam("action"));
       Saved saved = workflow.create(signed.account().actor(), input, action, input.publishedAt());
       AdminPages.seeOther(ctx, "/admin/publications/" + saved.publication().id() + "?done=created");
@@ -106,21 +109,31 @@ final class PublicationHandlers {
       if (e.kind() != ThinkPressException.Kind.BAD_INPUT && e.kind() != ThinkPressException.Kind.FORBIDDEN) {
         throw e;
       }
-      showForm(ctx, signed, statusOf(e), null, null, e.getMessage(), null);
+      showForm(ctx, signed, statusOf(e), null, PublicationForm.read(ctx, false), e.getMessage(), null);
     }
   }
 
   void edit(Context ctx, Signed signed) {
     Editable editable = workflow.open(signed.account().actor(), Forms.id(ctx.pathParam("id")));
-    showForm(ctx, signed, 200, editable, editable.publication().toInput(content.taxonomy()), null, null);
+    showForm(ctx, signed, 200, editable, stored(editable), null, null);
   }
 
+  /**
+   * Saves the form and takes its action; or, when a move button was pressed, shows the form again
+   * with that entry moved, saving nothing.
+   */
   void save(Context ctx, Signed signed) {
     long id = Forms.id(ctx.pathParam("id"));
     Editable editable = workflow.open(signed.account().actor(), id);
-    Action action = Action.ofKey(Forms.text(ctx, "action").isEmpty() ? "save" : ctx.formParam("action"));
     try {
-      PublicationInput input = Forms.publication(ctx, pages.zone());
+      if (PublicationForm.moving(ctx)) {
+        showForm(ctx, signed, 200, editable,
+            PublicationForm.move(PublicationForm.read(ctx, false), ctx.formParam("move")), null, null);
+        return;
+      }
+      Action action = Action.ofKey(Forms.text(ctx, "action").isEmpty() ? "save" : ctx.formParam("action"));
+      PublicationInput input = PublicationForm.input(PublicationForm.read(ctx, true), pages.zone(),
+          editable.publication());
       long expected = Long.parseLong(Forms.text(ctx, "edit_version").matches("[0-9]{1,18}")
           ? ctx.formParam("edit_version") : "-1");
       workflow.save(signed.account().actor(), id, expected, input, action, input.publishedAt());
@@ -131,13 +144,17 @@ final class PublicationHandlers {
           .filter(r -> !r.kind().equals("conflict")).findFirst().map(r -> Long.toString(r.id())).orElse(null);
       String compare = latest == null ? null
           : "/admin/publications/" + id + "/diff?from=" + latest + "&to=" + e.keptRevisionId();
-      showForm(ctx, signed, 409, current, current.publication().toInput(content.taxonomy()), e.getMessage(), compare);
+      showForm(ctx, signed, 409, current, stored(current), e.getMessage(), compare);
     } catch (ThinkPressException e) {
       if (e.kind() != ThinkPressException.Kind.BAD_INPUT && e.kind() != ThinkPressException.Kind.FORBIDDEN) {
         throw e;
       }
-      showForm(ctx, signed, statusOf(e), editable, null, e.getMessage(), null);
+      showForm(ctx, signed, statusOf(e), editable, PublicationForm.read(ctx, false), e.getMessage(), null);
     }
+  }
+
+  private PublicationForm.Fields stored(Editable editable) {
+    return PublicationForm.of(editable.publication().toInput(content.taxonomy()), pages.zone());
   }
 
   private static int statusOf(ThinkPressException e) {
@@ -145,22 +162,13 @@ final class PublicationHandlers {
   }
 
   /**
-   * The editing form. With {@code input} null it shows what the request submitted (after a refused
-   * save, so that nothing typed is lost); otherwise the input's values.
+   * The editing form with {@code fields}: a stored piece's, or what a request submitted (after a
+   * refused save, so that nothing typed is lost, or after a move).
    */
-  private void showForm(Context ctx, Signed signed, int status, Editable editable, PublicationInput input, String error,
-                        String conflictHref) {
+  private void showForm(Context ctx, Signed signed, int status, Editable editable, PublicationForm.Fields fields,
+                        String error, String conflictHref) {
     Taxonomy taxonomy = content.taxonomy();
-    boolean fromRequest = input == null;
     long id = editable == null ? 0 : editable.publication().id();
-    String title = fromRequest ? Forms.text(ctx, "title") : id == 0 ? "" : input.title();
-    String slug = fromRequest ? Forms.text(ctx, "slug") : id == 0 ? "" : input.slug();
-    String language = fromRequest ? Forms.text(ctx, "language") : input.language();
-    String type = fromRequest ? Forms.text(ctx, "type") : input.type();
-    List<String> experts = fromRequest ? Forms.list(ctx, "experts") : input.experts();
-    List<String> topics = fromRequest ? Forms.list(ctx, "topics") : input.topics();
-    List<String> regions = fromRequest ? Forms.list(ctx, "regions") : input.regions();
-    String published = fromRequest ? Forms.text(ctx, "published_at") : Forms.local(input.publishedAt(), pages.zone());
     List<Choice> actions = new ArrayList<>();
     for (Action action : editable == null ? List.of(Action.SAVE, Action.SUBMIT, Action.PUBLISH, Action.SCHEDULE)
         : List.copyOf(editable.actions())) {
@@ -174,20 +182,25 @@ final class PublicationHandlers {
         .map(l -> new LinkRow(l.id(), pages.date(l.createdAt()), l.active(), base + "/preview-links/" + l.id() + "/revoke"))
         .toList();
     EditPage page = new EditPage(id, editable == null ? 0 : editable.editVersion(),
-        id == 0 ? "/admin/publications" : base, title, slug, language,
-        fromRequest ? Forms.text(ctx, "translation_group") : nullToEmpty(input.translationGroup()),
-        fromRequest ? Forms.text(ctx, "standfirst") : input.standfirst(),
-        fromRequest ? Forms.text(ctx, "body") : input.bodyMarkdown(),
-        site.types().keys().stream().map(t -> new Choice(t, t, t.equals(type))).toList(),
-        taxonomy.experts().stream().map(e -> new Choice(e.slug(), e.name(), experts.contains(e.slug()))).toList(),
-        Forms.topics(taxonomy, topics), Forms.regions(taxonomy, regions),
-        fromRequest ? "yes".equals(ctx.formParam("featured")) : input.featured(), published, current.key(),
-        current.key(), pages.zone().getId(), editable == null || editable.mayEdit(), actions,
+        id == 0 ? "/admin/publications" : base, fields.title(), fields.slug(), fields.language(),
+        fields.translationGroup(), fields.standfirst(), fields.body(), types(fields.type()),
+        PublicationForm.lists(taxonomy, fields), fields.featured(), fields.publishedAt(),
+        PublicationForm.step(fields.publishedAt()), fields.updatedAt(), PublicationForm.step(fields.updatedAt()),
+        current.key(), current.key(), pages.zone().getId(), editable == null || editable.mayEdit(), actions,
         current == Status.PUBLISHED || current == Status.ARCHIVED ? "/publications/" + editable.publication().slug() : null,
         base + "/preview", base + "/revisions", links, base + "/preview-links", conflictHref,
         "/admin/uploads", uploadMaxMb);
-    String heading = id == 0 ? "New publication" : "Edit: " + (title.isBlank() ? "publication" : title);
+    String heading = id == 0 ? "New publication" : "Edit: " + (fields.title().isBlank() ? "publication" : fields.title());
     pages.render(ctx, status, "edit", pages.chrome(ctx, signed, heading, id == 0 ? "new" : "publications", error), page);
+  }
+
+  /** The configured types, and the piece's own when it is no longer configured, so that a save cannot change it unseen. */
+  private List<Choice> types(String type) {
+    List<Choice> types = new ArrayList<>(site.types().keys().stream().map(t -> new Choice(t, t, t.equals(type))).toList());
+    if (!type.isBlank() && !site.types().keys().contains(type)) {
+      types.add(0, new Choice(type, type + " (not configured)", true));
+    }
+    return types;
   }
 
   void preview(Context ctx, Signed signed) {
@@ -283,7 +296,4 @@ final class PublicationHandlers {
     ctx.result(JSON.writeValueAsBytes(result));
   }
 
-  private static String nullToEmpty(String value) {
-    return value == null ? "" : value;
-  }
 }

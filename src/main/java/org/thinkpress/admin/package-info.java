@@ -29,6 +29,11 @@
  *   <dt>API token</dt><dd>{@code tp_} and 43 random characters, made and revoked on the account
  *   page, shown once, stored as SHA-256; sent as {@code Authorization: Bearer}. It acts with its
  *   account's current role. The API ignores cookies, so it needs no CSRF token.</dd>
+ *   <dt>editing form</dt><dd>a piece's page in the admin; it shows every field a piece has, so that a
+ *   save writes back only what was changed in it: experts (the byline), topics and regions in their
+ *   order, set with position fields and move buttons that work without JavaScript, and the
+ *   publication and "updated" times in {@code site.timezone}, to the second they are stored at
+ *   ({@code PublicationForm}).</dd>
  *   <dt>upload</dt><dd>an image (PNG, JPEG, GIF, WebP, decided by its bytes) kept under
  *   {@code data.dir/uploads} as {@code SHA256.ext} and served at {@code /media/NAME} for a year,
  *   with a sandboxing Content-Security-Policy. SVG and everything else is refused.</dd>

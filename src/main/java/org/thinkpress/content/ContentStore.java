@@ -59,10 +59,7 @@ public final class ContentStore {
     types.require(input.type());
     RenderedBody body = markdown.render(input.bodyMarkdown());
     Writes writes = new Writes();
-    jdbi.useTransaction(handle -> {
-      writes.publication(PublicationWriter.upsert(handle, input, body, clock.millis()));
-      writes.commitVersion(handle);
-    });
+    jdbi.useTransaction(handle -> writes.publication(handle, PublicationWriter.upsert(handle, input, body, clock.millis())));
     announce(writes);
     return findPublication(input.slug()).orElseThrow();
   }
@@ -72,7 +69,9 @@ public final class ContentStore {
    * transaction (the editorial workflow's conflict check, revision and redirect). With {@code id}
    * {@code null} it creates a piece and refuses a slug already taken; with an id it updates that
    * piece, changing its slug when the input's differs, and refuses a slug another piece has.
-   * A {@link ThinkPressException} thrown by the hook rolls the whole write back.
+   * A {@link ThinkPressException} thrown by the hook rolls the whole write back. Only values that
+   * differ from the stored ones are written; when none does, the piece, its {@code changed_at} and
+   * the content version stay as they were, and the hook's own work is all the transaction does.
    *
    * @return the publication as stored
    */
@@ -92,11 +91,10 @@ public final class ContentStore {
             .mapTo(String.class).findOne().orElseThrow(() -> new ContentNotFoundException("publication", "#" + id));
       }
       hook.before(handle, id);
-      long written = PublicationWriter.write(handle, id, input, body, clock.millis());
-      hook.after(handle, written, previousSlug);
-      writes.publication(written);
-      writes.commitVersion(handle);
-      return written;
+      PublicationWriter.Written written = PublicationWriter.write(handle, id, input, body, clock.millis());
+      hook.after(handle, written.id(), previousSlug);
+      writes.publication(handle, written);
+      return written.id();
     });
     announce(writes);
     return findPublication(savedId).orElseThrow();
@@ -352,7 +350,11 @@ public final class ContentStore {
         TaxonomyWriter.upsertExpert(handle, expert, bios.get(expert.slug()), clock.millis());
       }
       for (int i = 0; i < bundle.publications().size(); i++) {
-        writes.publication(PublicationWriter.upsert(handle, bundle.publications().get(i), bodies.get(i), clock.millis()));
+        PublicationWriter.Written written = PublicationWriter.upsert(handle, bundle.publications().get(i), bodies.get(i),
+            clock.millis());
+        if (written.changed()) {
+          writes.publication(written.id());
+        }
         progress.accept(1);
       }
       alsoInTransaction.accept(handle);
@@ -416,6 +418,7 @@ public final class ContentStore {
   private final class Writes {
     private final Set<Long> publications = new HashSet<>();
     private boolean taxonomy;
+    private boolean committed;
     private long newVersion;
     private long changedAt;
 
@@ -423,11 +426,20 @@ public final class ContentStore {
       publications.add(id);
     }
 
+    /** A publication write on its own: the version moves only when a stored value changed. */
+    void publication(Handle handle, PublicationWriter.Written written) {
+      if (written.changed()) {
+        publication(written.id());
+        commitVersion(handle);
+      }
+    }
+
     void taxonomy() {
       taxonomy = true;
     }
 
     void commitVersion(Handle handle) {
+      committed = true;
       changedAt = clock.millis();
       handle.createUpdate("UPDATE content_state SET version = version + 1, changed_at = :now WHERE id = 1")
           .bind("now", changedAt).execute();
@@ -454,6 +466,9 @@ public final class ContentStore {
   }
 
   private void announce(Writes writes) {
+    if (!writes.committed) {
+      return; // nothing changed
+    }
     version.advanceTo(writes.newVersion, writes.changedAt);
     ContentChange change = new ContentChange(writes.newVersion, writes.publications, writes.taxonomy);
     for (ContentListener listener : listeners) {

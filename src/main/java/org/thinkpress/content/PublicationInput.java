@@ -20,7 +20,8 @@ import java.util.List;
  * @param translationGroup a name shared by the versions of one piece in several languages, or {@code null}
  * @param title the headline
  * @param standfirst the one or two sentences under the headline that sum the piece up
- * @param bodyMarkdown the body, CommonMark with tables; raw HTML passes an allow-list
+ * @param bodyMarkdown the body, CommonMark with tables; raw HTML passes an allow-list; line breaks are kept as
+ *     {@code \n} (CR LF and CR become LF)
  * @param type a configured publication type key (analysis, commentary, report...)
  * @param status where it stands in its life
  * @param publishedAt when it was or will be published; required unless a draft or in review
@@ -49,7 +50,8 @@ public record PublicationInput(
     }
     title = Texts.requireLine("title", title, MAX_TITLE);
     standfirst = Texts.optionalText("standfirst", standfirst, MAX_STANDFIRST);
-    bodyMarkdown = requireNonNullElse(bodyMarkdown, "").replace("\r\n", "\n").strip();
+    // Line breaks as \n, whatever sent them: a form's text area submits every line break as \r\n.
+    bodyMarkdown = requireNonNullElse(bodyMarkdown, "").replace("\r\n", "\n").replace('\r', '\n').strip();
     Slugs.require("type", type);
     requireNonNull(status, "status");
     if (status.needsPublicationTime() && publishedAt == null) {

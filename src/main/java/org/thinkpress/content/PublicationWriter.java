@@ -2,55 +2,122 @@ package org.thinkpress.content;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.SqlStatement;
+import org.jdbi.v3.core.statement.Update;
 
 /**
  * The SQL that writes one publication: its row, its body, and its links to experts, topics and
- * regions. Runs inside a transaction that {@link ContentStore} opens and commits.
+ * regions, each only when it differs from what is stored. Runs inside a transaction that
+ * {@link ContentStore} opens and commits.
  */
 final class PublicationWriter {
 
   private PublicationWriter() {}
 
-  /** Creates or updates the piece with the input's slug; returns its id. */
-  static long upsert(Handle handle, PublicationInput input, RenderedBody body, long now) {
+  /** What a write did: the piece's id, and whether any stored value changed. */
+  record Written(long id, boolean changed) {}
+
+  /** Creates or updates the piece with the input's slug. */
+  static Written upsert(Handle handle, PublicationInput input, RenderedBody body, long now) {
     return write(handle, idOf(handle, "publications", input.slug()).orElse(null), input, body, now);
   }
 
-  /** Updates the piece with {@code id} (slug included), or inserts one when {@code id} is null. */
-  static long write(Handle handle, Long existing, PublicationInput input, RenderedBody body, long now) {
+  /**
+   * Updates the piece with {@code id} (slug included), or inserts one when {@code id} is null. An
+   * update writes only the values that differ from the stored ones, and leaves the piece untouched
+   * (its {@code changed_at} too) when none does.
+   */
+  static Written write(Handle handle, Long existing, PublicationInput input, RenderedBody body, long now) {
     checkTranslationGroup(handle, input, existing);
-    String columns = "language = :language, translation_group = :group, title = :title, standfirst = :standfirst,"
-        + " reading_minutes = :minutes, type = :type, status = :status, featured = :featured,"
-        + " published_at = :published, updated_at = :updated, changed_at = :now";
-    long id;
+    Links links = new Links(resolve(handle, "experts", "expert", input.experts()),
+        resolve(handle, "topics", "topic", input.topics()), resolve(handle, "regions", "region", input.regions()));
     if (existing != null) {
-      id = existing;
-      bindPublication(handle.createUpdate("UPDATE publications SET slug = :slug, " + columns + " WHERE id = :id"),
-          input, body, now).bind("id", id).execute();
+      return new Written(existing, update(handle, existing, input, body, links, now));
+    }
+    long id = bindPublication(handle.createQuery("INSERT INTO publications (slug, language, translation_group, title,"
+            + " standfirst, reading_minutes, type, status, featured, published_at, updated_at, created_at, changed_at)"
+            + " VALUES (:slug, :language, :group, :title, :standfirst, :minutes, :type, :status, :featured, :published,"
+            + " :updated, :now, :now) RETURNING id"), input, body, now)
+        .mapTo(Long.class).one();
+    handle.createUpdate("INSERT INTO publication_bodies (publication_id, body_md, body_html, toc)"
+            + " VALUES (:id, :md, :html, :toc)")
+        .bind("md", input.bodyMarkdown()).bind("html", body.html()).bind("toc", ContentRows.encodeToc(body.toc()))
+        .bind("id", id).execute();
+    replaceLinks(handle, id, "publication_experts", "expert_id", links.experts());
+    replaceLinks(handle, id, "publication_topics", "topic_id", links.topics());
+    replaceLinks(handle, id, "publication_regions", "region_id", links.regions());
+    return new Written(id, true);
+  }
+
+  /** The ids an input links to, in its order. */
+  private record Links(List<Long> experts, List<Long> topics, List<Long> regions) {}
+
+  /** Writes the columns, body and links that differ from the stored piece; returns whether any did. */
+  private static boolean update(Handle handle, long id, PublicationInput input, RenderedBody body, Links links, long now) {
+    ContentRows.Row stored = handle.createQuery("SELECT " + ContentRows.FULL_COLUMNS + " FROM " + ContentRows.WITH_BODY
+            + " WHERE p.id = :id")
+        .bind("id", id).map((rs, ctx) -> ContentRows.Row.full(rs)).one();
+    ContentRows.Links storedLinks = ContentRows.Links.of(handle, List.of(id));
+    Map<String, Column> columns = new LinkedHashMap<>();
+    changed(columns, "slug", String.class, stored.slug(), input.slug());
+    changed(columns, "language", String.class, stored.language(), input.language());
+    changed(columns, "translation_group", String.class, stored.translationGroup(), input.translationGroup());
+    changed(columns, "title", String.class, stored.title(), input.title());
+    changed(columns, "standfirst", String.class, stored.standfirst(), input.standfirst());
+    changed(columns, "reading_minutes", Integer.class, stored.readingMinutes(), body.readingMinutes());
+    changed(columns, "type", String.class, stored.type(), input.type());
+    changed(columns, "status", String.class, stored.status().key(), input.status().key());
+    changed(columns, "featured", Boolean.class, stored.featured(), input.featured());
+    changed(columns, "published_at", Long.class, ContentRows.millis(stored.publishedAt()),
+        ContentRows.millis(input.publishedAt()));
+    changed(columns, "updated_at", Long.class, ContentRows.millis(stored.updatedAt()),
+        ContentRows.millis(input.updatedAt()));
+    String toc = ContentRows.encodeToc(body.toc());
+    boolean bodyChanged = !stored.bodyMarkdown().equals(input.bodyMarkdown()) || !stored.bodyHtml().equals(body.html())
+        || !Objects.equals(stored.toc(), toc);
+    boolean linksChanged = false;
+    linksChanged |= relink(handle, id, "publication_experts", "expert_id", storedLinks.experts(id), links.experts());
+    linksChanged |= relink(handle, id, "publication_topics", "topic_id", storedLinks.topics(id), links.topics());
+    linksChanged |= relink(handle, id, "publication_regions", "region_id", storedLinks.regions(id), links.regions());
+    if (columns.isEmpty() && !bodyChanged && !linksChanged) {
+      return false;
+    }
+    columns.put("changed_at", new Column(Long.class, now));
+    Update update = handle.createUpdate("UPDATE publications SET " + columns.keySet().stream()
+        .map(column -> column + " = :" + column).collect(Collectors.joining(", ")) + " WHERE id = :id");
+    columns.forEach((name, column) -> update.bindByType(name, column.value(), column.type()));
+    update.bind("id", id).execute();
+    if (bodyChanged) {
       handle.createUpdate("UPDATE publication_bodies SET body_md = :md, body_html = :html, toc = :toc"
               + " WHERE publication_id = :id")
-          .bind("md", input.bodyMarkdown()).bind("html", body.html()).bind("toc", ContentRows.encodeToc(body.toc()))
-          .bind("id", id).execute();
-    } else {
-      id = bindPublication(handle.createQuery("INSERT INTO publications (slug, language, translation_group, title,"
-              + " standfirst, reading_minutes, type, status, featured, published_at, updated_at, created_at, changed_at)"
-              + " VALUES (:slug, :language, :group, :title, :standfirst, :minutes, :type, :status, :featured, :published,"
-              + " :updated, :now, :now) RETURNING id"), input, body, now)
-          .mapTo(Long.class).one();
-      handle.createUpdate("INSERT INTO publication_bodies (publication_id, body_md, body_html, toc)"
-              + " VALUES (:id, :md, :html, :toc)")
-          .bind("md", input.bodyMarkdown()).bind("html", body.html()).bind("toc", ContentRows.encodeToc(body.toc()))
-          .bind("id", id).execute();
+          .bind("md", input.bodyMarkdown()).bind("html", body.html()).bind("toc", toc).bind("id", id).execute();
     }
-    replaceLinks(handle, id, "publication_experts", "expert_id", resolve(handle, "experts", "expert", input.experts()));
-    replaceLinks(handle, id, "publication_topics", "topic_id", resolve(handle, "topics", "topic", input.topics()));
-    replaceLinks(handle, id, "publication_regions", "region_id", resolve(handle, "regions", "region", input.regions()));
-    return id;
+    return true;
+  }
+
+  /** A column's new value, with its type so that a null binds on every database. */
+  private record Column(Class<?> type, Object value) {}
+
+  private static void changed(Map<String, Column> columns, String column, Class<?> type, Object stored, Object wanted) {
+    if (!Objects.equals(stored, wanted)) {
+      columns.put(column, new Column(type, wanted));
+    }
+  }
+
+  /** Replaces a piece's links of one kind when they differ from the stored ones; returns whether they did. */
+  private static boolean relink(Handle handle, long id, String table, String column, List<Long> stored, List<Long> wanted) {
+    if (stored.equals(wanted)) {
+      return false;
+    }
+    replaceLinks(handle, id, table, column, wanted);
+    return true;
   }
 
   private static <T extends SqlStatement<T>> T bindPublication(

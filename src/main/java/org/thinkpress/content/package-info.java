@@ -23,7 +23,8 @@
  * </dl>
  *
  * <h2>How it fits together</h2>
- * {@link org.thinkpress.content.ContentStore} writes, one transaction per save, rendering Markdown
+ * {@link org.thinkpress.content.ContentStore} writes, one transaction per save, and of a stored
+ * piece only the values that differ (a save of what is stored changes nothing), rendering Markdown
  * first through {@link org.thinkpress.content.MarkdownRenderer} (CommonMark with tables and heading
  * anchors, then the {@link org.thinkpress.content.HtmlSanitizer} allow-list) so that pages only
  * read HTML; it tells each {@link org.thinkpress.content.ContentListener} what changed once

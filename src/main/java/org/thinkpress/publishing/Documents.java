@@ -72,6 +72,8 @@ final class Documents {
     lines.add("Regions: " + String.join(", ", input.regions()));
     lines.add("Translation group: " + (input.translationGroup() == null ? "" : input.translationGroup()));
     lines.add("Featured: " + (input.featured() ? "yes" : "no"));
+    lines.add("Published: " + (input.publishedAt() == null ? "" : input.publishedAt()));
+    lines.add("Updated: " + (input.updatedAt() == null ? "" : input.updatedAt()));
     lines.add("");
     lines.addAll(List.of(input.bodyMarkdown().split("\n", -1)));
     return lines;

@@ -219,6 +219,30 @@ class EditorBrowserTest {
     screenshot("send");
   }
 
+  @Test
+  void theBylineIsReorderedInPlaceAndSavedInThatOrder() throws IOException {
+    String slug = "the-economics-of-normalisation-in-the-south-caucasus";
+    long id = app.contentStore().findPublication(slug).orElseThrow().id();
+    signIn("/admin/publications/" + id);
+    String page = browser.getCurrentUrl();
+
+    browser.findElement(By.cssSelector("button[aria-label='Move Lilit Arakelyan up']")).click();
+    browser.findElement(By.cssSelector("#experts-choice input[value=irina-moraru]")).click();
+
+    assertThat(browser.getCurrentUrl()).as("moved in place, nothing sent").isEqualTo(page);
+    assertThat(browser.findElements(By.cssSelector("#experts-choice li.ticked input[type=checkbox]")))
+        .extracting(e -> e.getAttribute("value")).containsExactly("lilit-arakelyan", "elvin-huseynli", "irina-moraru");
+    assertThat(browser.findElements(By.cssSelector("#experts-choice li.ticked input[type=number]")))
+        .extracting(e -> e.getAttribute("value")).containsExactly("1", "2", "3");
+    ((JavascriptExecutor) browser).executeScript("document.getElementById('experts-choice').scrollIntoView()");
+    screenshot("byline");
+    browser.findElement(By.cssSelector("button[name=action][value=save]")).click();
+    wait.until(ExpectedConditions.urlContains("done=save"));
+    var publication = app.contentStore().findPublication(slug).orElseThrow();
+    assertThat(publication.toInput(app.contentStore().taxonomy()).experts())
+        .containsExactly("lilit-arakelyan", "elvin-huseynli", "irina-moraru");
+  }
+
   /** Opens an admin page, signs in on the login page it leads to, and lands back on it. */
   void signIn(String path) {
     browser.get(url(path));

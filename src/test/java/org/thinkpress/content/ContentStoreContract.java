@@ -183,6 +183,44 @@ abstract class ContentStoreContract {
   }
 
   @Test
+  void savingWhatIsStoredWritesNothingAndAChangeWritesOnlyWhatChanged() {
+    PublicationInput input = publication("piece").updated("2025-03-02T10:00:00Z").featured()
+        .experts("karen-avagyan", "ana-beridze").topics("security", "energy").regions("georgia", "armenia").build();
+    Publication first = store.savePublication(input);
+    changes.clear();
+    long version = reader.version().current();
+    List<ContentChange> laterChanges = new ArrayList<>();
+    ContentStore later = new ContentStore(db.database().jdbi(), Clock.fixed(Instant.parse("2026-02-01T00:00:00Z"),
+        ZoneOffset.UTC), new MarkdownRenderer(), PublicationTypes.DEFAULT, reader.version());
+    later.addListener(laterChanges::add);
+
+    assertThat(later.savePublication(input)).isEqualTo(first);
+    assertThat(laterChanges).isEmpty();
+    assertThat(reader.version().current()).isEqualTo(version);
+
+    Publication reordered = later.savePublication(publication("piece").updated("2025-03-02T10:00:00Z").featured()
+        .experts("ana-beridze", "karen-avagyan").topics("security", "energy").regions("georgia", "armenia").build());
+
+    assertThat(reordered).isEqualTo(new Publication(first.id(), first.slug(), first.language(), first.translationGroup(),
+        first.title(), first.standfirst(), first.bodyMarkdown(), first.bodyHtml(), first.toc(), first.readingMinutes(),
+        first.type(), first.status(), first.featured(), first.publishedAt(), first.updatedAt(), first.createdAt(),
+        Instant.parse("2026-02-01T00:00:00Z"), List.of(first.expertIds().get(1), first.expertIds().get(0)),
+        first.topicIds(), first.regionIds()));
+    assertThat(laterChanges).extracting(ContentChange::publicationIds).containsExactly(Set.of(first.id()));
+    assertThat(reader.version().current()).isEqualTo(version + 1);
+  }
+
+  @Test
+  void clearingTheUpdatedTimeAndTheTranslationGroupStoresNulls() {
+    store.savePublication(publication("piece").group("g").updated("2025-03-02T10:00:00Z").build());
+
+    Publication cleared = store.savePublication(publication("piece").build());
+
+    assertThat(cleared.updatedAt()).isNull();
+    assertThat(cleared.translationGroup()).isNull();
+  }
+
+  @Test
   void anotherNodeSeesTheChangeAtItsNextPoll() {
     ContentVersion otherNode = new ContentVersion(db.database().jdbi());
     long before = otherNode.current();

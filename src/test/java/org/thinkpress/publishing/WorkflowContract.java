@@ -93,6 +93,26 @@ abstract class WorkflowContract {
   }
 
   @Test
+  void theDiffShowsAChangedUpdatedTimeAndBylineOrder() {
+    Workflow.Saved first = workflow.create(editor, Fixtures.publication("order").status(Status.DRAFT).published(null)
+        .experts("ana-beridze", "karen-avagyan").build(), Action.SAVE, null);
+    long id = first.publication().id();
+    workflow.save(editor, id, first.editVersion(), Fixtures.publication("order").status(Status.DRAFT).published(null)
+        .updated("2026-01-02T03:04:05Z").experts("karen-avagyan", "ana-beridze").build(), Action.SAVE, null);
+    List<Revision> revisions = workflow.revisions(editor, id);
+
+    RevisionDiff.Diff diff = workflow.diff(editor, id, revisions.get(1).id(), revisions.get(0).id());
+
+    assertThat(diff.lines()).filteredOn(line -> line.change() == RevisionDiff.Change.REMOVED
+            || line.change() == RevisionDiff.Change.ADDED)
+        .extracting(RevisionDiff.Line::change, RevisionDiff.Line::text).containsExactly(
+            org.assertj.core.groups.Tuple.tuple(RevisionDiff.Change.REMOVED, "Experts: ana-beridze, karen-avagyan"),
+            org.assertj.core.groups.Tuple.tuple(RevisionDiff.Change.ADDED, "Experts: karen-avagyan, ana-beridze"),
+            org.assertj.core.groups.Tuple.tuple(RevisionDiff.Change.REMOVED, "Updated: "),
+            org.assertj.core.groups.Tuple.tuple(RevisionDiff.Change.ADDED, "Updated: 2026-01-02T03:04:05Z"));
+  }
+
+  @Test
   void theSecondOfTwoConcurrentSavesIsRefusedAndBothVersionsAreKept() {
     Workflow.Saved created = workflow.create(editor, draft("grain", "Original text."), Action.SAVE, null);
     long id = created.publication().id();
