@@ -168,10 +168,11 @@ public final class ThinkPress implements AutoCloseable {
 
   /**
    * Opens this node's search index ({@code data.dir}/index) without starting to follow the
-   * database; the caller closes it. For commands; {@link #serve} opens its own.
+   * database; the caller closes it. For commands; {@link #serve} opens its own. A damaged index is
+   * set aside ({@code index.damaged-STAMP}) and an empty one opened in its place, for a rebuild.
    */
   public Search openSearch() {
-    return Search.open(config.search(), database.jdbi(), contentStore, contentReader, config.site().zone());
+    return Search.open(config.search(), database.jdbi(), contentStore, contentReader, config.site().zone(), clock);
   }
 
   /** The search service; only once serving. */
