@@ -76,7 +76,7 @@ public final class ThinkPress implements AutoCloseable {
           config.subscribers(), config.newsletter(), config.mail(), config.dataDir()));
     } catch (RuntimeException e) {
       database.close();
-      throw e;
+      throw database.explained(e); // a locked, read-only or full SQLite file, in one line
     }
   }
 
