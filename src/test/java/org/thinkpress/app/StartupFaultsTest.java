@@ -14,9 +14,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,8 +32,29 @@ import org.thinkpress.search.IndexDamage;
  */
 class StartupFaultsTest {
 
+  /** The demo content with an index built by {@code search reindex}, made once and copied by the tests that need it. */
+  private static Path demo;
+
   @TempDir
   Path temp;
+
+  @AfterAll
+  static void deleteTheDemo() throws IOException {
+    if (demo != null) {
+      IndexDamage.delete(demo);
+    }
+  }
+
+  private Path copyOfTheDemo() throws IOException {
+    if (demo == null) {
+      demo = Files.createTempDirectory("thinkpress-startup-demo-");
+      assertThat(cli(demo, "demo", "--load-only")).isZero();
+      assertThat(cli(demo, "search", "reindex")).isZero();
+    }
+    Path data = temp.resolve("data");
+    IndexDamage.copy(demo, data);
+    return data;
+  }
 
   @Test
   void aLockedDatabaseFileStopsTheStartWithOneLineNamingTheFile() throws Exception {
@@ -96,9 +117,7 @@ class StartupFaultsTest {
 
   @Test
   void aDamagedSearchIndexIsSetAsideAndRebuiltWhileTheSiteServes() throws Exception {
-    Path data = temp.resolve("data");
-    assertThat(cli(data, "demo", "--load-only")).isZero();
-    assertThat(cli(data, "search", "reindex")).isZero();
+    Path data = copyOfTheDemo();
     IndexDamage.RANDOM_BYTES_IN_SEGMENTS_N.applyTo(data.resolve("index"));
 
     try (ChildThinkPress serve = ChildThinkPress.start(temp, "--set", "data.dir=" + data, "serve", "--port", "0")) {
@@ -121,10 +140,8 @@ class StartupFaultsTest {
   }
 
   @Test
-  void searchReindexSetsADamagedIndexAsideAndRebuildsIt() {
-    Path data = temp.resolve("data");
-    assertThat(cli(data, "demo", "--load-only")).isZero();
-    assertThat(cli(data, "search", "reindex")).isZero();
+  void searchReindexSetsADamagedIndexAsideAndRebuildsIt() throws IOException {
+    Path data = copyOfTheDemo();
     IndexDamage.EMPTIED_FILES.applyTo(data.resolve("index"));
 
     ChildThinkPress.Outcome reindex = ChildThinkPress.run(temp, "--set", "data.dir=" + data, "search", "reindex");
