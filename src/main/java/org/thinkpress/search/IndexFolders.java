@@ -1,6 +1,7 @@
 package org.thinkpress.search;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -33,7 +34,9 @@ final class IndexFolders {
     } catch (IOException e) {
       if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
         // nothing there to set aside: the data folder itself is at fault (read-only, full, not ours)
-        throw new SearchIndexException("Cannot create the search index folder " + folder + ": " + describe(e)
+        String reason = e instanceof FileSystemException system && folder.toString().equals(system.getFile())
+            && system.getReason() != null ? system.getReason() : describe(e);
+        throw new SearchIndexException("Cannot create the search index folder " + folder + ": " + reason
             + "; make data.dir writable, or give a data.dir that is", e);
       }
       throw e;
@@ -97,8 +100,11 @@ final class IndexFolders {
 
   /** A failure in one line: what kind, and the file system's or Lucene's words. */
   static String describe(Throwable e) {
-    if (e instanceof FileAlreadyExistsException exists && exists.getReason() != null) {
-      return exists.getFile() + ": " + exists.getReason();
+    if (e instanceof FileAlreadyExistsException exists) {
+      return exists.getFile() + ": " + (exists.getReason() != null ? exists.getReason() : "a file is in the way");
+    }
+    if (e instanceof AccessDeniedException denied) {
+      return denied.getFile() + ": permission denied";
     }
     if (e instanceof FileSystemException system && system.getReason() != null) {
       return (system.getFile() == null ? "" : system.getFile() + ": ") + system.getReason();

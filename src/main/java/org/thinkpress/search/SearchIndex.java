@@ -3,6 +3,7 @@ package org.thinkpress.search;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
@@ -156,6 +157,11 @@ final class SearchIndex implements Closeable {
     } catch (LockObtainFailedException e) {
       throw inUse(folder, e);
     } catch (IOException | RuntimeException damage) {
+      if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+        // nothing there to set aside: the folder could not be made
+        throw damage instanceof SearchIndexException failure ? failure
+            : new SearchIndexException("Cannot open the search index at " + folder + ": " + IndexFolders.describe(damage), damage);
+      }
       Path aside = IndexFolders.setAside(folder, clock, damage);
       SearchIndex fresh;
       try {

@@ -1,6 +1,7 @@
 package org.thinkpress.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -134,6 +135,17 @@ class SearchIndexTest {
 
     assertThat(folder.resolve("index.damaged-20260101-000000")).isDirectory();
     assertThat(folder.resolve("index.damaged-20260101-000000-2")).isDirectory();
+  }
+
+  @Test
+  void aFolderThatCannotBeMadeIsAnErrorNamingItAndNothingIsSetAside() throws Exception {
+    Path file = Files.writeString(folder.resolve("data"), "a file where data.dir should be\n");
+
+    assertThatThrownBy(() -> SearchIndex.open(file.resolve("index"), new Analyzers(), CLOCK))
+        .isInstanceOf(SearchIndexException.class)
+        .hasMessage("Cannot create the search index folder " + file.resolve("index") + ": Not a directory;"
+            + " make data.dir writable, or give a data.dir that is");
+    assertThat(Files.readString(file)).isEqualTo("a file where data.dir should be\n");
   }
 
   @Test
