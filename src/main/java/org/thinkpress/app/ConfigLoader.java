@@ -38,6 +38,11 @@ import org.thinkpress.subscribers.SubscriberSettings;
  * name in upper case with dots and dashes as underscores ({@code THINKPRESS_SERVER_PORT}), and the
  * command line. Zero configuration gives a working site on http://localhost:8080 with SQLite under
  * {@code ./data}.
+ *
+ * <p>A name that is no setting stops the start wherever it is given, with one message naming the
+ * closest setting: a mistyped name must not leave a default in force unnoticed. In the environment,
+ * every {@code THINKPRESS_*} name is read as a setting except the reserved ones:
+ * {@code THINKPRESS_CONFIG} (the properties file) and {@code THINKPRESS_TEST_*} (the test suite's).
  */
 public final class ConfigLoader {
 
@@ -111,19 +116,46 @@ public final class ConfigLoader {
     if (file != null) {
       readFile(file).forEach((name, value) -> values.put(checkName(name, "in " + file), value));
     }
-    for (String name : DEFAULTS.keySet()) {
-      String value = environment.get(environmentName(name));
-      if (value != null) {
-        values.put(name, value);
+    for (String variable : new TreeSet<>(environment.keySet())) {
+      if (variable.startsWith(ENVIRONMENT_PREFIX) && !isReservedEnvironmentName(variable)) {
+        values.put(settingOfVariable(variable), environment.get(variable));
       }
     }
     overrides.forEach((name, value) -> values.put(checkName(name, "on the command line"), value));
     return build(values);
   }
 
+  private static final String ENVIRONMENT_PREFIX = "THINKPRESS_";
+
+  /** The variable names of every setting: {@code THINKPRESS_SERVER_PORT} to {@code server.port}. */
+  private static final Map<String, String> VARIABLES = variables();
+
+  private static Map<String, String> variables() {
+    Map<String, String> variables = new LinkedHashMap<>();
+    DEFAULTS.keySet().forEach(name -> variables.put(environmentName(name), name));
+    return Map.copyOf(variables);
+  }
+
   /** {@code server.port} becomes {@code THINKPRESS_SERVER_PORT}. */
   static String environmentName(String name) {
-    return "THINKPRESS_" + name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    return ENVIRONMENT_PREFIX + name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+  }
+
+  /**
+   * Whether a {@code THINKPRESS_*} variable is no setting: {@code THINKPRESS_CONFIG} names the
+   * properties file, {@code THINKPRESS_TEST_*} belong to the test suite (its PostgreSQL, say).
+   */
+  static boolean isReservedEnvironmentName(String variable) {
+    return variable.equals("THINKPRESS_CONFIG") || variable.startsWith("THINKPRESS_TEST_");
+  }
+
+  private static String settingOfVariable(String variable) {
+    String name = VARIABLES.get(variable);
+    if (name == null) {
+      String closest = closestSetting(variable);
+      throw unknownSetting(variable, "in the environment", "'" + environmentName(closest) + "' (" + closest + ")");
+    }
+    return name;
   }
 
   private static Map<String, String> readFile(Path file) {
@@ -142,10 +174,40 @@ public final class ConfigLoader {
 
   private static String checkName(String name, String where) {
     if (!DEFAULTS.containsKey(name)) {
-      throw new ConfigException("Unknown setting '" + name + "' " + where + "; known settings: "
-          + String.join(", ", new TreeSet<>(DEFAULTS.keySet())));
+      throw unknownSetting(name, where, "'" + closestSetting(name) + "'");
     }
     return name;
+  }
+
+  /** The one message for a name that is no setting, from a file, the environment or the command line. */
+  private static ConfigException unknownSetting(String given, String where, String suggestion) {
+    return new ConfigException("Unknown setting '" + given + "' " + where + "; did you mean " + suggestion
+        + "? Known settings: " + String.join(", ", new TreeSet<>(DEFAULTS.keySet())));
+  }
+
+  /**
+   * The setting whose name is fewest edits away from {@code given}, in any of its spellings
+   * ({@code server.port}, {@code THINKPRESS_SERVER_PORT}); the first in alphabetical order on a tie.
+   */
+  static String closestSetting(String given) {
+    String wanted = comparable(given);
+    String closest = null;
+    int best = Integer.MAX_VALUE;
+    for (String name : new TreeSet<>(DEFAULTS.keySet())) {
+      int distance = EditDistance.between(wanted, comparable(name));
+      if (distance < best) {
+        best = distance;
+        closest = name;
+      }
+    }
+    return closest;
+  }
+
+  /** Lower case, without the variable prefix, with dots, dashes and underscores all alike. */
+  private static String comparable(String name) {
+    String lower = name.strip().toLowerCase(Locale.ROOT).replace('_', '.').replace('-', '.');
+    String prefix = ENVIRONMENT_PREFIX.toLowerCase(Locale.ROOT).replace('_', '.');
+    return lower.startsWith(prefix) ? lower.substring(prefix.length()) : lower;
   }
 
   private static Config build(Map<String, String> values) {

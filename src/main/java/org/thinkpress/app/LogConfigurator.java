@@ -36,6 +36,10 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
     root.setLevel(Level.WARN);
     root.addAppender(stderr);
     context.getLogger("org.thinkpress").setLevel(Level.INFO);
+    // After a failed commit (a full disk), SQLite has rolled back already; Flyway's attempts to roll
+    // back again are logged as errors with two stack traces each, while the failure itself reaches
+    // the operator as the migration's one-line error.
+    context.getLogger("org.flywaydb.core.internal.jdbc.TransactionalExecutionTemplate").setLevel(Level.OFF);
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
   }
 }

@@ -77,7 +77,7 @@ public final class ThinkPress implements AutoCloseable {
           config.subscribers(), config.newsletter(), config.mail(), config.dataDir()));
     } catch (RuntimeException e) {
       database.close();
-      throw e;
+      throw database.explained(e); // a locked, read-only or full SQLite file, in one line
     }
   }
 
@@ -169,10 +169,11 @@ public final class ThinkPress implements AutoCloseable {
 
   /**
    * Opens this node's search index ({@code data.dir}/index) without starting to follow the
-   * database; the caller closes it. For commands; {@link #serve} opens its own.
+   * database; the caller closes it. For commands; {@link #serve} opens its own. A damaged index is
+   * set aside ({@code index.damaged-STAMP}) and an empty one opened in its place, for a rebuild.
    */
   public Search openSearch() {
-    return Search.open(config.search(), database.jdbi(), contentStore, contentReader, config.site().zone());
+    return Search.open(config.search(), database.jdbi(), contentStore, contentReader, config.site().zone(), clock);
   }
 
   /** The search service; only once serving. */

@@ -19,7 +19,8 @@ final class SearchCommand {
 
   @Command(name = "reindex", mixinStandardHelpOptions = true,
       description = {"Rebuild the search index (data.dir/index) from every published piece in the database.",
-          "The server rebuilds it by itself when it is missing or out of date; run this with the server stopped."})
+          "The server rebuilds it by itself when it is missing, damaged or out of date; run this with the server stopped.",
+          "A damaged index is set aside (renamed index.damaged-STAMP) and rebuilt."})
   static final class Reindex implements Callable<Integer> {
     @ParentCommand
     SearchCommand search;

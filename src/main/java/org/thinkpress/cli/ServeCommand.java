@@ -35,7 +35,7 @@ final class ServeCommand implements Callable<Integer> {
         thinkPress.serve();
       } catch (RuntimeException e) {
         thinkPress.close();
-        throw e;
+        throw thinkPress.database().explained(e); // a locked, read-only or full SQLite file, in one line
       }
       Runtime.getRuntime().addShutdownHook(new Thread(thinkPress::close, "shutdown"));
       System.out.println("ThinkPress is serving " + config.site().baseUrl() + " (listening on " + config.host() + ":"

@@ -2,6 +2,7 @@ package org.thinkpress.search;
 
 import static java.util.Objects.requireNonNull;
 
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Semaphore;
@@ -18,6 +19,7 @@ import org.thinkpress.site.OtherMaterials;
  * {@link #follow()} starts keeping the index up to date, {@link #close()} stops and closes it.
  *
  * <p>Only one process may have a given index open: a second gets a {@link SearchIndexException}.
+ * A damaged index is never an error: it is set aside and rebuilt.
  */
 public final class Search implements AutoCloseable {
 
@@ -51,17 +53,26 @@ public final class Search implements AutoCloseable {
     this.reader = reader;
   }
 
+  /** {@link #open(SearchSettings, Jdbi, ContentStore, ContentReader, ZoneId, Clock)} on the system clock. */
+  public static Search open(SearchSettings settings, Jdbi jdbi, ContentStore store, ContentReader reader, ZoneId zone) {
+    return open(settings, jdbi, store, reader, zone, Clock.systemUTC());
+  }
+
   /**
-   * Opens the index in {@code settings.indexDir()}; does not read the database yet.
+   * Opens the index in {@code settings.indexDir()}; does not read the database yet. A damaged index
+   * is set aside (renamed {@code index.damaged-STAMP}, the time read from {@code clock}) and an
+   * empty one takes its place, which {@link #follow()} or {@link #reindex} then rebuilds.
    *
    * @param zone the time zone that years (a facet) are cut in
    */
-  public static Search open(SearchSettings settings, Jdbi jdbi, ContentStore store, ContentReader reader, ZoneId zone) {
+  public static Search open(SearchSettings settings, Jdbi jdbi, ContentStore store, ContentReader reader, ZoneId zone,
+                            Clock clock) {
     requireNonNull(settings, "settings");
     requireNonNull(store, "store");
     requireNonNull(reader, "reader");
+    requireNonNull(clock, "clock");
     Analyzers analyzers = new Analyzers();
-    SearchIndex index = SearchIndex.open(settings.indexDir(), analyzers);
+    SearchIndex index = SearchIndex.open(settings.indexDir(), analyzers, clock);
     IndexSource source = new IndexSource(jdbi);
     IndexFollower follower = new IndexFollower(index, source, store, new PieceDocuments(zone, analyzers));
     Searcher searcher = new Searcher(index, new QueryFactory(analyzers), new Snippets(analyzers), settings.pageSize());

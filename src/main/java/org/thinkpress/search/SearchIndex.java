@@ -3,20 +3,19 @@ package org.thinkpress.search;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.ConcurrentMergeScheduler;
-import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexFormatTooNewException;
-import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -129,39 +128,100 @@ final class SearchIndex implements Closeable {
     this.commonWords = words;
   }
 
-  /**
-   * Opens the index in {@code folder}, creating it when missing. An index that cannot be read
-   * (damaged, written by an incompatible Lucene) or that was built by code of another {@link
-   * #SCHEMA} (whose fields this code may read otherwise: snippet text in another encoding, pairs in
-   * other fields) is replaced by an empty one, which the caller then rebuilds from the database:
-   * the index only ever holds a copy. The old files stay until the new index's first commit.
-   */
+  /** {@link #open(Path, Analyzers, Clock)} on the system clock. */
   static SearchIndex open(Path folder, Analyzers analyzers) {
+    return open(folder, analyzers, Clock.systemUTC());
+  }
+
+  /**
+   * Opens the index in {@code folder}, creating it when missing. The index only ever holds a copy
+   * of what the database publishes, so whatever cannot be used is replaced by an empty index, which
+   * the caller then rebuilds from the database:
+   *
+   * <ul>
+   *   <li>an index built by code of another {@link #SCHEMA} (whose fields this code may read
+   *       otherwise: snippet text in another encoding, pairs in other fields) is opened empty; its
+   *       files stay until the new index's first commit;
+   *   <li>a damaged one (a file missing, cut short, emptied or garbled, a folder where a file should
+   *       be or a file where the folder should be, an index of an incompatible Lucene) is set aside
+   *       under a new name beside it ({@code index.damaged-20260101-000000}, named by {@code clock}),
+   *       for whoever wants to look at it, and a new one is started in its place.
+   * </ul>
+   *
+   * <p>An index that another process has open is refused ({@link SearchIndexException}), never
+   * set aside.
+   */
+  static SearchIndex open(Path folder, Analyzers analyzers, Clock clock) {
     try {
-      Files.createDirectories(folder);
-      Directory directory = FSDirectory.open(folder);
-      IndexWriter writer;
-      try {
-        IndexWriterConfig.OpenMode mode = IndexWriterConfig.OpenMode.CREATE_OR_APPEND;
-        String schema = DirectoryReader.indexExists(directory)
-            ? SegmentInfos.readLatestCommit(directory).getUserData().get(SCHEMA_KEY) : null;
-        if (schema != null && !schema.equals(SCHEMA)) {
-          log.info("The search index at {} was built by other code (index schema {}, this is {}); starting a new one",
-              folder, schema, SCHEMA);
-          mode = IndexWriterConfig.OpenMode.CREATE;
-        }
-        writer = new IndexWriter(directory, config(analyzers, mode));
-      } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException e) {
-        log.warn("The search index at {} cannot be read ({}); starting a new one", folder, e.getMessage());
-        writer = new IndexWriter(directory, config(analyzers, IndexWriterConfig.OpenMode.CREATE));
-      }
-      return new SearchIndex(folder, directory, writer);
+      return openAsFound(folder, analyzers);
     } catch (LockObtainFailedException e) {
-      throw new SearchIndexException("The search index at " + folder + " is in use by another ThinkPress process"
-          + " (a running server?); stop it first, or give this one another data.dir", e);
-    } catch (IOException e) {
-      throw new SearchIndexException("Cannot open the search index at " + folder + ": " + e.getMessage(), e);
+      throw inUse(folder, e);
+    } catch (IOException | RuntimeException damage) {
+      if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+        // nothing there to set aside: the folder could not be made
+        throw damage instanceof SearchIndexException failure ? failure
+            : new SearchIndexException("Cannot open the search index at " + folder + ": " + IndexFolders.describe(damage), damage);
+      }
+      Path aside = IndexFolders.setAside(folder, clock, damage);
+      SearchIndex fresh;
+      try {
+        fresh = openAsFound(folder, analyzers);
+      } catch (IOException | RuntimeException e) {
+        // not the index's fault, since a new one fails too: leave things as they were
+        IndexFolders.putBack(aside, folder, e);
+        throw new SearchIndexException("Cannot open the search index at " + folder + ": " + IndexFolders.describe(e), e);
+      }
+      log.warn("The search index at {} is damaged ({}); it was moved to {} and is rebuilt from the database",
+          folder, IndexFolders.describe(damage), aside);
+      return fresh;
     }
+  }
+
+  /**
+   * Opens the index in {@code folder} as it is: creating it when missing, empty when of another
+   * schema; fails (and leaves nothing open) when any part of it cannot be read, since opening the
+   * first searcher opens every segment.
+   */
+  private static SearchIndex openAsFound(Path folder, Analyzers analyzers) throws IOException {
+    IndexFolders.create(folder);
+    IndexFolders.refuseFoldersForFiles(folder);
+    Directory directory = FSDirectory.open(folder);
+    IndexWriter writer = null;
+    try {
+      IndexWriterConfig.OpenMode mode = IndexWriterConfig.OpenMode.CREATE_OR_APPEND;
+      String schema = DirectoryReader.indexExists(directory)
+          ? SegmentInfos.readLatestCommit(directory).getUserData().get(SCHEMA_KEY) : null;
+      if (schema != null && !schema.equals(SCHEMA)) {
+        log.info("The search index at {} was built by other code (index schema {}, this is {}); starting a new one",
+            folder, schema, SCHEMA);
+        mode = IndexWriterConfig.OpenMode.CREATE;
+      }
+      writer = new IndexWriter(directory, config(analyzers, mode));
+      return new SearchIndex(folder, directory, writer);
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(writer, directory, e);
+      throw e;
+    }
+  }
+
+  private static void closeQuietly(IndexWriter writer, Directory directory, Exception failure) {
+    try {
+      if (writer != null) {
+        writer.rollback(); // releases the folder's lock; the last commit stays as it was
+      }
+    } catch (IOException | RuntimeException e) {
+      failure.addSuppressed(e);
+    }
+    try {
+      directory.close();
+    } catch (IOException | RuntimeException e) {
+      failure.addSuppressed(e);
+    }
+  }
+
+  private static SearchIndexException inUse(Path folder, LockObtainFailedException e) {
+    return new SearchIndexException("The search index at " + folder + " is in use by another ThinkPress process"
+        + " (a running server?); stop it first, or give this one another data.dir", e);
   }
 
   private static IndexWriterConfig config(Analyzers analyzers, IndexWriterConfig.OpenMode mode) {

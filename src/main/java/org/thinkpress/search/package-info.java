@@ -14,7 +14,8 @@
  *       has applied; catching up re-reads the pieces touched since then, indexing those still
  *       published and removing the rest. It runs at once after a write on this node (as a
  *       {@code ContentListener}), every {@code search.poll-millis} for writes by other nodes, and
- *       at start, where a missing index, or one built by other code, is rebuilt.
+ *       at start, where a missing index, or one built by other code, is rebuilt; a damaged one is
+ *       first set aside ({@code index.damaged-STAMP} beside it) by {@code SearchIndex}.
  *   <li>{@code PieceDocuments} and {@code Analyzers} decide what is indexed and how; {@code UserQuery}
  *       and {@code QueryFactory} what a reader's input means; {@code Searcher} runs searches with
  *       facets, {@code Snippets} cuts the passages, {@code RelatedMaterials} chooses other materials.

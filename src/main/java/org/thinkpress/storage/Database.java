@@ -4,9 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -27,7 +24,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>SQLite runs in WAL mode with foreign keys on, a busy timeout, and write transactions that
  * take the write lock when they begin ({@code BEGIN IMMEDIATE}), so two writers queue instead of
- * failing halfway. PostgreSQL is used as it comes.
+ * failing halfway; the file is checked for writing before the pool opens ({@link SqliteFile}).
+ * PostgreSQL is used as it comes.
  */
 public final class Database implements AutoCloseable {
 
@@ -37,17 +35,25 @@ public final class Database implements AutoCloseable {
   private final Dialect dialect;
   private final DatabaseSettings settings;
   private final Jdbi jdbi;
+  /** The SQLite file, for telling its faults; null on PostgreSQL and in memory. */
+  private final SqliteFile sqliteFile;
 
-  private Database(HikariDataSource dataSource, Dialect dialect, DatabaseSettings settings) {
+  private Database(HikariDataSource dataSource, Dialect dialect, DatabaseSettings settings, SqliteFile sqliteFile) {
     this.dataSource = dataSource;
     this.dialect = dialect;
     this.settings = settings;
+    this.sqliteFile = sqliteFile;
     this.jdbi = Jdbi.create(dataSource);
     // Statements share one binder per query shape; a parameter a variant leaves out is not an error.
     this.jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
   }
 
-  /** Opens a pool on the configured database; creates the SQLite file's folder when missing. */
+  /**
+   * Opens a pool on the configured database. For SQLite, creates the file's folder when missing and
+   * first checks, on a connection of its own, that the file can be written now: a file locked by
+   * another process (after {@link SqliteFile#START_LOCK_WAIT_MILLIS}), not writable, or on a full
+   * disk fails here with one {@link StorageException} naming the file and what to do.
+   */
   public static Database open(DatabaseSettings settings) {
     requireNonNull(settings, "settings");
     Dialect dialect = settings.dialect();
@@ -62,15 +68,35 @@ public final class Database implements AutoCloseable {
     if (!settings.password().isEmpty()) {
       hikari.setPassword(settings.password());
     }
+    SqliteFile file = null;
     if (dialect == Dialect.SQLITE) {
-      createSqliteFolder(settings.url());
+      file = SqliteFile.of(settings.url()).orElse(null);
+      if (file != null) {
+        file.createFolder();
+        file.checkWritable(sqliteProperties());
+      }
       hikari.setDataSourceProperties(sqliteProperties());
     }
     try {
-      return new Database(new HikariDataSource(hikari), dialect, settings);
+      return new Database(new HikariDataSource(hikari), dialect, settings, file);
     } catch (RuntimeException e) {
-      throw new StorageException("Cannot open the database at " + settings.url() + ": " + rootMessage(e), e);
+      StorageException explained = file == null ? null : file.explain(e).orElse(null);
+      throw explained != null ? explained
+          : new StorageException("Cannot open the database at " + settings.url() + ": " + rootMessage(e), e);
     }
+  }
+
+  /**
+   * {@code failure} as an operator should read it: a fault of the SQLite file (locked by another
+   * process, not writable, disk full, damaged) becomes one {@link StorageException} naming the file
+   * and what to do; any other failure is returned as it is. For the start, where such a fault may
+   * surface in whichever service first writes.
+   */
+  public RuntimeException explained(RuntimeException failure) {
+    if (sqliteFile == null) {
+      return failure;
+    }
+    return sqliteFile.explain(failure).<RuntimeException>map(explained -> explained).orElse(failure);
   }
 
   private static Properties sqliteProperties() {
@@ -82,23 +108,6 @@ public final class Database implements AutoCloseable {
     properties.setProperty("transaction_mode", "IMMEDIATE");
     properties.setProperty("date_class", "INTEGER");
     return properties;
-  }
-
-  private static void createSqliteFolder(String url) {
-    String file = url.substring("jdbc:sqlite:".length());
-    int query = file.indexOf('?');
-    if (query >= 0) {
-      file = file.substring(0, query);
-    }
-    if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:")) {
-      return;
-    }
-    Path parent = Path.of(file).toAbsolutePath().getParent();
-    try {
-      Files.createDirectories(parent);
-    } catch (IOException e) {
-      throw new StorageException("Cannot create the database folder " + parent + ": " + e.getMessage(), e);
-    }
   }
 
   /**
@@ -178,7 +187,9 @@ public final class Database implements AutoCloseable {
             result.targetSchemaVersion, result.migrationsExecuted);
       }
     } catch (FlywayException e) {
-      throw new StorageException("Cannot migrate the database schema: " + e.getMessage(), e);
+      throw sqliteFile == null ? new StorageException("Cannot migrate the database schema: " + e.getMessage(), e)
+          : sqliteFile.explain(e).orElseGet(() -> new StorageException("Cannot migrate the database schema: "
+              + e.getMessage(), e));
     }
   }
 

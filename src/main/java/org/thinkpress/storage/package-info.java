@@ -8,7 +8,10 @@
  * the few differences. Features own their SQL; this package owns only the connection.
  *
  * <p>SQLite runs in WAL mode (readers do not block the writer) with write transactions that take
- * the write lock when they begin, so concurrent writers wait instead of failing halfway.
+ * the write lock when they begin, so concurrent writers wait instead of failing halfway. At open,
+ * {@code SqliteFile} checks that the file can be written now; its faults (locked by another
+ * process, not writable, disk full, damaged) are told in one line naming the file and what to do,
+ * at open and wherever else in the start they surface ({@link org.thinkpress.storage.Database#explained}).
  *
  * <p>{@link org.thinkpress.storage.Backup} writes every table (read in one snapshot) and the data
  * folders' files into one archive; {@link org.thinkpress.storage.Restore} checks such an archive

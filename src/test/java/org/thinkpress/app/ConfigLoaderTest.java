@@ -71,10 +71,69 @@ class ConfigLoaderTest {
     Path file = temp.resolve("typo.properties");
     Files.writeString(file, "sever.port=80\n");
     assertThatThrownBy(() -> ConfigLoader.load(file, Map.of(), Map.of()))
-        .hasMessageStartingWith("Unknown setting 'sever.port' in " + file + "; known settings: ")
+        .hasMessageStartingWith("Unknown setting 'sever.port' in " + file + "; did you mean 'server.port'? Known settings: ")
         .hasMessageContaining(", server.host, server.port, ");
     assertThatThrownBy(() -> ConfigLoader.load(temp.resolve("missing.properties"), Map.of(), Map.of()))
         .hasMessageStartingWith("Cannot read the configuration file " + temp.resolve("missing.properties"));
+  }
+
+  @Test
+  void aMistypedEnvironmentVariableStopsTheStartNamingTheClosestSetting() {
+    assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("THINKPRESS_SERVER_PROT", "9000"), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("Unknown setting 'THINKPRESS_SERVER_PROT' in the environment;"
+            + " did you mean 'THINKPRESS_SERVER_PORT' (server.port)? Known settings: ")
+        .hasMessageContaining(", server.host, server.port, ");
+    assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("THINKPRESS_NEWSLETTER_FORM", "a@b.example"), Map.of()))
+        .hasMessageStartingWith("Unknown setting 'THINKPRESS_NEWSLETTER_FORM' in the environment;"
+            + " did you mean 'THINKPRESS_NEWSLETTER_FROM' (newsletter.from)? ");
+  }
+
+  @Test
+  void anUnknownNameGetsTheSameMessageWhereverItIsGiven() throws IOException {
+    Path file = temp.resolve("thinkpress.properties");
+    Files.writeString(file, "server.prot = 9000\n");
+
+    String fromFile = messageOf(() -> ConfigLoader.load(file, Map.of(), Map.of()));
+    String fromCommandLine = messageOf(() -> ConfigLoader.load(null, Map.of(), Map.of("server.prot", "9000")));
+    String fromEnvironment = messageOf(() -> ConfigLoader.load(null, Map.of("THINKPRESS_SERVER_PROT", "9000"), Map.of()));
+
+    String rest = "; did you mean 'server.port'? Known settings: ";
+    assertThat(fromFile).startsWith("Unknown setting 'server.prot' in " + file + rest);
+    assertThat(fromCommandLine).startsWith("Unknown setting 'server.prot' on the command line" + rest);
+    assertThat(fromFile.substring(fromFile.indexOf(rest))).isEqualTo(fromCommandLine.substring(fromCommandLine.indexOf(rest)));
+    assertThat(fromEnvironment.substring(fromEnvironment.indexOf("? Known settings: ")))
+        .isEqualTo(fromCommandLine.substring(fromCommandLine.indexOf("? Known settings: ")));
+  }
+
+  @Test
+  void anEnvironmentNameWrittenInAPropertiesFileIsRefusedNamingTheSettingItMeant() throws IOException {
+    Path file = temp.resolve("copied-from-env.properties");
+    Files.writeString(file, "THINKPRESS_SERVER_PORT=9000\n");
+
+    assertThatThrownBy(() -> ConfigLoader.load(file, Map.of(), Map.of()))
+        .hasMessageStartingWith("Unknown setting 'THINKPRESS_SERVER_PORT' in " + file + "; did you mean 'server.port'? ");
+  }
+
+  @Test
+  void thePropertiesFilesVariableAndTheTestSuitesVariablesAreNotSettings() {
+    Config config = ConfigLoader.load(null, Map.of("THINKPRESS_CONFIG", "/etc/thinkpress/thinkpress.properties",
+        "THINKPRESS_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test", "THINKPRESS_TEST_ANYTHING", "x",
+        "THINKPRESS_SERVER_PORT", "9100", "THINKPRESSED", "x"), Map.of());
+
+    assertThat(config.port()).isEqualTo(9100);
+    assertThat(ConfigLoader.isReservedEnvironmentName("THINKPRESS_CONFIG")).isTrue();
+    assertThat(ConfigLoader.isReservedEnvironmentName("THINKPRESS_TEST_POSTGRES_URL")).isTrue();
+    assertThat(ConfigLoader.isReservedEnvironmentName("THINKPRESS_TESTS")).isFalse();
+  }
+
+  private static String messageOf(Runnable load) {
+    try {
+      load.run();
+    } catch (ConfigException e) {
+      return e.getMessage();
+    }
+    throw new AssertionError("the configuration was accepted");
   }
 
   @Test

@@ -24,10 +24,15 @@ class CliTest {
   record Run(int exitCode, String out, String err) {}
 
   private Run run(String... args) {
+    return runWith(Map.of(), args);
+  }
+
+  private Run runWith(Map<String, String> environment, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int exitCode = Cli.commandLine(Map.of("THINKPRESS_DATA_DIR", temp.resolve("data").toString()),
-        new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+    Map<String, String> all = new java.util.HashMap<>(environment);
+    all.put("THINKPRESS_DATA_DIR", temp.resolve("data").toString());
+    int exitCode = Cli.commandLine(all, new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
     return new Run(exitCode, out.toString(), err.toString());
   }
 
@@ -101,6 +106,34 @@ class CliTest {
     assertThat(run("--set", "server.prot=80", "migrate").err()).startsWith("thinkpress: Unknown setting 'server.prot' on the command line");
     assertThat(run("--set", "database.url=jdbc:mysql://db/x", "migrate").err())
         .isEqualTo("thinkpress: database.url: unsupported database 'jdbc:mysql'; use jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB\n");
+  }
+
+  @Test
+  void aMistypedEnvironmentVariableStopsServeWithTheMessageSetGives() {
+    Run mistyped = runWith(Map.of("THINKPRESS_SERVER_PROT", "9000"), "serve");
+    Run set = run("--set", "server.prot=9000", "serve");
+
+    assertThat(mistyped.exitCode()).isEqualTo(1);
+    assertThat(mistyped.err()).startsWith("thinkpress: Unknown setting 'THINKPRESS_SERVER_PROT' in the environment;"
+        + " did you mean 'THINKPRESS_SERVER_PORT' (server.port)? Known settings: ").endsWith("\n");
+    assertThat(set.err()).startsWith("thinkpress: Unknown setting 'server.prot' on the command line;"
+        + " did you mean 'server.port'? Known settings: ");
+    String known = "? Known settings: ";
+    assertThat(mistyped.err().substring(mistyped.err().indexOf(known))).isEqualTo(set.err().substring(set.err().indexOf(known)));
+    assertThat(mistyped.err().lines()).hasSize(1);
+    assertThat(temp.resolve("data")).doesNotExist();
+  }
+
+  @Test
+  void thePropertiesFilesVariableAndTheTestSuitesVariablesStopNothing() throws IOException {
+    Path file = temp.resolve("thinkpress.properties");
+    Files.writeString(file, "site.page-size = 20\n");
+
+    Run migrate = runWith(Map.of("THINKPRESS_CONFIG", file.toString(),
+        "THINKPRESS_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres"), "migrate");
+
+    assertThat(migrate.err()).isEmpty();
+    assertThat(migrate.exitCode()).isZero();
   }
 
   private Path copyOfDemo() throws IOException, URISyntaxException {

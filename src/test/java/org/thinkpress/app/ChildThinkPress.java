@@ -1,0 +1,136 @@
+package org.thinkpress.app;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code java org.thinkpress.app.Main ARGS} in a process of its own, on this test run's class
+ * path, as an operator runs it: what it prints on standard output and standard error, and how it
+ * exits. Its environment is this one's without the {@code THINKPRESS_*} settings (the reserved
+ * {@code THINKPRESS_TEST_*} stay, as they do in CI), its working folder a test's temporary folder.
+ */
+final class ChildThinkPress implements AutoCloseable {
+
+  /** How long a command may take before the test gives up on it: a safety net, not a measurement. */
+  private static final long LIMIT_SECONDS = 120;
+  private static final Pattern SERVING = Pattern.compile("\\(listening on [^:]+:([0-9]+);");
+
+  private final Process process;
+  private final Path stdout;
+  private final Path stderr;
+
+  private ChildThinkPress(Process process, Path stdout, Path stderr) {
+    this.process = process;
+    this.stdout = stdout;
+    this.stderr = stderr;
+  }
+
+  /** The outcome of a command that ended. */
+  record Outcome(int exitCode, String out, String err) {}
+
+  /** Starts {@code thinkpress ARGS} in {@code folder}. */
+  static ChildThinkPress start(Path folder, String... args) {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+        Main.class.getName()));
+    command.addAll(List.of(args));
+    try {
+      Path stdout = Files.createTempFile(folder, "stdout-", ".txt");
+      Path stderr = Files.createTempFile(folder, "stderr-", ".txt");
+      ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile())
+          .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
+      builder.environment().keySet().removeIf(name -> name.startsWith("THINKPRESS_") && !name.startsWith("THINKPRESS_TEST_"));
+      return new ChildThinkPress(builder.start(), stdout, stderr);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Runs {@code thinkpress ARGS} in {@code folder} to its end. */
+  static Outcome run(Path folder, String... args) {
+    try (ChildThinkPress child = start(folder, args)) {
+      return child.awaitExit();
+    }
+  }
+
+  Outcome awaitExit() {
+    try {
+      if (!process.waitFor(LIMIT_SECONDS, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new AssertionError("thinkpress did not end within " + LIMIT_SECONDS + " s; it wrote:\n" + read(stderr));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    return new Outcome(process.exitValue(), read(stdout), read(stderr));
+  }
+
+  /** Waits until a serving command says it listens; returns the port. */
+  int awaitServing() {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LIMIT_SECONDS);
+    while (System.nanoTime() < deadline) {
+      Matcher serving = SERVING.matcher(read(stdout));
+      if (serving.find()) {
+        return Integer.parseInt(serving.group(1));
+      }
+      if (!process.isAlive()) {
+        throw new AssertionError("thinkpress ended with status " + process.exitValue() + " instead of serving:\n"
+            + read(stderr));
+      }
+      try {
+        process.waitFor(50, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new AssertionError("thinkpress did not start serving within " + LIMIT_SECONDS + " s:\n" + read(stderr));
+  }
+
+  /** Stops a serving command as an operator does (SIGTERM) and waits for its end. */
+  Outcome stop() {
+    process.destroy();
+    return awaitExit();
+  }
+
+  /** What it wrote on standard error so far. */
+  String err() {
+    return read(stderr);
+  }
+
+  private static String read(Path file) {
+    try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
+      StringBuilder text = new StringBuilder();
+      char[] buffer = new char[8192];
+      for (int n = reader.read(buffer); n >= 0; n = reader.read(buffer)) {
+        text.append(buffer, 0, n);
+      }
+      return text.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (process.isAlive()) {
+      process.destroyForcibly();
+      try {
+        process.waitFor(LIMIT_SECONDS, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}
