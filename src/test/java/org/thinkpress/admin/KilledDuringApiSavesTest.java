@@ -28,7 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.thinkpress.app.ChildSite;
+import org.thinkpress.app.ChildThinkPress;
 import org.thinkpress.app.ConfigLoader;
 import org.thinkpress.app.ThinkPress;
 import org.thinkpress.storage.TestDatabase;
@@ -87,9 +87,10 @@ class KilledDuringApiSavesTest {
       setUp.accounts().create(EMAIL, "Script", Role.EDITOR, PASSWORD);
     }
 
-    ChildSite first = ChildSite.serve(settings, folder.resolve("first.log"));
+    ChildThinkPress first = ChildThinkPress.serve(folder, settings);
     open.add(first);
-    Api api = new Api(first.port(), token(first.port()));
+    int port = first.awaitServing();
+    Api api = new Api(port, token(port));
     JsonNode created = api.json(api.send("POST", "/admin/api/publications", JSON.writeValueAsString(Map.of(
         "title", "Saved in a loop", "language", "en", "type", "analysis", "body", body(0)))));
     long id = created.get("id").asLong();
@@ -103,9 +104,9 @@ class KilledDuringApiSavesTest {
     assertThat(loop.isAlive()).as("the loop ends when the server is gone").isFalse();
     assertThat(saver.refusal).as("no save was refused while the server ran").isNull();
 
-    ChildSite second = ChildSite.serve(settings, folder.resolve("second.log"));
+    ChildThinkPress second = ChildThinkPress.serve(folder, settings);
     open.add(second);
-    thenEveryAnsweredSaveIsThere(new Api(second.port(), api.token), id, saver);
+    thenEveryAnsweredSaveIsThere(new Api(second.awaitServing(), api.token), id, saver);
   }
 
   void thenEveryAnsweredSaveIsThere(Api api, long id, Saver saver) throws Exception {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,10 +17,12 @@ import java.util.regex.Pattern;
 /**
  * {@code java org.thinkpress.app.Main ARGS} in a process of its own, on this test run's class
  * path, as an operator runs it: what it prints on standard output and standard error, and how it
- * exits. Its environment is this one's without the {@code THINKPRESS_*} settings (the reserved
+ * exits, and, for tests that stop it the hard way, a serving one killed. It runs the classes just
+ * compiled (never a jar left from an earlier build: surefire runs before {@code package}). Its
+ * environment is this one's without the {@code THINKPRESS_*} settings (the reserved
  * {@code THINKPRESS_TEST_*} stay, as they do in CI), its working folder a test's temporary folder.
  */
-final class ChildThinkPress implements AutoCloseable {
+public final class ChildThinkPress implements AutoCloseable {
 
   /** How long a command may take before the test gives up on it: a safety net, not a measurement. */
   private static final long LIMIT_SECONDS = 120;
@@ -36,12 +39,12 @@ final class ChildThinkPress implements AutoCloseable {
   }
 
   /** The outcome of a command that ended. */
-  record Outcome(int exitCode, String out, String err) {}
+  public record Outcome(int exitCode, String out, String err) {}
 
   /** Starts {@code thinkpress ARGS} in {@code folder}. */
-  static ChildThinkPress start(Path folder, String... args) {
+  public static ChildThinkPress start(Path folder, String... args) {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx384m", "-cp", System.getProperty("java.class.path"),
         Main.class.getName()));
     command.addAll(List.of(args));
     try {
@@ -56,14 +59,22 @@ final class ChildThinkPress implements AutoCloseable {
     }
   }
 
+  /** Starts {@code thinkpress --set NAME=VALUE... serve} in {@code folder}. */
+  public static ChildThinkPress serve(Path folder, Map<String, String> settings) {
+    List<String> args = new ArrayList<>();
+    settings.forEach((name, value) -> args.addAll(List.of("--set", name + "=" + value)));
+    args.add("serve");
+    return start(folder, args.toArray(String[]::new));
+  }
+
   /** Runs {@code thinkpress ARGS} in {@code folder} to its end. */
-  static Outcome run(Path folder, String... args) {
+  public static Outcome run(Path folder, String... args) {
     try (ChildThinkPress child = start(folder, args)) {
       return child.awaitExit();
     }
   }
 
-  Outcome awaitExit() {
+  public Outcome awaitExit() {
     try {
       if (!process.waitFor(LIMIT_SECONDS, TimeUnit.SECONDS)) {
         process.destroyForcibly();
@@ -77,7 +88,7 @@ final class ChildThinkPress implements AutoCloseable {
   }
 
   /** Waits until a serving command says it listens; returns the port. */
-  int awaitServing() {
+  public int awaitServing() {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LIMIT_SECONDS);
     while (System.nanoTime() < deadline) {
       Matcher serving = SERVING.matcher(read(stdout));
@@ -98,14 +109,20 @@ final class ChildThinkPress implements AutoCloseable {
     throw new AssertionError("thinkpress did not start serving within " + LIMIT_SECONDS + " s:\n" + read(stderr));
   }
 
+  /** {@code kill -9}: the process ends at once, with no shutdown hook, no flush, no close. */
+  public Outcome kill() {
+    process.destroyForcibly();
+    return awaitExit();
+  }
+
   /** Stops a serving command as an operator does (SIGTERM) and waits for its end. */
-  Outcome stop() {
+  public Outcome stop() {
     process.destroy();
     return awaitExit();
   }
 
   /** What it wrote on standard error so far. */
-  String err() {
+  public String err() {
     return read(stderr);
   }
 
