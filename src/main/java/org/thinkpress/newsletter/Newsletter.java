@@ -126,6 +126,10 @@ public final class Newsletter implements AutoCloseable {
     return alerts;
   }
 
+  OutboxMail outboxMail() {
+    return outboxMail;
+  }
+
   /** Starts a sender; returns whether it runs (on SQLite another process may hold the database's). */
   public boolean startSender() {
     return sender().start();
