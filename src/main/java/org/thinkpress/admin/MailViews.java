@@ -49,8 +49,11 @@ public final class MailViews {
 
   public record SendsPage(List<SendRow> sends) {}
 
-  /** A failed message: the address and the last error. */
-  public record FailureRow(String email, String attempts, String error) {}
+  /**
+   * A failed message: who (the address, linked to the subscriber, for an admin; "subscriber #N"
+   * for others, with {@code href} null) and the last error (addresses in it masked for others).
+   */
+  public record FailureRow(String recipient, String href, String attempts, String error) {}
 
   public record SendPage(SendRow send, List<FailureRow> failures, String retryAction) {}
 

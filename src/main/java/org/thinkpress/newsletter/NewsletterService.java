@@ -79,8 +79,8 @@ public final class NewsletterService {
     return queued;
   }
 
-  /** Up to {@code limit} failures of a send: address, attempts, last error. */
-  public List<String[]> failures(long sendId, int limit) {
+  /** Up to {@code limit} failures of a send: who, attempts, last error. */
+  public List<SendFailure> failures(long sendId, int limit) {
     return outbox.failures(sendId, limit);
   }
 

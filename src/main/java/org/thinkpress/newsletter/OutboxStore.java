@@ -184,13 +184,13 @@ final class OutboxStore {
         .bind("send", sendId).bind("now", now).execute());
   }
 
-  /** The failures of a send, for the admin: address, attempts and the last error. */
-  List<String[]> failures(long sendId, int limit) {
-    return jdbi.withHandle(handle -> handle.createQuery("SELECT s.email, o.attempts, o.last_error FROM outbox o"
+  /** The failures of a send, for the admin: who, attempts and the last error. */
+  List<SendFailure> failures(long sendId, int limit) {
+    return jdbi.withHandle(handle -> handle.createQuery("SELECT s.id, s.email, o.attempts, o.last_error FROM outbox o"
             + " JOIN subscribers s ON s.id = o.subscriber_id WHERE o.send_id = :send AND o.status = 'failed'"
             + " ORDER BY o.id LIMIT :limit")
         .bind("send", sendId).bind("limit", limit)
-        .map((rs, ctx) -> new String[] {rs.getString(1), Integer.toString(rs.getInt(2)), rs.getString(3)}).list());
+        .map((rs, ctx) -> new SendFailure(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4))).list());
   }
 
   int cancelQueued(Handle handle, long subscriberId, long now) {
