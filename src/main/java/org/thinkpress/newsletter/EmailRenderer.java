@@ -120,7 +120,7 @@ final class EmailRenderer {
       }
       case CAMPAIGN -> {
         Frame frame = frame(msg, send.subject(), siteName, send.id(), recipient.id(), listName, true);
-        String bodyText = org.jsoup.Jsoup.parse(content.campaignHtml()).wholeText().strip();
+        String bodyText = PlainText.of(content.campaignHtml());
         return Optional.of(new Rendered(send.subject(), html("newsletter/campaign.jte",
             new CampaignEmail(frame, send.subject(), content.campaignHtml())),
             text(frame, List.of(send.subject(), bodyText)), send.listKey(), listName, siteName));
