@@ -35,12 +35,13 @@ public final class MailViews {
                                String eraseHref, String eraseAction) {}
 
   /**
-   * The import form and, after a run, its report.
+   * The import form and, after a run, its report: how many added (by status), updated, and kept as
+   * they were (by rule; {@link Count#href} holds the rule's key).
    *
    * @param csv the text just checked, carried to the real import; null before a run or after a real import
    */
-  public record ImportPage(boolean ran, boolean dryRun, int added, int updated, int skipped, List<String> errors,
-                           String sourceName, String csv, List<String> columns) {}
+  public record ImportPage(boolean ran, boolean dryRun, int added, List<Count> addedByStatus, int updated, int kept,
+                           List<Count> keptByRule, List<String> errors, String sourceName, String csv) {}
 
   /** A send with its counts. {@code href} is its page, {@code progressHref} its JSON. */
   public record SendRow(long id, String href, String kind, String list, String subject, String created, long total,

@@ -84,7 +84,7 @@ public final class SubscriberRoutes {
     routes.post(PREFERENCES + "{token}", this::savePreferences);
     routes.post(PREFERENCES + "{token}/unsubscribe", ctx -> {
       requireSameOrigin(ctx);
-      unsubscribe(ctx);
+      unsubscribe(ctx, SubscriberService.PREFERENCES_PAGE);
     });
     routes.get(UNSUBSCRIBE + "{token}", ctx -> {
       Subscriber subscriber = service.preferences(token(ctx));
@@ -93,7 +93,8 @@ public final class SubscriberRoutes {
     });
     // RFC 8058: the mail client POSTs "List-Unsubscribe=One-Click" with no cookie and no origin;
     // the signed token is the authority.
-    routes.post(UNSUBSCRIBE + "{token}", this::unsubscribe);
+    routes.post(UNSUBSCRIBE + "{token}", ctx -> unsubscribe(ctx, "One-Click".equals(ctx.formParam("List-Unsubscribe"))
+        ? SubscriberService.ONE_CLICK : SubscriberService.UNSUBSCRIBE_LINK));
     routes.exception(InvalidLinkException.class, (e, ctx) -> linkProblem(ctx, e));
   }
 
@@ -184,8 +185,8 @@ public final class SubscriberRoutes {
     }
   }
 
-  private void unsubscribe(Context ctx) {
-    service.unsubscribe(token(ctx));
+  private void unsubscribe(Context ctx, String how) {
+    service.unsubscribe(token(ctx), how);
     message(ctx, 200, "unsubscribe.done.title", "unsubscribe.done.text",
         preferencesPath(token(ctx)), "unsubscribe.done.link");
   }

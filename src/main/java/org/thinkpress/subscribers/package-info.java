@@ -22,8 +22,14 @@
  *     it: interest in "South Caucasus" matches a piece about Armenia.</dd>
  * <dt>suppressed</dt><dd>an address never to be mailed again (a hard bounce, a complaint):
  *     stronger than any status, and kept on its own list.</dd>
- * <dt>consent</dt><dd>how and when the person agreed: the form and time, or the import's consent
- *     column. Exported with the subscriber.</dd>
+ * <dt>consent</dt><dd>how the person agreed (the form, or an import's consent column: the consent
+ *     <em>source</em>) and when ({@code consent_at}). Exported with the subscriber.</dd>
+ * <dt>departure</dt><dd>when and how an unsubscribed subscriber left ({@code unsubscribed_at},
+ *     {@code unsubscribe_reason}: one-click, the unsubscribe link, the preferences page, an
+ *     import). Kept and exported, so that an import elsewhere knows they left.</dd>
+ * <dt>import rules</dt><dd>what an import does with each row ({@link SubscriberImport}): it may
+ *     add people as the row says and make less mail happen, never subscribe again someone who
+ *     left, is suppressed or was erased, nor confirm anyone without a row recording consent.</dd>
  * <dt>erase</dt><dd>remove a subscriber and every trace of them (lists, interests, outbox rows,
  *     suppression), on their request, keeping only the SHA-256 of the address so that an import
  *     skips it; signing up again through double opt-in still works.</dd>

@@ -146,6 +146,9 @@ class NewsletterAdminHttpTest {
     Document report = Jsoup.parse(dryRun.body());
     assertThat(report.select("[data-count=added]").text()).isEqualTo("1");
     assertThat(report.select("[data-count=updated]").text()).isEqualTo("1");
+    assertThat(report.select("[data-added=confirmed]").text()).isEqualTo("1");
+    assertThat(report.select("[data-kept]").eachAttr("data-kept")).containsExactly("suppressed", "erased",
+        "unsubscribed", "not-confirmed", "rejoined", "unchanged");
     assertThat(subscriberCount()).isEqualTo(before);
     assertThat(site.app().subscribers().find("dan@mail.example").orElseThrow().lists()).doesNotContain("announcements");
 
