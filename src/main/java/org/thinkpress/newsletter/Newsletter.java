@@ -136,8 +136,9 @@ public final class Newsletter implements AutoCloseable {
   }
 
   /**
-   * What {@code serve} runs: alerts on publication, a sweep for missed alerts and due digests
-   * every minute, and the sender (unless {@code newsletter.sender} is off).
+   * What {@code serve} runs: alerts on publication (consuming the "became published" events), a
+   * sweep for events another node recorded and for due digests every minute, and the sender
+   * (unless {@code newsletter.sender} is off).
    */
   public void startBackground(ContentStore content) {
     content.addListener(alerts);
@@ -152,9 +153,10 @@ public final class Newsletter implements AutoCloseable {
     scheduler.scheduleWithFixedDelay(this::sweep, 0, 60, TimeUnit.SECONDS);
   }
 
-  private void sweep() {
+  /** Alerts for pending "became published" events, then the digests that are due; every minute. */
+  void sweep() {
     try {
-      alerts.sweep();
+      alerts.consumePending();
       service.composeDueDigests(clock.instant(), Optional.empty());
     } catch (RuntimeException e) {
       log.error("The newsletter sweep failed; it runs again in a minute", e);

@@ -114,13 +114,16 @@ public final class NewsletterService {
     return created;
   }
 
-  /** The alert of a published piece, created now if it was not (whatever the piece's age). */
+  /**
+   * The alert of a published piece, created now if it was not, whatever the piece's age or how it
+   * came here (the operator's choice, for an imported piece): to the confirmed subscribers of the
+   * alert lists who have not had the alert of this piece, or of another version of it, before.
+   */
   public List<SendProgress> alert(String slug) {
     Publication publication = reader.publicPublication(slug)
         .filter(p -> p.status() == org.thinkpress.content.Status.PUBLISHED)
         .orElseThrow(() -> new ContentNotFoundException("published piece", slug));
     alerts.create(publication);
-    wake.run();
     List<SendProgress> progress = new ArrayList<>();
     for (MailingList list : lists.withCadence(MailingList.Cadence.ALERT)) {
       outbox.findSend("alert:" + publication.id() + ":" + list.key()).ifPresent(s -> progress.add(outbox.progress(s)));

@@ -52,6 +52,10 @@ final class OutboxStore {
     return jdbi;
   }
 
+  Dialect dialect() {
+    return dialect;
+  }
+
   // --- sends ---------------------------------------------------------------------------------
 
   /** Creates a send unless one with its key exists; returns the new id, or empty when it existed. */
@@ -124,7 +128,7 @@ final class OutboxStore {
    * {@code :any}, every subscriber of the lists. Shared by {@link #insertSegment} and
    * {@link #countSegment}, so that the count shown before a campaign is what the send queues.
    */
-  private static final String SEGMENT = " FROM subscribers s WHERE s.status = 'confirmed'"
+  static final String SEGMENT = " FROM subscribers s WHERE s.status = 'confirmed'"
       + " AND s.email NOT IN (SELECT email FROM suppressions)"
       + " AND s.id IN (SELECT subscriber_id FROM subscriber_lists WHERE list_key IN (<lists>))"
       + " AND (:any = TRUE OR s.everything = TRUE"
@@ -151,7 +155,7 @@ final class OutboxStore {
         .mapTo(Long.class).one();
   }
 
-  private static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S segment(S statement, List<String> lists,
+  static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S segment(S statement, List<String> lists,
       java.util.Collection<Long> topicIds, java.util.Collection<Long> regionIds, boolean anyInterest) {
     List<Long> topics = topicIds.isEmpty() ? List.of(-1L) : List.copyOf(topicIds);
     List<Long> regions = regionIds.isEmpty() ? List.of(-1L) : List.copyOf(regionIds);

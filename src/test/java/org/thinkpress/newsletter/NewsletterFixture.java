@@ -36,6 +36,11 @@ public final class NewsletterFixture implements AutoCloseable {
   public final ContentReader reader;
   public final Newsletter newsletter;
   public final Path folder;
+  private final Newsletter.Parts parts;
+  private final java.util.List<Newsletter> otherNodes = new java.util.ArrayList<>();
+
+  /** The lists most tests use: one of each cadence. */
+  public static final String LISTS = "alerts=alert,weekly=weekly,daily=daily,news=campaigns";
 
   public NewsletterFixture(Dialect dialect, MailTransport transport, NewsletterSettings settings) {
     this(dialect, transport, settings, null);
@@ -43,6 +48,12 @@ public final class NewsletterFixture implements AutoCloseable {
 
   /** With {@code mail} set and no transport, the newsletter builds its own from the mail settings. */
   public NewsletterFixture(Dialect dialect, MailTransport transport, NewsletterSettings settings, MailSettings mail) {
+    this(dialect, transport, settings, mail, LISTS);
+  }
+
+  /** With {@code lists} as {@code newsletter.lists} says them. */
+  public NewsletterFixture(Dialect dialect, MailTransport transport, NewsletterSettings settings, MailSettings mail,
+                           String lists) {
     try {
       this.folder = Files.createTempDirectory("thinkpress-newsletter-");
     } catch (IOException e) {
@@ -56,9 +67,9 @@ public final class NewsletterFixture implements AutoCloseable {
     SiteConfig site = new SiteConfig(java.net.URI.create("https://think.example"), "en", java.time.ZoneOffset.UTC, 12, 60,
         1 << 20, PublicationTypes.DEFAULT);
     SubscriberSettings subscribers = new SubscriberSettings(
-        org.thinkpress.subscribers.MailingLists.parse("alerts=alert,weekly=weekly,daily=daily,news=campaigns"),
+        org.thinkpress.subscribers.MailingLists.parse(lists),
         java.time.Duration.ofHours(72), 3, 30, "en");
-    Newsletter.Parts parts = new Newsletter.Parts(db.database(), clock, site, reader, content, subscribers, settings,
+    this.parts = new Newsletter.Parts(db.database(), clock, site, reader, content, subscribers, settings,
         mail != null ? mail : MailSettings.pickup(folder.resolve("outbox")), folder);
     this.newsletter = transport == null ? Newsletter.open(parts) : Newsletter.open(parts, transport);
   }
@@ -74,6 +85,13 @@ public final class NewsletterFixture implements AutoCloseable {
     if (!report.ok()) {
       throw new IllegalStateException(report.errors().toString());
     }
+  }
+
+  /** The newsletter of another node on the same database (closed with the fixture). */
+  public Newsletter anotherNode() {
+    Newsletter other = Newsletter.open(parts, new PickupFolderTransport(folder.resolve("other-node")));
+    otherNodes.add(other);
+    return other;
   }
 
   public Sender sender() {
@@ -110,6 +128,7 @@ public final class NewsletterFixture implements AutoCloseable {
 
   @Override
   public void close() {
+    otherNodes.forEach(Newsletter::close);
     newsletter.close();
     db.close();
     try (var paths = Files.walk(folder)) {
