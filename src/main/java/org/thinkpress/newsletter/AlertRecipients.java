@@ -34,10 +34,30 @@ final class AlertRecipients {
         .execute();
   }
 
-  /** Queues one outbox row for each subscriber the send claimed; returns how many. */
-  static int queue(Handle handle, long sendId, long now) {
-    return handle.createUpdate("INSERT INTO outbox (send_id, subscriber_id, status, next_attempt_at, changed_at)"
-            + " SELECT :send, r.subscriber_id, 'queued', :now, :now FROM alert_recipients r WHERE r.send_id = :send")
-        .bind("send", sendId).bind("now", now).execute();
+  /**
+   * Queues one outbox row for each subscriber the send claimed, naming in its items the version
+   * their language preference gets; returns how many.
+   */
+  static int queue(Handle handle, long sendId, Versions versions, long now) {
+    List<String> languages = handle.createQuery("SELECT DISTINCT s.language FROM alert_recipients r"
+            + " JOIN subscribers s ON s.id = r.subscriber_id WHERE r.send_id = :send ORDER BY s.language")
+        .bind("send", sendId).mapTo(String.class).list();
+    if (languages.isEmpty()) {
+      return 0; // nobody claimed: everyone on the list had it, or nobody matches
+    }
+    StringBuilder version = new StringBuilder("CASE");
+    for (int i = 0; i < languages.size(); i++) {
+      version.append(" WHEN s.language = :language").append(i).append(" THEN :version").append(i);
+    }
+    version.append(" ELSE '' END");
+    var insert = handle.createUpdate("INSERT INTO outbox (send_id, subscriber_id, status, items, next_attempt_at,"
+            + " changed_at) SELECT :send, r.subscriber_id, 'queued', " + version + ", :now, :now"
+            + " FROM alert_recipients r JOIN subscribers s ON s.id = r.subscriber_id WHERE r.send_id = :send")
+        .bind("send", sendId).bind("now", now);
+    for (int i = 0; i < languages.size(); i++) {
+      insert.bind("language" + i, languages.get(i))
+          .bind("version" + i, Long.toString(versions.forLanguage(languages.get(i)).id()));
+    }
+    return insert.execute();
   }
 }

@@ -18,6 +18,7 @@ import org.thinkpress.content.ContentListener;
 import org.thinkpress.content.ContentReader;
 import org.thinkpress.content.ContentStore;
 import org.thinkpress.content.Publication;
+import org.thinkpress.content.PublicationSummary;
 import org.thinkpress.content.Status;
 import org.thinkpress.publishing.PublishedEvents;
 import org.thinkpress.subscribers.MailingList;
@@ -33,7 +34,10 @@ import org.thinkpress.subscribers.MailingLists;
  *
  * <p>Each subscriber has a piece's alert once, ever (see {@link AlertRecipients}): a second
  * event for the piece (unpublished and published again), a subscriber on two alert lists, two
- * nodes at once send nothing more. Only confirmed, unsuppressed subscribers are queued.
+ * nodes at once send nothing more. A translated piece is one alert for its whole translation
+ * group: each subscriber gets the version in their language preference, or the original (see
+ * {@link Versions}), and the publication of another version later reaches only those who have not
+ * had the group's alert. Only confirmed, unsuppressed subscribers are queued.
  *
  * <p>An event is dropped without an alert when it waited longer than
  * {@code newsletter.alert-max-age-hours}, or when the piece is dated that much before it was
@@ -165,17 +169,28 @@ final class Alerts implements ContentListener, AutoCloseable {
     long now = clock.millis();
     var regions = Interests.regionsMatching(publication.regionIds(), reader.taxonomy());
     String alertKey = AlertRecipients.key(publication.id(), publication.translationGroup());
+    Versions versions = versions(publication);
     for (MailingList list : lists.withCadence(MailingList.Cadence.ALERT)) {
       Optional<Long> sendId = outbox.createSend(handle, "alert:" + publication.id() + ":" + list.key(), Send.Kind.ALERT,
           list.key(), MessageBuilder.oneLine(publication.title()), publication.id(), null, null, null, now);
       if (sendId.isPresent()) {
         AlertRecipients.claim(handle, sendId.get(), alertKey, list.key(), publication.topicIds(), regions);
-        int rows = AlertRecipients.queue(handle, sendId.get(), now);
+        int rows = AlertRecipients.queue(handle, sendId.get(), versions, now);
         log.info("Alert for '{}' to list {}: {} recipient(s)", publication.slug(), list.key(), rows);
         created.add(sendId.get());
       }
     }
     return created;
+  }
+
+  /** The piece and its published translations. */
+  private Versions versions(Publication publication) {
+    List<Versions.Version> all = new ArrayList<>();
+    all.add(new Versions.Version(publication.id(), publication.language(), publication.publishedAt()));
+    for (PublicationSummary translation : reader.translations(publication)) {
+      all.add(new Versions.Version(translation.id(), translation.language(), translation.publishedAt()));
+    }
+    return Versions.of(all);
   }
 
   /** Thrown inside a transaction to roll it back when another consumer handled the event first. */

@@ -86,7 +86,8 @@ public final class SubscriberService {
     String name = cleanName(request.name());
     List<String> lists = request.lists().isEmpty() ? List.of(settings.lists().first().key()) : checkLists(request.lists());
     Interests interests = interests(request.topics(), request.regions(), request.everything());
-    Choices choices = new Choices(name, request.language(), interests.everything, lists, interests.topics, interests.regions);
+    String language = languageTag(request.language()).orElse(settings.language());
+    Choices choices = new Choices(name, language, interests.everything, lists, interests.topics, interests.regions);
     if (!perAddress.tryAcquire(email)) {
       log.info("Sign-up for {} ignored: more than {} requests in an hour", EmailAddresses.masked(email),
           settings.perAddressPerHour());
@@ -197,12 +198,16 @@ public final class SubscriberService {
     List<String> lists = checkLists(preferences.lists());
     Interests interests = interests(preferences.topics(), preferences.regions(), preferences.everything());
     String name = cleanName(preferences.name());
+    Optional<String> language = preferences.language().isEmpty() ? Optional.empty()
+        : Optional.of(languageTag(preferences.language()).orElseThrow(() -> new InvalidSubscriptionException(
+            "language '" + abbreviate(preferences.language()) + "' is not a language tag such as en or ru")));
     long now = clock.millis();
     return jdbi.inTransaction(handle -> {
       Subscriber subscriber = store.find(handle, id)
           .orElseThrow(() -> new InvalidLinkException(InvalidLinkException.Reason.GONE));
       store.replaceChoices(handle, id, new Choices(name, subscriber.language(), interests.everything, lists,
           interests.topics, interests.regions));
+      language.ifPresent(tag -> store.setLanguage(handle, id, tag));
       SubscriberStatus status = preferences.paused() ? SubscriberStatus.PAUSED : SubscriberStatus.CONFIRMED;
       store.setStatus(handle, id, status, now);
       if (status == SubscriberStatus.PAUSED) {
@@ -241,6 +246,17 @@ public final class SubscriberService {
       log.info("Subscriber #{} unsubscribed; {} queued message(s) cancelled", id, cancelled);
       return cancelled;
     });
+  }
+
+  /**
+   * The languages a subscriber may choose for their messages: the site's, then every language
+   * published pieces are written in.
+   */
+  public List<String> languages() {
+    Set<String> languages = new LinkedHashSet<>();
+    languages.add(settings.language());
+    languages.addAll(content.languages());
+    return List.copyOf(languages);
   }
 
   // --- the admin and the CLI -----------------------------------------------------------------

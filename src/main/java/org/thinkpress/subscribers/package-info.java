@@ -10,6 +10,9 @@
  * <h2>Words</h2>
  * <dl>
  * <dt>subscriber</dt><dd>one address, stored lower-cased: one row whatever the case typed.</dd>
+ * <dt>language preference</dt><dd>the language a subscriber's messages are written in, and of a
+ *     translated piece the version they are sent: the page's language at sign-up (or the one
+ *     chosen on the sign-up page), changed on the preferences page, carried in the CSV.</dd>
  * <dt>pending</dt><dd>asked, not yet confirmed: receives only the confirmation message.</dd>
  * <dt>confirmed</dt><dd>followed the confirmation link (or was imported with recorded consent):
  *     receives what their lists and interests select.</dd>

@@ -179,6 +179,90 @@ abstract class AlertsContract {
     assertThat(pendingEvents()).isZero();
   }
 
+  // --- languages -----------------------------------------------------------------------------
+
+  void subscribersWithLanguages(String list, String... emailAndLanguage) {
+    StringBuilder csv = new StringBuilder("email,lists,language,consent\n");
+    for (int i = 0; i < emailAndLanguage.length; i += 2) {
+      csv.append(emailAndLanguage[i]).append(',').append(list).append(',').append(emailAndLanguage[i + 1]).append(",form\n");
+    }
+    assertThat(fixture.newsletter.subscribers().importCsv(new java.io.StringReader(csv.toString()), "languages.csv", false)
+        .ok()).isTrue();
+  }
+
+  @Test
+  void aPieceInThreeLanguagesIsOneAlertInEachSubscribersLanguageOrElseTheOriginal() {
+    subscribersWithLanguages("alerts", "en@x.org", "en", "ru@x.org", "ru", "hy@x.org", "hy", "fr@x.org", "fr",
+        "pt@x.org", "pt-BR");
+    publish(publication("peace-en").group("peace").title("Peace talks"));
+    fixture.clock.advance(Duration.ofMinutes(1));
+    publish(publication("peace-ru").group("peace").language("ru").title("Мирные переговоры"));
+    fixture.clock.advance(Duration.ofMinutes(1));
+    publish(publication("peace-hy").group("peace").language("hy").title("Խաղաղության բանակցություններ"));
+
+    fixture.newsletter.sweep();
+    fixture.sender().start();
+    fixture.awaitOutboxDrained();
+
+    assertThat(fixture.subjectsByRecipient()).containsExactly("en@x.org: Peace talks",
+        "fr@x.org: Peace talks", "hy@x.org: Խաղաղության բանակցություններ", "pt@x.org: Peace talks",
+        "ru@x.org: Мирные переговоры");
+    assertThat(pendingEvents()).isZero();
+  }
+
+  @Test
+  void aTranslationPublishedLaterReachesOnlyThoseWhoHaveNotHadThePiece() {
+    subscribersWithLanguages("alerts", "en@x.org", "en", "ru-early@x.org", "ru");
+    publish(publication("peace-en").group("peace").title("Peace talks"));
+    fixture.newsletter.sweep();
+    subscribersWithLanguages("alerts", "ru-late@x.org", "ru");
+
+    fixture.clock.advance(Duration.ofHours(1));
+    publish(publication("peace-ru").group("peace").language("ru").title("Мирные переговоры"));
+    fixture.newsletter.sweep();
+    fixture.sender().start();
+    fixture.awaitOutboxDrained();
+
+    assertThat(fixture.subjectsByRecipient()).containsExactly("en@x.org: Peace talks", "ru-early@x.org: Peace talks",
+        "ru-late@x.org: Мирные переговоры");
+  }
+
+  @Test
+  void aDigestListsOneVersionOfEachTranslatedPieceInThePeriodWhenTheVersionMeantForTheReaderCameOut() throws Exception {
+    // 2026-03-02 is a Monday: the weekly period is 2026-02-23T08:00Z to 2026-03-02T08:00Z.
+    fixture.content.savePublication(publication("grid").title("Grid").published("2026-02-24T09:00:00Z").build());
+    fixture.content.savePublication(publication("peace-en").group("peace").title("Peace talks")
+        .published("2026-02-25T09:00:00Z").build());
+    fixture.content.savePublication(publication("peace-ru").group("peace").language("ru").title("Мирные переговоры")
+        .published("2026-02-26T09:00:00Z").build());
+    fixture.content.savePublication(publication("peace-hy").group("peace").language("hy").title("Խաղաղություն")
+        .published("2026-02-27T09:00:00Z").build());
+    fixture.content.savePublication(publication("dams-en").group("dams").title("Dams")
+        .published("2026-02-16T09:00:00Z").build()); // the week before
+    fixture.content.savePublication(publication("dams-ru").group("dams").language("ru").title("Плотины")
+        .published("2026-02-26T10:00:00Z").build());
+    subscribersWithLanguages("weekly", "en@x.org", "en", "ru@x.org", "ru", "fr@x.org", "fr");
+
+    fixture.newsletter.service().composeDueDigests(fixture.clock.instant(), java.util.Optional.of("weekly"));
+    fixture.sender().start();
+    fixture.awaitOutboxDrained();
+
+    assertThat(digestTitles()).containsExactly(Map.entry("en@x.org", List.of("Peace talks", "Grid")),
+        Map.entry("fr@x.org", List.of("Peace talks", "Grid")),
+        Map.entry("ru@x.org", List.of("Плотины", "Мирные переговоры", "Grid")));
+  }
+
+  /** Recipient → the titles of the pieces their digest links, in order. */
+  Map<String, List<String>> digestTitles() throws Exception {
+    Map<String, List<String>> titles = new java.util.TreeMap<>();
+    for (jakarta.mail.internet.MimeMessage message : fixture.pickedUp().values()) {
+      String html = (String) ((jakarta.mail.Multipart) message.getContent()).getBodyPart(1).getContent();
+      titles.put(((jakarta.mail.internet.InternetAddress) message.getAllRecipients()[0]).getAddress(),
+          org.jsoup.Jsoup.parse(html).select("h2 a").eachText());
+    }
+    return titles;
+  }
+
   // --- the operator's alert, and the pieces that get none ------------------------------------
 
   @Test

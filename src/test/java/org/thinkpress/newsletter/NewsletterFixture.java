@@ -121,6 +121,33 @@ public final class NewsletterFixture implements AutoCloseable {
     await("the outbox to drain", () -> newsletter.service().waiting() == 0);
   }
 
+  /** The messages the pickup folder holds (when the fixture built its own transport), by file name. */
+  public java.util.SortedMap<String, jakarta.mail.internet.MimeMessage> pickedUp() {
+    jakarta.mail.Session session = jakarta.mail.Session.getInstance(new java.util.Properties());
+    java.util.SortedMap<String, jakarta.mail.internet.MimeMessage> messages = new java.util.TreeMap<>();
+    try (var files = Files.list(folder.resolve("outbox"))) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".eml")).toList()) {
+        try (var in = Files.newInputStream(file)) {
+          messages.put(file.getFileName().toString(), new jakarta.mail.internet.MimeMessage(session, in));
+        }
+      }
+    } catch (IOException | jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+    return messages;
+  }
+
+  /** "recipient: subject" of every message in the pickup folder, sorted. */
+  public List<String> subjectsByRecipient() {
+    return pickedUp().values().stream().map(m -> {
+      try {
+        return ((jakarta.mail.internet.InternetAddress) m.getAllRecipients()[0]).getAddress() + ": " + m.getSubject();
+      } catch (jakarta.mail.MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }).sorted().toList();
+  }
+
   public List<String> statuses() {
     return db.database().jdbi().withHandle(h -> h.createQuery("SELECT s.email || ':' || o.status FROM outbox o"
         + " JOIN subscribers s ON s.id = o.subscriber_id ORDER BY s.email").mapTo(String.class).list());
