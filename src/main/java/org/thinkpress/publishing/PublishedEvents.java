@@ -65,6 +65,17 @@ public final class PublishedEvents {
         .bind("now", now).bind("id", eventId).execute() == 1;
   }
 
+  /**
+   * Marks every pending event handled, announcing nothing: for a restore or a migration that
+   * copies rows from another installation, which had its own chance to announce them.
+   *
+   * @return how many were pending
+   */
+  public static int markAllHandled(Handle handle, long now) {
+    return handle.createUpdate("UPDATE published_events SET handled_at = :now WHERE handled_at IS NULL")
+        .bind("now", now).execute();
+  }
+
   /** How many events wait, for tests and the operator's checks. */
   public static long pending(Handle handle) {
     return handle.createQuery("SELECT COUNT(*) FROM published_events WHERE handled_at IS NULL").mapTo(Long.class).one();

@@ -80,6 +80,17 @@ abstract class AlertsContract {
   }
 
   @Test
+  void eventsCopiedFromAnotherInstallationAndMarkedHandledAnnounceNothing() {
+    fixture.subscribers("all@x.org,alerts,,,form");
+    publish(publication("copied-with-its-event"));
+
+    assertThat(jdbi.withHandle(h -> PublishedEvents.markAllHandled(h, fixture.clock.millis()))).isEqualTo(1);
+    fixture.newsletter.sweep();
+
+    assertThat(fixture.statuses()).isEmpty();
+  }
+
+  @Test
   void publishingSendsTheAlertOnceToConfirmedMatchingSubscribersAndNeverToOnesWhoLeftOrAreSuppressed() {
     fixture.subscribers("energy@x.org,alerts,energy,,form", "security@x.org,alerts,security,,form",
         "caucasus@x.org,alerts,,south-caucasus,form", "left@x.org,alerts,,,form", "bounced@x.org,alerts,,,form",
