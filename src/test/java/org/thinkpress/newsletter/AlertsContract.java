@@ -84,7 +84,8 @@ abstract class AlertsContract {
     fixture.subscribers("all@x.org,alerts,,,form");
     publish(publication("copied-with-its-event"));
 
-    assertThat(jdbi.withHandle(h -> PublishedEvents.markAllHandled(h, fixture.clock.millis()))).isEqualTo(1);
+    int marked = jdbi.withHandle(h -> PublishedEvents.markAllHandled(h, fixture.clock.millis()));
+    assertThat(marked).isEqualTo(1);
     fixture.newsletter.sweep();
 
     assertThat(fixture.statuses()).isEmpty();
