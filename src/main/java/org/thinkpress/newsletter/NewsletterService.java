@@ -71,7 +71,10 @@ public final class NewsletterService {
     return outbox.progress(outbox.findSend(sendId).orElseThrow(() -> new SendNotFoundException(sendId)));
   }
 
-  /** Queues a send's failed messages again; returns how many. */
+  /**
+   * Queues a send's failed messages again, except to subscribers who unsubscribed since or are
+   * suppressed; returns how many.
+   */
   public int retryFailed(long sendId) {
     outbox.findSend(sendId).orElseThrow(() -> new SendNotFoundException(sendId));
     int queued = outbox.retryFailed(sendId, clock.millis());

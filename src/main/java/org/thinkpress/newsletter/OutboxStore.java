@@ -181,10 +181,15 @@ final class OutboxStore {
     });
   }
 
-  /** Queues a send's failed rows again; returns how many. */
+  /**
+   * Queues a send's failed rows again, but never for a subscriber who unsubscribed since or whose
+   * address is suppressed (their rows stay failed); returns how many.
+   */
   int retryFailed(long sendId, long now) {
     return jdbi.withHandle(handle -> handle.createUpdate("UPDATE outbox SET status = 'queued', attempts = 0,"
-            + " next_attempt_at = :now, last_error = NULL, changed_at = :now WHERE send_id = :send AND status = 'failed'")
+            + " next_attempt_at = :now, last_error = NULL, changed_at = :now WHERE send_id = :send AND status = 'failed'"
+            + " AND subscriber_id IN (SELECT id FROM subscribers WHERE status <> 'unsubscribed'"
+            + " AND email NOT IN (SELECT email FROM suppressions))")
         .bind("send", sendId).bind("now", now).execute());
   }
 

@@ -191,6 +191,23 @@ abstract class AlertsContract {
     assertThat(pendingEvents()).isZero();
   }
 
+  @Test
+  void retryingAnAlertsFailuresQueuesNobodyWhoLeftSinceOrIsSuppressed() {
+    fixture.subscribers("stays@x.org,alerts,,,form", "left@x.org,alerts,,,form", "bounced@x.org,alerts,,,form");
+    publish(publication("grid"));
+    fixture.newsletter.sweep();
+    jdbi.useHandle(h -> h.execute("UPDATE outbox SET status = 'failed', attempts = 8, last_error = '451 busy'"));
+    SubscriberService subscribers = fixture.newsletter.subscribers();
+    subscribers.unsubscribe(subscribers.tokens().preferences(subscribers.find("left@x.org").orElseThrow().id()));
+    subscribers.suppress("bounced@x.org", "hard bounce");
+    long send = fixture.newsletter.service().sends(10).stream().filter(p -> p.send().key().endsWith(":alerts"))
+        .findFirst().orElseThrow().send().id();
+
+    assertThat(fixture.newsletter.service().retryFailed(send)).isEqualTo(1);
+
+    assertThat(fixture.statuses()).containsExactly("bounced@x.org:failed", "left@x.org:failed", "stays@x.org:queued");
+  }
+
   // --- languages -----------------------------------------------------------------------------
 
   void subscribersWithLanguages(String list, String... emailAndLanguage) {
