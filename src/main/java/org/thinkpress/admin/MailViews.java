@@ -35,12 +35,13 @@ public final class MailViews {
                                String eraseHref, String eraseAction) {}
 
   /**
-   * The import form and, after a run, its report.
+   * The import form and, after a run, its report: how many added (by status), updated, and kept as
+   * they were (by rule; {@link Count#href} holds the rule's key).
    *
    * @param csv the text just checked, carried to the real import; null before a run or after a real import
    */
-  public record ImportPage(boolean ran, boolean dryRun, int added, int updated, int skipped, List<String> errors,
-                           String sourceName, String csv, List<String> columns) {}
+  public record ImportPage(boolean ran, boolean dryRun, int added, List<Count> addedByStatus, int updated, int kept,
+                           List<Count> keptByRule, List<String> errors, String sourceName, String csv) {}
 
   /** A send with its counts. {@code href} is its page, {@code progressHref} its JSON. */
   public record SendRow(long id, String href, String kind, String list, String subject, String created, long total,
@@ -49,8 +50,11 @@ public final class MailViews {
 
   public record SendsPage(List<SendRow> sends) {}
 
-  /** A failed message: the address and the last error. */
-  public record FailureRow(String email, String attempts, String error) {}
+  /**
+   * A failed message: who (the address, linked to the subscriber, for an admin; "subscriber #N"
+   * for others, with {@code href} null) and the last error (addresses in it masked for others).
+   */
+  public record FailureRow(String recipient, String href, String attempts, String error) {}
 
   public record SendPage(SendRow send, List<FailureRow> failures, String retryAction) {}
 

@@ -20,6 +20,15 @@ public enum Role {
     return this != AUTHOR;
   }
 
+  /**
+   * The one rule for personal data: whether the role sees subscribers, their pages and their
+   * addresses and names wherever those would appear (a send's failures, a mail server's answer).
+   * Admins only; the subscriber routes require {@link #ADMIN} for the same reason.
+   */
+  public boolean seesSubscribers() {
+    return this == ADMIN;
+  }
+
   /** Whether this role includes everything {@code other} may do. */
   public boolean includes(Role other) {
     return ordinal() <= other.ordinal();

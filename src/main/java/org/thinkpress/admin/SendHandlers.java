@@ -14,11 +14,14 @@ import org.thinkpress.admin.MailViews.SendPage;
 import org.thinkpress.admin.MailViews.SendRow;
 import org.thinkpress.admin.MailViews.SendsPage;
 import org.thinkpress.newsletter.NewsletterService;
+import org.thinkpress.newsletter.SendFailure;
 import org.thinkpress.newsletter.SendProgress;
+import org.thinkpress.subscribers.EmailAddresses;
 
 /**
  * Sends in the admin: the latest with their counts, one with its failures and a retry, and its
- * progress as JSON for the page's script. Editors and admins.
+ * progress as JSON for the page's script. Editors and admins; only admins see who a failure was
+ * for ({@link Role#seesSubscribers}).
  */
 final class SendHandlers {
 
@@ -42,8 +45,9 @@ final class SendHandlers {
   void show(Context ctx, Signed signed) {
     long id = Forms.id(ctx.pathParam("id"));
     SendProgress progress = newsletter.progress(id);
+    boolean seesSubscribers = signed.account().role().seesSubscribers();
     List<FailureRow> failures = newsletter.failures(id, FAILURES_SHOWN).stream()
-        .map(f -> new FailureRow(f[0], f[1], f[2] == null ? "" : f[2])).toList();
+        .map(f -> failure(f, seesSubscribers)).toList();
     pages.render(ctx, 200, "send", pages.chrome(ctx, signed, "Send #" + id, "sends", null),
         new SendPage(row(progress), failures, "/admin/sends/" + id + "/retry"));
   }
@@ -72,6 +76,14 @@ final class SendHandlers {
     long id = Forms.id(ctx.pathParam("id"));
     newsletter.retryFailed(id);
     AdminPages.seeOther(ctx, "/admin/sends/" + id + "?done=retried");
+  }
+
+  /** A failure as the signed-in role may see it: see {@link Role#seesSubscribers}. */
+  private static FailureRow failure(SendFailure f, boolean seesSubscribers) {
+    String attempts = Integer.toString(f.attempts());
+    return seesSubscribers
+        ? new FailureRow(f.email(), "/admin/subscribers/" + f.subscriberId(), attempts, f.lastError())
+        : new FailureRow("subscriber #" + f.subscriberId(), null, attempts, EmailAddresses.withoutAddresses(f.lastError()));
   }
 
   private SendRow row(SendProgress p) {

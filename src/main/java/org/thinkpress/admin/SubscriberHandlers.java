@@ -140,7 +140,7 @@ final class SubscriberHandlers {
 
   void importForm(Context ctx, Signed signed) {
     pages.render(ctx, 200, "subscribers-import", pages.chrome(ctx, signed, "Import subscribers", "subscribers", null),
-        new ImportPage(false, true, 0, 0, 0, List.of(), "", null, List.of()));
+        new ImportPage(false, true, 0, List.of(), 0, 0, List.of(), List.of(), "", null));
   }
 
   /**
@@ -175,8 +175,11 @@ final class SubscriberHandlers {
     ImportReport report = subscribers.importCsv(new StringReader(csv), name, dryRun);
     pages.render(ctx, report.ok() ? 200 : 400, "subscribers-import",
         pages.chrome(ctx, signed, "Import subscribers", "subscribers", null),
-        new ImportPage(true, report.dryRun(), report.added(), report.updated(), report.skipped(), report.errors(), name,
-            report.ok() && report.dryRun() ? csv : null, List.of()));
+        new ImportPage(true, report.dryRun(), report.added(), report.addedByStatus().entrySet().stream()
+            .map(e -> new Count(e.getKey().key(), e.getValue(), null)).toList(), report.updated(), report.keptTotal(),
+            report.kept().entrySet().stream().map(e -> new Count(e.getKey().description(), e.getValue(),
+                e.getKey().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))).toList(),
+            report.errors(), name, report.ok() && report.dryRun() ? csv : null));
   }
 
   /** Every subscriber as CSV, as a download that no cache keeps. */

@@ -130,7 +130,8 @@ final class NewsletterCommand {
   }
 
   @Command(name = "alert", mixinStandardHelpOptions = true,
-      description = "Send the alert of a published piece now, if it has not had one (whatever its age).")
+      description = {"Send the alert of a published piece now, if it has not had one (whatever its age, even an"
+          + " imported piece),", "to the confirmed subscribers who have not had it; nobody gets an alert twice."})
   static final class Alert implements Callable<Integer> {
     @ParentCommand
     Send send;

@@ -33,8 +33,11 @@ final class SubscribersCommand {
 
   @Command(name = "import", mixinStandardHelpOptions = true,
       description = {"Import subscribers from CSV: all rows, or none if any row has a problem.",
-          "Columns: email and consent (required); name, language, lists, topics, regions (';'-separated), everything.",
-          "Rows without consent are refused; addresses that unsubscribed or are suppressed are skipped."})
+          "Columns: email and consent (required); status, name, language, lists, topics, regions (';'-separated),",
+          "everything, consent_at, created_at, confirmed_at, unsubscribed_at, unsubscribe_reason, suppressed_at,",
+          "suppression_reason: the columns of an export, which imports back unchanged.",
+          "Without a status column rows are confirmed, and need consent; no import confirms a pending row without",
+          "it, nor subscribes again an address that unsubscribed, is suppressed or was erased."})
   static final class Import implements Callable<Integer> {
     @ParentCommand
     SubscribersCommand subscribers;
@@ -60,8 +63,8 @@ final class SubscribersCommand {
               report.errors().size(), file);
           return 1;
         }
-        out.printf("%s %d new subscriber(s), %d updated, %d skipped (unsubscribed, suppressed or erased on request)%n",
-            dryRun ? "Dry run: would import" : "Imported", report.added(), report.updated(), report.skipped());
+        out.printf(dryRun ? "Dry run of %s: nothing was written%n" : "Imported %s%n", file);
+        report.lines().forEach(line -> out.println("  " + line));
         return 0;
       } catch (IOException e) {
         throw new InvalidSubscriptionException("cannot read " + file + ": " + e.getMessage());

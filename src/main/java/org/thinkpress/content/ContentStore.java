@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
+import java.util.function.ObjLongConsumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -118,6 +119,15 @@ public final class ContentStore {
    * @return the ids of the pieces this call published
    */
   public List<Long> publishDue(Instant now) {
+    return publishDue(now, (handle, id) -> {});
+  }
+
+  /**
+   * The same, with {@code published} run in the transaction for each piece it switches (the
+   * scheduler records its "became published" event there, so that the event and the change stand
+   * or fall together).
+   */
+  public List<Long> publishDue(Instant now, ObjLongConsumer<Handle> published) {
     List<Long> due = jdbi.withHandle(handle -> handle.createQuery("SELECT id FROM publications"
             + " WHERE status = 'scheduled' AND published_at <= :now ORDER BY published_at, id")
         .bind("now", now.toEpochMilli()).mapTo(Long.class).list());
@@ -132,6 +142,7 @@ public final class ContentStore {
             .bind("now", clock.millis()).bind("id", id).execute();
         if (changed == 1) {
           writes.publication(id);
+          published.accept(handle, id);
         }
       }
       if (!writes.publications.isEmpty()) {

@@ -31,6 +31,11 @@ import org.thinkpress.subscribers.MailingList;
  * {@code newsletter.digest-day}) and follow each other with no gap and no overlap; the send's key
  * ({@code digest:LIST:END}) makes a period's digest happen once.
  *
+ * <p>A translated piece is listed once: each subscriber's digest has the version of its
+ * translation group meant for them ({@link Versions}: their language's, else the original), and
+ * only in the period when that version was published, so that a translation published later is
+ * not a second entry for someone who had the piece already.
+ *
  * <p>Matching runs in memory over subscribers read in id order, a page at a time, and rows are
  * written in batches, all in one transaction: a crash leaves either the whole digest queued or
  * none of it.
@@ -96,6 +101,10 @@ final class Digests {
       matchers.add(new Matcher(piece.id(), new HashSet<>(piece.topicIds()),
           Interests.regionsMatching(piece.regionIds(), taxonomy)));
     }
+    Map<String, Versions> groups = new HashMap<>();
+    contents.publishedVersions(pieces.values().stream().map(SendContents.Piece::translationGroup)
+        .filter(java.util.Objects::nonNull).distinct().toList()).forEach((group, all) -> groups.put(group, Versions.of(all)));
+    Shown shown = new Shown(pieces, groups);
     long now = clock.millis();
     long began = System.nanoTime();
     int[] rows = new int[1];
@@ -103,7 +112,7 @@ final class Digests {
       Optional<Long> sendId = outbox.createSend(handle, key(list, end), Send.Kind.DIGEST, list.key(), list.key(), null,
           null, start, end, now);
       if (sendId.isPresent() && !matchers.isEmpty()) {
-        rows[0] = composeRows(handle, sendId.get(), list, matchers, now);
+        rows[0] = composeRows(handle, sendId.get(), list, matchers, shown, now);
       }
       return sendId;
     });
@@ -114,41 +123,75 @@ final class Digests {
 
   private record Matcher(long pieceId, Set<Long> topics, Set<Long> regions) {}
 
-  private int composeRows(Handle handle, long sendId, MailingList list, List<Matcher> matchers, long now) {
+  /**
+   * Which of the period's pieces a subscriber of a language preference is shown: every piece in
+   * no translation group, and of each group the version meant for them, when it is one of the
+   * period's. Worked out once per language.
+   */
+  private static final class Shown {
+    private final Map<Long, SendContents.Piece> pieces;
+    private final Map<String, Versions> groups;
+    private final Map<String, Set<Long>> byLanguage = new HashMap<>();
+
+    Shown(Map<Long, SendContents.Piece> pieces, Map<String, Versions> groups) {
+      this.pieces = pieces;
+      this.groups = groups;
+    }
+
+    boolean shows(String language, long pieceId) {
+      return byLanguage.computeIfAbsent(language, this::compute).contains(pieceId);
+    }
+
+    private Set<Long> compute(String language) {
+      Set<Long> shown = new HashSet<>();
+      for (SendContents.Piece piece : pieces.values()) {
+        Versions versions = piece.translationGroup() == null ? null : groups.get(piece.translationGroup());
+        if (versions == null || versions.forLanguage(language).id() == piece.id()) {
+          shown.add(piece.id());
+        }
+      }
+      return shown;
+    }
+  }
+
+  /** A subscriber of the list as matching needs them. */
+  private record Candidate(long id, boolean everything, String language) {}
+
+  private int composeRows(Handle handle, long sendId, MailingList list, List<Matcher> matchers, Shown shown, long now) {
     int written = 0;
     long after = 0;
     while (true) {
-      List<long[]> page = handle.createQuery("SELECT s.id, CASE WHEN s.everything THEN 1 ELSE 0 END FROM subscribers s"
+      List<Candidate> page = handle.createQuery("SELECT s.id, s.everything, s.language FROM subscribers s"
               + " JOIN subscriber_lists l ON l.subscriber_id = s.id AND l.list_key = :list"
               + " WHERE s.status = 'confirmed' AND s.id > :after AND s.email NOT IN (SELECT email FROM suppressions)"
               + " ORDER BY s.id LIMIT :page")
           .bind("list", list.key()).bind("after", after).bind("page", PAGE)
-          .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+          .map((rs, ctx) -> new Candidate(rs.getLong(1), rs.getBoolean(2), rs.getString(3))).list();
       if (page.isEmpty()) {
         return written;
       }
-      long last = page.get(page.size() - 1)[0];
+      long last = page.get(page.size() - 1).id();
       Map<Long, List<Long>> topics = interests(handle, "subscriber_topics", "topic_id", after, last);
       Map<Long, List<Long>> regions = interests(handle, "subscriber_regions", "region_id", after, last);
       List<long[]> recipients = new ArrayList<>();
       List<String> items = new ArrayList<>();
-      for (long[] subscriber : page) {
-        boolean everything = subscriber[1] == 1;
-        List<Long> theirTopics = topics.getOrDefault(subscriber[0], List.of());
-        List<Long> theirRegions = regions.getOrDefault(subscriber[0], List.of());
+      for (Candidate subscriber : page) {
+        List<Long> theirTopics = topics.getOrDefault(subscriber.id(), List.of());
+        List<Long> theirRegions = regions.getOrDefault(subscriber.id(), List.of());
         StringJoiner matched = new StringJoiner(",");
         int count = 0;
         for (Matcher matcher : matchers) {
           if (count == MAX_ITEMS) {
             break;
           }
-          if (everything || intersects(theirTopics, matcher.topics) || intersects(theirRegions, matcher.regions)) {
+          if (shown.shows(subscriber.language(), matcher.pieceId) && (subscriber.everything()
+              || intersects(theirTopics, matcher.topics) || intersects(theirRegions, matcher.regions))) {
             matched.add(Long.toString(matcher.pieceId));
             count++;
           }
         }
         if (count > 0) {
-          recipients.add(subscriber);
+          recipients.add(new long[] {subscriber.id()});
           items.add(matched.toString());
         }
       }

@@ -91,16 +91,20 @@ final class EmailRenderer {
         if (content.alert() == null) {
           return Optional.empty();
         }
-        Item item = item(content.alert(), msg, taxonomy);
-        Frame frame = frame(msg, send.subject(), siteName, send.id(), recipient.id(), listName, true);
-        return Optional.of(new Rendered(send.subject(), html("newsletter/alert.jte", new AlertEmail(frame, item)),
+        // the version the row names (the recipient's language), else the piece that made the alert
+        SendContents.Piece piece = OutboxStore.parseItems(row.items()).stream().map(content.pieces()::get)
+            .filter(java.util.Objects::nonNull).findFirst().orElse(content.alert());
+        Item item = item(piece, msg, taxonomy);
+        String subject = MessageBuilder.oneLine(piece.title());
+        Frame frame = frame(msg, subject, siteName, send.id(), recipient.id(), listName, true);
+        return Optional.of(new Rendered(subject, html("newsletter/alert.jte", new AlertEmail(frame, item)),
             text(frame, List.of(item.kicker(), item.title(), item.standfirst(), item.byline(), item.url())),
             send.listKey(), listName, siteName));
       }
       case DIGEST -> {
         List<Item> items = new ArrayList<>();
         for (Long id : OutboxStore.parseItems(row.items())) {
-          SendContents.Piece piece = content.digestPieces().get(id);
+          SendContents.Piece piece = content.pieces().get(id);
           if (piece != null) {
             items.add(item(piece, msg, taxonomy));
           }
@@ -120,7 +124,7 @@ final class EmailRenderer {
       }
       case CAMPAIGN -> {
         Frame frame = frame(msg, send.subject(), siteName, send.id(), recipient.id(), listName, true);
-        String bodyText = org.jsoup.Jsoup.parse(content.campaignHtml()).wholeText().strip();
+        String bodyText = PlainText.of(content.campaignHtml());
         return Optional.of(new Rendered(send.subject(), html("newsletter/campaign.jte",
             new CampaignEmail(frame, send.subject(), content.campaignHtml())),
             text(frame, List.of(send.subject(), bodyText)), send.listKey(), listName, siteName));

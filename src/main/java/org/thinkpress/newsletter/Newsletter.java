@@ -126,14 +126,19 @@ public final class Newsletter implements AutoCloseable {
     return alerts;
   }
 
+  OutboxMail outboxMail() {
+    return outboxMail;
+  }
+
   /** Starts a sender; returns whether it runs (on SQLite another process may hold the database's). */
   public boolean startSender() {
     return sender().start();
   }
 
   /**
-   * What {@code serve} runs: alerts on publication, a sweep for missed alerts and due digests
-   * every minute, and the sender (unless {@code newsletter.sender} is off).
+   * What {@code serve} runs: alerts on publication (consuming the "became published" events), a
+   * sweep for events another node recorded and for due digests every minute, and the sender
+   * (unless {@code newsletter.sender} is off).
    */
   public void startBackground(ContentStore content) {
     content.addListener(alerts);
@@ -148,9 +153,10 @@ public final class Newsletter implements AutoCloseable {
     scheduler.scheduleWithFixedDelay(this::sweep, 0, 60, TimeUnit.SECONDS);
   }
 
-  private void sweep() {
+  /** Alerts for pending "became published" events, then the digests that are due; every minute. */
+  void sweep() {
     try {
-      alerts.sweep();
+      alerts.consumePending();
       service.composeDueDigests(clock.instant(), Optional.empty());
     } catch (RuntimeException e) {
       log.error("The newsletter sweep failed; it runs again in a minute", e);

@@ -71,7 +71,10 @@ public final class NewsletterService {
     return outbox.progress(outbox.findSend(sendId).orElseThrow(() -> new SendNotFoundException(sendId)));
   }
 
-  /** Queues a send's failed messages again; returns how many. */
+  /**
+   * Queues a send's failed messages again, except to subscribers who unsubscribed since or are
+   * suppressed; returns how many.
+   */
   public int retryFailed(long sendId) {
     outbox.findSend(sendId).orElseThrow(() -> new SendNotFoundException(sendId));
     int queued = outbox.retryFailed(sendId, clock.millis());
@@ -79,8 +82,8 @@ public final class NewsletterService {
     return queued;
   }
 
-  /** Up to {@code limit} failures of a send: address, attempts, last error. */
-  public List<String[]> failures(long sendId, int limit) {
+  /** Up to {@code limit} failures of a send: who, attempts, last error. */
+  public List<SendFailure> failures(long sendId, int limit) {
     return outbox.failures(sendId, limit);
   }
 
@@ -114,13 +117,16 @@ public final class NewsletterService {
     return created;
   }
 
-  /** The alert of a published piece, created now if it was not (whatever the piece's age). */
+  /**
+   * The alert of a published piece, created now if it was not, whatever the piece's age or how it
+   * came here (the operator's choice, for an imported piece): to the confirmed subscribers of the
+   * alert lists who have not had the alert of this piece, or of another version of it, before.
+   */
   public List<SendProgress> alert(String slug) {
     Publication publication = reader.publicPublication(slug)
         .filter(p -> p.status() == org.thinkpress.content.Status.PUBLISHED)
         .orElseThrow(() -> new ContentNotFoundException("published piece", slug));
     alerts.create(publication);
-    wake.run();
     List<SendProgress> progress = new ArrayList<>();
     for (MailingList list : lists.withCadence(MailingList.Cadence.ALERT)) {
       outbox.findSend("alert:" + publication.id() + ":" + list.key()).ifPresent(s -> progress.add(outbox.progress(s)));

@@ -19,7 +19,8 @@ import java.time.Duration;
  * @param maxAttempts tries before a temporarily failing row is recorded as failed
  * @param retryBase the wait after the first temporary failure; it doubles at each one, up to six hours
  * @param senderLease how long a sender may go without a heartbeat before its rows are taken back
- * @param alertMaxAge a piece published longer ago than this gets no alert (imports of old pieces)
+ * @param alertMaxAge a "became published" event that waited longer than this, or a piece dated this
+ *     much before it became published (back-dated archive material), gets no alert
  * @param digestHour the hour of the day, in the site's time zone, at which digests go out
  * @param digestDay the day weekly digests go out
  * @param runSender whether {@code serve} runs a sender (turn off on nodes that should not send)

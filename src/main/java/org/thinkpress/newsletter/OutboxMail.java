@@ -11,6 +11,11 @@ import org.thinkpress.subscribers.SubscriberMail;
  * Sign-up's way into the outbox: confirmation messages are rows of one long-lived send
  * ({@code confirmations}); a second request queues the row again as a new generation, so it gets
  * a new Message-ID and is not taken for a duplicate.
+ *
+ * <p>Everything here runs inside the caller's transaction, which may still roll back (a full disk,
+ * a broken rule further on). So what this class keeps in memory, the confirmations send's id, is
+ * remembered only once that transaction has committed, and the sender is woken only then: a
+ * rolled-back transaction leaves nothing behind, here or in the database.
  */
 final class OutboxMail implements SubscriberMail {
 
@@ -51,7 +56,7 @@ final class OutboxMail implements SubscriberMail {
   public void queueConfirmation(Handle handle, long subscriberId) {
     long now = clock.millis();
     outbox.queueConfirmation(handle, confirmationsSend(handle, now), subscriberId, now);
-    wake.run();
+    afterCommit(handle, wake);
   }
 
   @Override
@@ -67,7 +72,17 @@ final class OutboxMail implements SubscriberMail {
     outbox.createSend(handle, CONFIRMATIONS, Send.Kind.CONFIRMATION, null, "confirmation", null, null, null, null, now);
     long id = handle.createQuery("SELECT id FROM sends WHERE send_key = :key").bind("key", CONFIRMATIONS)
         .mapTo(Long.class).one();
-    confirmationsSend.set(id);
+    // the row may have been created by this very transaction: known for good only once it commits
+    afterCommit(handle, () -> confirmationsSend.set(id));
     return id;
+  }
+
+  /** Runs {@code action} once the handle's transaction commits (at once when there is none); never after a rollback. */
+  static void afterCommit(Handle handle, Runnable action) {
+    if (handle.isInTransaction()) {
+      handle.afterCommit(action);
+    } else {
+      action.run();
+    }
   }
 }

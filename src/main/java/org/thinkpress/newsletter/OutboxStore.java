@@ -52,6 +52,10 @@ final class OutboxStore {
     return jdbi;
   }
 
+  Dialect dialect() {
+    return dialect;
+  }
+
   // --- sends ---------------------------------------------------------------------------------
 
   /** Creates a send unless one with its key exists; returns the new id, or empty when it existed. */
@@ -124,7 +128,7 @@ final class OutboxStore {
    * {@code :any}, every subscriber of the lists. Shared by {@link #insertSegment} and
    * {@link #countSegment}, so that the count shown before a campaign is what the send queues.
    */
-  private static final String SEGMENT = " FROM subscribers s WHERE s.status = 'confirmed'"
+  static final String SEGMENT = " FROM subscribers s WHERE s.status = 'confirmed'"
       + " AND s.email NOT IN (SELECT email FROM suppressions)"
       + " AND s.id IN (SELECT subscriber_id FROM subscriber_lists WHERE list_key IN (<lists>))"
       + " AND (:any = TRUE OR s.everything = TRUE"
@@ -151,7 +155,7 @@ final class OutboxStore {
         .mapTo(Long.class).one();
   }
 
-  private static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S segment(S statement, List<String> lists,
+  static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S segment(S statement, List<String> lists,
       java.util.Collection<Long> topicIds, java.util.Collection<Long> regionIds, boolean anyInterest) {
     List<Long> topics = topicIds.isEmpty() ? List.of(-1L) : List.copyOf(topicIds);
     List<Long> regions = regionIds.isEmpty() ? List.of(-1L) : List.copyOf(regionIds);
@@ -177,20 +181,25 @@ final class OutboxStore {
     });
   }
 
-  /** Queues a send's failed rows again; returns how many. */
+  /**
+   * Queues a send's failed rows again, but never for a subscriber who unsubscribed since or whose
+   * address is suppressed (their rows stay failed); returns how many.
+   */
   int retryFailed(long sendId, long now) {
     return jdbi.withHandle(handle -> handle.createUpdate("UPDATE outbox SET status = 'queued', attempts = 0,"
-            + " next_attempt_at = :now, last_error = NULL, changed_at = :now WHERE send_id = :send AND status = 'failed'")
+            + " next_attempt_at = :now, last_error = NULL, changed_at = :now WHERE send_id = :send AND status = 'failed'"
+            + " AND subscriber_id IN (SELECT id FROM subscribers WHERE status <> 'unsubscribed'"
+            + " AND email NOT IN (SELECT email FROM suppressions))")
         .bind("send", sendId).bind("now", now).execute());
   }
 
-  /** The failures of a send, for the admin: address, attempts and the last error. */
-  List<String[]> failures(long sendId, int limit) {
-    return jdbi.withHandle(handle -> handle.createQuery("SELECT s.email, o.attempts, o.last_error FROM outbox o"
+  /** The failures of a send, for the admin: who, attempts and the last error. */
+  List<SendFailure> failures(long sendId, int limit) {
+    return jdbi.withHandle(handle -> handle.createQuery("SELECT s.id, s.email, o.attempts, o.last_error FROM outbox o"
             + " JOIN subscribers s ON s.id = o.subscriber_id WHERE o.send_id = :send AND o.status = 'failed'"
             + " ORDER BY o.id LIMIT :limit")
         .bind("send", sendId).bind("limit", limit)
-        .map((rs, ctx) -> new String[] {rs.getString(1), Integer.toString(rs.getInt(2)), rs.getString(3)}).list());
+        .map((rs, ctx) -> new SendFailure(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4))).list());
   }
 
   int cancelQueued(Handle handle, long subscriberId, long now) {

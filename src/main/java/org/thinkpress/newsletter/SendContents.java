@@ -30,22 +30,28 @@ import org.thinkpress.site.SiteConfig;
 final class SendContents {
 
   /** A piece as messages show it, in its own language's words. */
-  record Piece(long id, String slug, String language, String title, String standfirst, String type, Instant publishedAt,
-               List<Long> expertIds, List<Long> topicIds, List<Long> regionIds) {
+  record Piece(long id, String slug, String language, String translationGroup, String title, String standfirst,
+               String type, Instant publishedAt, List<Long> expertIds, List<Long> topicIds, List<Long> regionIds) {
 
     static Piece of(PublicationSummary s) {
-      return new Piece(s.id(), s.slug(), s.language(), s.title(), s.standfirst(), s.type(), s.publishedAt(), s.expertIds(),
-          s.topicIds(), s.regionIds());
+      return new Piece(s.id(), s.slug(), s.language(), s.translationGroup(), s.title(), s.standfirst(), s.type(),
+          s.publishedAt(), s.expertIds(), s.topicIds(), s.regionIds());
     }
 
     static Piece of(Publication p) {
-      return new Piece(p.id(), p.slug(), p.language(), p.title(), p.standfirst(), p.type(), p.publishedAt(), p.expertIds(),
-          p.topicIds(), p.regionIds());
+      return new Piece(p.id(), p.slug(), p.language(), p.translationGroup(), p.title(), p.standfirst(), p.type(),
+          p.publishedAt(), p.expertIds(), p.topicIds(), p.regionIds());
     }
   }
 
-  /** The content of one send. */
-  record Content(Send send, Piece alert, Map<Long, Piece> digestPieces, Campaign campaign, String campaignHtml) {}
+  /**
+   * The content of one send.
+   *
+   * @param alert an alert's piece (the version whose publication made the alert)
+   * @param pieces a digest's period's pieces, newest first; or an alert's published versions, the
+   *     piece's other languages, by id (each row names the one its recipient gets)
+   */
+  record Content(Send send, Piece alert, Map<Long, Piece> pieces, Campaign campaign, String campaignHtml) {}
 
   private final Jdbi jdbi;
   private final ContentReader reader;
@@ -76,7 +82,10 @@ final class SendContents {
 
   private Content load(Send send) {
     return switch (send.kind()) {
-      case ALERT -> new Content(send, piece(send.publicationId()).orElse(null), Map.of(), null, null);
+      case ALERT -> {
+        Piece alert = piece(send.publicationId()).orElse(null);
+        yield new Content(send, alert, alert == null ? Map.of() : translations(alert), null, null);
+      }
       case DIGEST -> new Content(send, null, periodPieces(send.periodStart(), send.periodEnd()), null, null);
       case CAMPAIGN -> {
         Campaign campaign = campaign(send.campaignId()).orElseThrow();
@@ -91,6 +100,40 @@ final class SendContents {
     Optional<String> slug = jdbi.withHandle(handle -> handle.createQuery("SELECT slug FROM publications WHERE id = :id")
         .bind("id", publicationId).mapTo(String.class).findOne());
     return slug.flatMap(store::findPublication).map(Piece::of);
+  }
+
+  /** The published versions of a piece's translation group other than itself, by id. */
+  private Map<Long, Piece> translations(Piece piece) {
+    Map<Long, Piece> versions = new java.util.HashMap<>();
+    if (piece.translationGroup() == null) {
+      return versions;
+    }
+    for (Versions.Version version : publishedVersions(List.of(piece.translationGroup())).getOrDefault(
+        piece.translationGroup(), List.of())) {
+      if (version.id() != piece.id()) {
+        piece(version.id()).ifPresent(p -> versions.put(p.id(), p));
+      }
+    }
+    return versions;
+  }
+
+  /** The published versions of each of these translation groups, by group. */
+  Map<String, List<Versions.Version>> publishedVersions(java.util.Collection<String> groups) {
+    Map<String, List<Versions.Version>> found = new java.util.HashMap<>();
+    if (groups.isEmpty()) {
+      return found;
+    }
+    jdbi.useHandle(handle -> handle.createQuery("SELECT id, language, translation_group, published_at FROM publications"
+            + " WHERE status = 'published' AND translation_group IN (<groups>)")
+        .bindList("groups", List.copyOf(groups))
+        .map((rs, ctx) -> {
+          long published = rs.getLong(4);
+          Instant at = rs.wasNull() ? null : Instant.ofEpochMilli(published);
+          return found.computeIfAbsent(rs.getString(3), g -> new java.util.ArrayList<>())
+              .add(new Versions.Version(rs.getLong(1), rs.getString(2), at));
+        })
+        .list());
+    return found;
   }
 
   /** The published pieces of a period, newest first. */

@@ -38,10 +38,18 @@
  * <h2>Other words</h2>
  * <dl>
  * <dt>alert</dt><dd>the message about one publication, to confirmed subscribers of an alert list
- *     whose interests match it; sent once per publication and list, recorded by its send key, so
- *     an edit of a published piece sends nothing.</dd>
+ *     whose interests match it, when it becomes published here: {@link Alerts} consumes the
+ *     publishing feature's "became published" events, so imported or restored pieces are never
+ *     announced. Sent once per piece per subscriber, ever.</dd>
+ * <dt>alert recipient</dt><dd>a subscriber who has had the alert of a piece (of any version of a
+ *     translated piece): recorded before their outbox row is queued, and never queued again for
+ *     it, whatever list, republication or node.</dd>
  * <dt>digest</dt><dd>one message per subscriber of a daily or weekly list with the pieces of the
- *     period that match their interests; none when nothing matches.</dd>
+ *     period that match their interests; none when nothing matches. A translated piece appears
+ *     once, as the version meant for the subscriber.</dd>
+ * <dt>version, original</dt><dd>of a piece in a translation group, each subscriber is sent the
+ *     version in their language preference, or else the <em>original</em>: the version published
+ *     first ({@link Versions}).</dd>
  * <dt>campaign</dt><dd>a message written by an editor in Markdown for a segment: lists × topics and
  *     regions.</dd>
  * <dt>generation</dt><dd>bumped when a row is deliberately sent anew (a second confirmation

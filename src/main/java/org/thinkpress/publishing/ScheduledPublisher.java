@@ -22,6 +22,8 @@ import org.thinkpress.storage.Dialect;
  * transaction-scoped advisory lock ({@code pg_try_advisory_xact_lock}); a node that does not get it
  * skips the round, so one node at a time does the work. {@link ContentStore#publishDue} stays
  * idempotent per piece in any case: the lock saves duplicated work, it is not what makes it correct.
+ * Each piece it puts live gets its {@linkplain PublishedEvents "became published" event} in the
+ * same transaction, once.
  * SQLite has one writer by nature and needs no lock.
  */
 public final class ScheduledPublisher implements AutoCloseable {
@@ -76,7 +78,8 @@ public final class ScheduledPublisher implements AutoCloseable {
   }
 
   private int publishNow() {
-    List<Long> published = store.publishDue(clock.instant());
+    List<Long> published = store.publishDue(clock.instant(),
+        (handle, id) -> PublishedEvents.record(handle, id, PublishedEvents.Cause.SCHEDULE, clock.millis()));
     if (!published.isEmpty()) {
       log.info("Published {} scheduled piece(s): ids {}", published.size(), published);
     }

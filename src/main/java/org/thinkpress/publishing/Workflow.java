@@ -25,7 +25,8 @@ import org.thinkpress.publishing.PreviewLinks.PreviewLink;
  * schedule, unpublish, archive, restore a revision), with the rules of who may do what.
  *
  * <p>Each save is one transaction that checks the edit version the editor started from, writes
- * the piece, keeps a revision and, when the slug changed, a redirect. A piece someone may not see
+ * the piece, keeps a revision and, when the slug changed, a redirect; when it puts the piece on
+ * the site, it also records a {@linkplain PublishedEvents "became published" event}. A piece someone may not see
  * is reported as not found, never as forbidden, so that guessing ids reveals nothing.
  */
 public final class Workflow {
@@ -98,6 +99,9 @@ public final class Workflow {
         SlugRedirects.forget(handle, "publication", withStatus.slug());
         EditorialStore.addRevision(handle, id, 1, "save", actor, "created (" + action.key() + ")",
             Documents.toJson(withStatus), clock.millis());
+        if (withStatus.status() == Status.PUBLISHED) {
+          PublishedEvents.record(handle, id, PublishedEvents.Cause.PUBLISH, clock.millis());
+        }
       }
     });
     return new Saved(saved, 1);
@@ -132,6 +136,7 @@ public final class Workflow {
     PublicationInput withStatus = apply(action, current, input, scheduleAt);
     String document = Documents.toJson(withStatus);
     long[] version = new long[1];
+    Status[] before = new Status[1];
     try {
       Publication saved = store.savePublication(id, withStatus, new WriteHook() {
         @Override
@@ -140,6 +145,7 @@ public final class Workflow {
           requireVisible(actor, id, state);
           Status stored = Status.ofKey(handle.createQuery("SELECT status FROM publications WHERE id = :id")
               .bind("id", id).mapTo(String.class).one());
+          before[0] = stored;
           if (!mayEdit(actor, state, stored)) {
             throw new ActionNotAllowedException("Only an editor can change a publication that is " + stored.key());
           }
@@ -159,6 +165,9 @@ public final class Workflow {
             SlugRedirects.record(handle, "publication", previousSlug, withStatus.slug(), clock.millis());
           }
           EditorialStore.addRevision(handle, written, version[0], kind, actor, note, document, clock.millis());
+          if (withStatus.status() == Status.PUBLISHED && before[0] != Status.PUBLISHED) {
+            PublishedEvents.record(handle, written, PublishedEvents.Cause.PUBLISH, clock.millis());
+          }
         }
       });
       return new Saved(saved, version[0]);

@@ -6,6 +6,7 @@
  * unpublish, archive, restore. {@link org.thinkpress.publishing.ScheduledPublisher} puts scheduled
  * pieces live at their time. {@link org.thinkpress.publishing.SlugRedirects} keeps old URLs working.
  * {@link org.thinkpress.publishing.PreviewLinks} shares drafts with reviewers.
+ * {@link org.thinkpress.publishing.PublishedEvents} records each piece that becomes published.
  *
  * <h2>Words</h2>
  * <dl>
@@ -22,7 +23,11 @@
  *   piece exists.</dd>
  *   <dt>redirect</dt><dd>an old slug that answers with a 301 to the current one. A publication's
  *   redirect only answers while the piece is public.</dd>
- *   <dt>preview link</dt><dd>{@code /preview/TOKEN}: a piece in any status, for anyone holding the
+ *   <dt>published event</dt><dd>the durable record that a piece <em>became published</em> on this
+  installation ({@link org.thinkpress.publishing.PublishedEvents}), written in the same transaction
+  as the change by the publish action and by a schedule coming due, never by imports or copies of
+  rows; the newsletter's alerts consume them. <em>Handled</em>: taken by its consumer, once.</dd>
+  <dt>preview link</dt><dd>{@code /preview/TOKEN}: a piece in any status, for anyone holding the
  *   link, until it is revoked. Only the token's hash is stored.</dd>
  * </dl>
  */

@@ -90,4 +90,15 @@ public final class EmailAddresses {
     int at = address.lastIndexOf('@');
     return at <= 0 ? "***" : address.charAt(0) + "***" + address.substring(at);
   }
+
+  /** Anything in a free text that looks like an address: what a mail server's answer may quote. */
+  private static final Pattern ANYWHERE = Pattern.compile("[^\\s<>()\\[\\],;:\"']+@[^\\s<>()\\[\\],;:\"']+");
+
+  /**
+   * The text with every address in it replaced by {@code [address]}, for people who may not see
+   * subscribers' addresses (a mail server's error such as {@code 550 5.1.1 <ana@x.org>: unknown}).
+   */
+  public static String withoutAddresses(String text) {
+    return text == null ? "" : ANYWHERE.matcher(text).replaceAll("[address]");
+  }
 }

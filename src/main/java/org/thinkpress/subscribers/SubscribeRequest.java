@@ -7,7 +7,8 @@ import java.util.List;
  *
  * @param email the address as typed
  * @param name an optional name, empty for none
- * @param language the language of the page they subscribed on; their messages use it
+ * @param language the language of the page they subscribed on, or the one they chose: their
+ *     language preference; not a language tag means the site's
  * @param lists list keys; empty means the first configured list (the footer form)
  * @param topics topic slugs
  * @param regions region slugs

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.time.Clock;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -14,9 +14,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -28,18 +27,26 @@ import org.thinkpress.content.Taxonomy;
 import org.thinkpress.content.Topic;
 
 /**
- * Subscribers as CSV (RFC 4180, UTF-8, a header row). Columns, in any order:
+ * Subscribers as CSV (RFC 4180, UTF-8, a header row): what an export writes and an import reads.
+ * Columns, in any order:
  * <ul>
  * <li>{@code email} (required)</li>
- * <li>{@code consent} (required): how and when this person agreed to receive mail, such as
- *     "signed up at the 2025 conference". A row without it is refused: importing is no way
- *     around double opt-in.</li>
- * <li>{@code name}, {@code language} (default: the site's), {@code lists}, {@code topics},
- *     {@code regions} (keys or slugs separated by {@code ;}; no list means the first list, no
- *     topic or region means everything), {@code everything} ({@code yes}/{@code no}).</li>
+ * <li>{@code consent} (required as a column): how this person agreed to receive mail, such as
+ *     "signed up at the 2025 conference". A row that would be confirmed (or paused) without it is
+ *     refused: importing is no way around double opt-in.</li>
+ * <li>{@code status}: {@code pending}, {@code confirmed}, {@code paused} or {@code unsubscribed};
+ *     without the column every row is confirmed (a list kept elsewhere, with its consent).</li>
+ * <li>{@code name}, {@code language} (the language preference; default: the site's),
+ *     {@code lists}, {@code topics}, {@code regions} (keys or slugs separated by {@code ;}; no list
+ *     means the first list, no topic or region means everything), {@code everything}
+ *     ({@code yes}/{@code no}).</li>
+ * <li>Times, ISO-8601 instants such as {@code 2026-03-02T10:00:00Z}: {@code consent_at},
+ *     {@code created_at}, {@code confirmed_at}, {@code unsubscribed_at}, {@code suppressed_at}; and
+ *     {@code unsubscribe_reason}, {@code suppression_reason}.</li>
  * </ul>
- * Export writes the same columns plus {@code status}, {@code created_at} and {@code confirmed_at},
- * so an export can be imported again.
+ * Export writes every column ({@link #EXPORT_COLUMNS}), so that an export imported into an empty
+ * database gives the same subscribers, and exported again, the same file byte for byte. What an
+ * import does with each row is {@link SubscriberImport}'s.
  *
  * <p>Formula injection: a spreadsheet opening the export would run a cell that starts with
  * {@code = + - @} (or a tab or carriage return) as a formula, and names and consent texts come
@@ -49,26 +56,52 @@ import org.thinkpress.content.Topic;
 final class SubscriberCsv {
 
   static final List<String> EXPORT_COLUMNS = List.of("email", "name", "status", "language", "lists", "topics", "regions",
-      "everything", "consent", "created_at", "confirmed_at");
+      "everything", "consent", "consent_at", "created_at", "confirmed_at", "unsubscribed_at", "unsubscribe_reason",
+      "suppressed_at", "suppression_reason");
   private static final Set<String> KNOWN = Set.copyOf(EXPORT_COLUMNS);
   /** What a spreadsheet reads as the start of a formula. */
   private static final String FORMULA_STARTS = "=+-@\t\r";
+  static final int MAX_REASON = 200;
+  static final int MAX_SUPPRESSION_REASON = 500;
+
+  /**
+   * One row as read.
+   *
+   * @param status the row's status, or {@code null} when the file has no status column
+   */
+  record Row(int line, String email, SubscriberStatus status, SubscriberStore.Choices choices, String consent,
+             Instant consentAt, Instant createdAt, Instant confirmedAt, Instant unsubscribedAt, String unsubscribeReason,
+             Instant suppressedAt, String suppressionReason) {
+
+    /** The status the row gives a new subscriber: its own, or confirmed for a list without the column. */
+    SubscriberStatus statusOrConfirmed() {
+      return status == null ? SubscriberStatus.CONFIRMED : status;
+    }
+
+    /** Whether the row records that the person confirmed (and so, by the checks, their consent). */
+    boolean recordsConfirmation() {
+      return statusOrConfirmed() == SubscriberStatus.CONFIRMED || statusOrConfirmed() == SubscriberStatus.PAUSED;
+    }
+
+    boolean suppressed() {
+      return suppressedAt != null || !suppressionReason.isEmpty();
+    }
+  }
+
+  /** The rows of a file, or what is wrong with it ({@code FILE:LINE: reason}). */
+  record Parsed(List<Row> rows, List<String> errors) {}
 
   private final MailingLists lists;
   private final Taxonomy taxonomy;
-  private final Clock clock;
   private final String defaultLanguage;
 
-  SubscriberCsv(MailingLists lists, Taxonomy taxonomy, Clock clock, String defaultLanguage) {
-    this.defaultLanguage = defaultLanguage;
+  SubscriberCsv(MailingLists lists, Taxonomy taxonomy, String defaultLanguage) {
     this.lists = lists;
     this.taxonomy = taxonomy;
-    this.clock = clock;
+    this.defaultLanguage = defaultLanguage;
   }
 
-  private record Row(int line, String email, SubscriberStore.Choices choices, String consent) {}
-
-  ImportReport importFrom(Jdbi jdbi, SubscriberStore store, SubscriberMail mail, Reader csv, String source, boolean dryRun) {
+  Parsed parse(Reader csv, String source) {
     List<String> errors = new ArrayList<>();
     List<Row> rows = new ArrayList<>();
     try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
@@ -81,7 +114,7 @@ final class SubscriberCsv {
       }
       if (!header.contains("email") || !header.contains("consent")) {
         errors.add(source + ":1: the header must name the columns 'email' and 'consent'");
-        return new ImportReport(dryRun, 0, 0, 0, errors);
+        return new Parsed(List.of(), errors);
       }
       Set<String> seen = new HashSet<>();
       for (CSVRecord record : parser) {
@@ -99,61 +132,7 @@ final class SubscriberCsv {
     } catch (IOException | UncheckedIOException | IllegalStateException e) {
       errors.add(source + ": not readable as CSV: " + e.getMessage());
     }
-    if (!errors.isEmpty()) {
-      return new ImportReport(dryRun, 0, 0, 0, errors);
-    }
-    int[] counts = new int[3];
-    long now = clock.millis();
-    jdbi.useTransaction(handle -> {
-      for (Row row : rows) {
-        if (store.isSuppressed(handle, row.email)) {
-          counts[2]++;
-          continue;
-        }
-        Optional<Subscriber> existing = store.findByEmail(handle, row.email);
-        if (existing.isEmpty() && store.wasErased(handle, row.email)) {
-          counts[2]++; // asked to be forgotten; only signing up again themselves brings them back
-          continue;
-        }
-        if (existing.isEmpty()) {
-          counts[0]++;
-          if (!dryRun) {
-            store.insert(handle, row.email, SubscriberStatus.CONFIRMED, row.choices, row.consent, now);
-          }
-          continue;
-        }
-        Subscriber subscriber = existing.get();
-        if (subscriber.status() == SubscriberStatus.UNSUBSCRIBED) {
-          counts[2]++;
-          continue;
-        }
-        counts[1]++;
-        if (!dryRun) {
-          store.replaceChoices(handle, subscriber.id(), merged(subscriber, row.choices));
-          if (subscriber.status() == SubscriberStatus.PENDING) {
-            store.setStatus(handle, subscriber.id(), SubscriberStatus.CONFIRMED, now);
-            handle.createUpdate("UPDATE subscribers SET consent = :consent WHERE id = :id")
-                .bind("consent", row.consent).bind("id", subscriber.id()).execute();
-          }
-        }
-      }
-    });
-    return new ImportReport(dryRun, counts[0], counts[1], counts[2], List.of());
-  }
-
-  private static SubscriberStore.Choices merged(Subscriber existing, SubscriberStore.Choices imported) {
-    Set<String> mergedLists = new TreeSet<>(existing.lists());
-    mergedLists.addAll(imported.lists());
-    boolean everything = existing.everything() || imported.everything();
-    Set<Long> topics = new TreeSet<>(existing.topicIds());
-    Set<Long> regions = new TreeSet<>(existing.regionIds());
-    if (!everything) {
-      topics.addAll(imported.topicIds());
-      regions.addAll(imported.regionIds());
-    }
-    String name = existing.name().isEmpty() ? imported.name() : existing.name();
-    return new SubscriberStore.Choices(name, existing.language(), everything, mergedLists,
-        everything ? Set.of() : topics, everything ? Set.of() : regions);
+    return new Parsed(errors.isEmpty() ? rows : List.of(), errors);
   }
 
   private Row row(CSVRecord record, int line, List<String> header) {
@@ -161,18 +140,38 @@ final class SubscriberCsv {
       throw new InvalidSubscriptionException("has " + record.size() + " fields; the header has " + header.size());
     }
     String email = EmailAddresses.normalize(value(record, "email"));
+    String statusValue = value(record, "status");
+    SubscriberStatus status = header.contains("status") ? status(statusValue) : null;
     String consent = value(record, "consent");
-    if (consent.isBlank()) {
-      throw new InvalidSubscriptionException("no consent recorded for this address");
-    }
     if (consent.length() > 500) {
       throw new InvalidSubscriptionException("the consent is longer than 500 characters");
     }
+    String unsubscribeReason = limited(record, "unsubscribe_reason", MAX_REASON);
+    String suppressionReason = limited(record, "suppression_reason", MAX_SUPPRESSION_REASON);
+    Row row = new Row(line, email, status, choices(record), consent, time(record, "consent_at"),
+        time(record, "created_at"), time(record, "confirmed_at"), time(record, "unsubscribed_at"), unsubscribeReason,
+        time(record, "suppressed_at"), suppressionReason);
+    if (row.recordsConfirmation() && consent.isBlank()) {
+      throw new InvalidSubscriptionException("no consent recorded for this address");
+    }
+    return row;
+  }
+
+  private static SubscriberStatus status(String value) {
+    try {
+      return SubscriberStatus.ofKey(value.toLowerCase(Locale.ROOT));
+    } catch (InvalidSubscriptionException e) {
+      throw new InvalidSubscriptionException("status '" + value + "' is not one of pending, confirmed, paused,"
+          + " unsubscribed");
+    }
+  }
+
+  private SubscriberStore.Choices choices(CSVRecord record) {
     String name = SubscriberService.cleanName(value(record, "name"));
     String language = value(record, "language");
-    if (!language.isEmpty() && !language.matches("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,3}")) {
-      throw new InvalidSubscriptionException("language '" + language + "' is not a language tag such as en or ru");
-    }
+    String tag = language.isEmpty() ? defaultLanguage : SubscriberService.languageTag(language)
+        .orElseThrow(() -> new InvalidSubscriptionException("language '" + language
+            + "' is not a language tag such as en or ru"));
     Set<String> listKeys = new LinkedHashSet<>();
     for (String key : split(value(record, "lists"))) {
       listKeys.add(lists.require(key).key());
@@ -195,8 +194,29 @@ final class SubscriberCsv {
       throw new InvalidSubscriptionException("everything is '" + everythingValue + "'; write yes or no");
     }
     boolean everything = Set.of("yes", "true", "1").contains(everythingValue) || (topics.isEmpty() && regions.isEmpty());
-    return new Row(line, email, new SubscriberStore.Choices(name, language.isEmpty() ? defaultLanguage : language, everything,
-        listKeys, everything ? Set.of() : topics, everything ? Set.of() : regions), consent);
+    return new SubscriberStore.Choices(name, tag, everything, listKeys, everything ? Set.of() : topics,
+        everything ? Set.of() : regions);
+  }
+
+  private static Instant time(CSVRecord record, String column) {
+    String value = value(record, column);
+    if (value.isEmpty()) {
+      return null;
+    }
+    try {
+      return Instant.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new InvalidSubscriptionException(column + " '" + (value.length() > 40 ? value.substring(0, 40) + "…" : value)
+          + "' is not a time such as 2026-03-02T10:00:00Z");
+    }
+  }
+
+  private static String limited(CSVRecord record, String column, int max) {
+    String value = value(record, column);
+    if (value.length() > max) {
+      throw new InvalidSubscriptionException("the " + column.replace('_', ' ') + " is longer than " + max + " characters");
+    }
+    return value;
   }
 
   private static String value(CSVRecord record, String column) {
@@ -226,11 +246,13 @@ final class SubscriberCsv {
     int[] count = new int[1];
     try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder()
         .setHeader(EXPORT_COLUMNS.toArray(String[]::new)).get())) {
-      jdbi.useHandle(handle -> store.forEach(handle, s -> {
+      jdbi.useHandle(handle -> store.forEach(handle, (s, suppression) -> {
         try {
           printer.printRecord(Stream.of(s.email(), s.name(), s.status().key(), s.language(), String.join(";", s.lists()),
               join(s.topicIds(), topicSlugs), join(s.regionIds(), regionSlugs), s.everything() ? "yes" : "no",
-              s.consent(), s.createdAt().toString(), s.confirmedAt() == null ? "" : s.confirmedAt().toString())
+              s.consent(), time(s.consentAt()), time(s.createdAt()), time(s.confirmedAt()), time(s.unsubscribedAt()),
+              Objects.requireNonNullElse(s.unsubscribeReason(), ""), suppression == null ? "" : time(suppression.at()),
+              suppression == null ? "" : suppression.reason())
               .map(SubscriberCsv::escapeFormula).toList());
           count[0]++;
         } catch (IOException e) {
@@ -243,11 +265,11 @@ final class SubscriberCsv {
     return count[0];
   }
 
-  private static String join(Set<Long> ids, Map<Long, String> slugs) {
-    return String.join(";", ids.stream().map(slugs::get).filter(java.util.Objects::nonNull).sorted().toList());
+  private static String time(Instant instant) {
+    return instant == null ? "" : instant.toString();
   }
 
-  static Instant parseTime(String value) {
-    return value.isEmpty() ? null : Instant.parse(value);
+  private static String join(Set<Long> ids, Map<Long, String> slugs) {
+    return String.join(";", ids.stream().map(slugs::get).filter(Objects::nonNull).sorted().toList());
   }
 }

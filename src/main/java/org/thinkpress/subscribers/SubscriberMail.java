@@ -5,7 +5,8 @@ import org.jdbi.v3.core.Handle;
 /**
  * What sign-up needs from the outbox, implemented by the newsletter. Both calls run inside the
  * caller's transaction, so a subscription and its confirmation message are stored together or
- * not at all.
+ * not at all. That transaction may still roll back after the call returns: an implementation
+ * keeps nothing in memory and wakes nothing until it has committed ({@code Handle#afterCommit}).
  */
 public interface SubscriberMail {
 

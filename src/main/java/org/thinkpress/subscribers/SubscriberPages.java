@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.thinkpress.content.ContentReader;
+import org.thinkpress.content.Languages;
 import org.thinkpress.content.Region;
 import org.thinkpress.content.Taxonomy;
 import org.thinkpress.content.Topic;
@@ -71,6 +72,12 @@ final class SubscriberPages {
       regions.add(new Choice(region.slug(), region.nameIn(msg.language()), regionIds.contains(region.id()), null, depth));
     }
     return new ChoiceSet(listChoices, everything, topics, regions);
+  }
+
+  /** The languages a subscriber may choose, in their own names, {@code chosen} checked (the first if none is). */
+  List<Choice> languages(List<String> offered, String chosen) {
+    String selected = offered.stream().filter(tag -> tag.equalsIgnoreCase(chosen)).findFirst().orElse(offered.get(0));
+    return offered.stream().map(tag -> new Choice(tag, Languages.nativeName(tag), tag.equals(selected), null, 0)).toList();
   }
 
   /** The checkboxes ticked from slugs typed into a form that is shown again. */

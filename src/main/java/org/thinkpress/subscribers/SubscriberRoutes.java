@@ -75,7 +75,8 @@ public final class SubscriberRoutes {
   }
 
   public void register(RoutesConfig routes) {
-    routes.get(SUBSCRIBE, ctx -> subscribePage(ctx, 200, "", "", List.of(), true, List.of(), List.of(), null));
+    routes.get(SUBSCRIBE, ctx -> subscribePage(ctx, 200, "", "", List.of(), true, List.of(), List.of(),
+        ctx.queryParam("language"), null));
     routes.post(SUBSCRIBE, this::subscribe);
     routes.get(SENT, ctx -> message(ctx, 200, "subscribe.sent.title", "subscribe.sent.text", null, null));
     routes.get(CONFIRM + "{token}", this::confirmPage);
@@ -84,7 +85,7 @@ public final class SubscriberRoutes {
     routes.post(PREFERENCES + "{token}", this::savePreferences);
     routes.post(PREFERENCES + "{token}/unsubscribe", ctx -> {
       requireSameOrigin(ctx);
-      unsubscribe(ctx);
+      unsubscribe(ctx, SubscriberService.PREFERENCES_PAGE);
     });
     routes.get(UNSUBSCRIBE + "{token}", ctx -> {
       Subscriber subscriber = service.preferences(token(ctx));
@@ -93,7 +94,8 @@ public final class SubscriberRoutes {
     });
     // RFC 8058: the mail client POSTs "List-Unsubscribe=One-Click" with no cookie and no origin;
     // the signed token is the authority.
-    routes.post(UNSUBSCRIBE + "{token}", this::unsubscribe);
+    routes.post(UNSUBSCRIBE + "{token}", ctx -> unsubscribe(ctx, "One-Click".equals(ctx.formParam("List-Unsubscribe"))
+        ? SubscriberService.ONE_CLICK : SubscriberService.UNSUBSCRIBE_LINK));
     routes.exception(InvalidLinkException.class, (e, ctx) -> linkProblem(ctx, e));
   }
 
@@ -117,29 +119,29 @@ public final class SubscriberRoutes {
       return;
     }
     boolean fromPage = "page".equals(ctx.formParam("source"));
+    // the page's language (the footer form) or the one chosen (the sign-up page): the language preference
+    String language = SubscriberService.languageTag(field(ctx, "language", 40)).orElse(pages.msg().language());
     if (fromPage && lists.isEmpty()) {
-      subscribePage(ctx, 400, email, name, lists, everything, topics, regions, pages.msg().get("subscribe.error.lists"));
+      subscribePage(ctx, 400, email, name, lists, everything, topics, regions, language,
+          pages.msg().get("subscribe.error.lists"));
       return;
-    }
-    String language = field(ctx, "language", 40);
-    if (!language.matches("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,3}")) {
-      language = pages.msg().language();
     }
     String consent = "web form " + (fromPage ? SUBSCRIBE : "footer") + ", confirmed by email";
     try {
       service.subscribe(new SubscribeRequest(email, name, language, lists, topics, regions, everything, consent));
     } catch (InvalidSubscriptionException e) {
-      subscribePage(ctx, 400, email, name, lists, everything, topics, regions, e.getMessage());
+      subscribePage(ctx, 400, email, name, lists, everything, topics, regions, language, e.getMessage());
       return;
     }
     ctx.redirect(SENT, io.javalin.http.HttpStatus.SEE_OTHER);
   }
 
   private void subscribePage(Context ctx, int status, String email, String name, List<String> lists, boolean everything,
-                             List<String> topics, List<String> regions, String error) {
+                             List<String> topics, List<String> regions, String language, String error) {
     List<String> ticked = lists.isEmpty() && error == null ? List.of(service.lists().first().key()) : lists;
+    String chosen = SubscriberService.languageTag(language).orElse(pages.msg().language());
     SubscribePage page = new SubscribePage(email, name, pages.choicesFromSlugs(ticked, everything, topics, regions),
-        error == null ? null : pages.msg().format("subscribe.error", error), pages.msg().language());
+        error == null ? null : pages.msg().format("subscribe.error", error), pages.languages(service.languages(), chosen));
     // the sign-up page is one readers look for; shown again with an error, it is not
     ctx.status(status);
     ctx.header("Cache-Control", "no-store");
@@ -166,7 +168,8 @@ public final class SubscriberRoutes {
     Messages msg = pages.msg();
     PreferencesPage page = new PreferencesPage(PREFERENCES + token, PREFERENCES + token + "/unsubscribe",
         subscriber.email(), subscriber.name(), pages.choices(subscriber.lists(), subscriber.everything(),
-        subscriber.topicIds(), subscriber.regionIds()), subscriber.status() == SubscriberStatus.PAUSED,
+        subscriber.topicIds(), subscriber.regionIds()), pages.languages(service.languages(), subscriber.language()),
+        subscriber.status() == SubscriberStatus.PAUSED,
         msg.get("preferences.status." + subscriber.status().key()), notice, error);
     render(ctx, status, "subscribers/preferences.jte", msg.get("preferences.title"), PREFERENCES, page);
   }
@@ -175,7 +178,8 @@ public final class SubscriberRoutes {
     requireSameOrigin(ctx);
     String token = token(ctx);
     Preferences preferences = new Preferences(field(ctx, "name", 400), ctx.formParams("list"), ctx.formParams("topic"),
-        ctx.formParams("region"), "yes".equals(ctx.formParam("everything")), "yes".equals(ctx.formParam("paused")));
+        ctx.formParams("region"), "yes".equals(ctx.formParam("everything")), "yes".equals(ctx.formParam("paused")),
+        field(ctx, "language", 40));
     try {
       Subscriber saved = service.updatePreferences(token, preferences);
       preferencesPage(ctx, 200, saved, pages.msg().get("preferences.saved"), null);
@@ -184,8 +188,8 @@ public final class SubscriberRoutes {
     }
   }
 
-  private void unsubscribe(Context ctx) {
-    service.unsubscribe(token(ctx));
+  private void unsubscribe(Context ctx, String how) {
+    service.unsubscribe(token(ctx), how);
     message(ctx, 200, "unsubscribe.done.title", "unsubscribe.done.text",
         preferencesPath(token(ctx)), "unsubscribe.done.link");
   }

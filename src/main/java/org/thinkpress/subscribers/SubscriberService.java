@@ -14,6 +14,8 @@ import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.thinkpress.content.ContentReader;
+import org.thinkpress.content.InvalidContentException;
+import org.thinkpress.content.Languages;
 import org.thinkpress.content.Region;
 import org.thinkpress.content.Taxonomy;
 import org.thinkpress.content.Topic;
@@ -35,6 +37,10 @@ public final class SubscriberService {
   /** A second confirmation message to one address is queued at most this often. */
   static final Duration RESEND_AFTER = Duration.ofMinutes(10);
   static final int MAX_NAME = 200;
+  /** How someone left, as {@link #unsubscribe(String, String)} records it. */
+  public static final String ONE_CLICK = "one-click unsubscribe (List-Unsubscribe-Post)";
+  public static final String UNSUBSCRIBE_LINK = "the unsubscribe link of a message";
+  public static final String PREFERENCES_PAGE = "the preferences page";
 
   private final Jdbi jdbi;
   private final Clock clock;
@@ -80,7 +86,8 @@ public final class SubscriberService {
     String name = cleanName(request.name());
     List<String> lists = request.lists().isEmpty() ? List.of(settings.lists().first().key()) : checkLists(request.lists());
     Interests interests = interests(request.topics(), request.regions(), request.everything());
-    Choices choices = new Choices(name, request.language(), interests.everything, lists, interests.topics, interests.regions);
+    String language = languageTag(request.language()).orElse(settings.language());
+    Choices choices = new Choices(name, language, interests.everything, lists, interests.topics, interests.regions);
     if (!perAddress.tryAcquire(email)) {
       log.info("Sign-up for {} ignored: more than {} requests in an hour", EmailAddresses.masked(email),
           settings.perAddressPerHour());
@@ -93,7 +100,8 @@ public final class SubscriberService {
       }
       Optional<Subscriber> existing = store.findByEmail(handle, email);
       if (existing.isEmpty()) {
-        long id = store.insert(handle, email, SubscriberStatus.PENDING, choices, request.consent(), now);
+        long id = store.insert(handle, email, SubscriberStatus.PENDING, choices,
+            SubscriberStore.History.signUp(request.consent(), now), now);
         sendConfirmation(handle, id, now);
         return;
       }
@@ -111,8 +119,7 @@ public final class SubscriberService {
         case PENDING, UNSUBSCRIBED -> {
           store.replaceChoices(handle, subscriber.id(), choices);
           store.setStatus(handle, subscriber.id(), SubscriberStatus.PENDING, now);
-          handle.createUpdate("UPDATE subscribers SET consent = :consent, language = :language WHERE id = :id")
-              .bind("consent", request.consent()).bind("language", request.language()).bind("id", subscriber.id()).execute();
+          store.recordConsent(handle, subscriber.id(), request.consent(), now, choices.language());
           if (subscriber.status() == SubscriberStatus.UNSUBSCRIBED || resendAllowed(handle, subscriber.id(), now)) {
             sendConfirmation(handle, subscriber.id(), now);
           }
@@ -191,12 +198,16 @@ public final class SubscriberService {
     List<String> lists = checkLists(preferences.lists());
     Interests interests = interests(preferences.topics(), preferences.regions(), preferences.everything());
     String name = cleanName(preferences.name());
+    Optional<String> language = preferences.language().isEmpty() ? Optional.empty()
+        : Optional.of(languageTag(preferences.language()).orElseThrow(() -> new InvalidSubscriptionException(
+            "language '" + abbreviate(preferences.language()) + "' is not a language tag such as en or ru")));
     long now = clock.millis();
     return jdbi.inTransaction(handle -> {
       Subscriber subscriber = store.find(handle, id)
           .orElseThrow(() -> new InvalidLinkException(InvalidLinkException.Reason.GONE));
       store.replaceChoices(handle, id, new Choices(name, subscriber.language(), interests.everything, lists,
           interests.topics, interests.regions));
+      language.ifPresent(tag -> store.setLanguage(handle, id, tag));
       SubscriberStatus status = preferences.paused() ? SubscriberStatus.PAUSED : SubscriberStatus.CONFIRMED;
       store.setStatus(handle, id, status, now);
       if (status == SubscriberStatus.PAUSED) {
@@ -206,24 +217,46 @@ public final class SubscriberService {
     });
   }
 
+  /** {@link #unsubscribe(String, String)} through the unsubscribe link of a message. */
+  public int unsubscribe(String token) {
+    return unsubscribe(token, UNSUBSCRIBE_LINK);
+  }
+
   /**
    * Unsubscribes the subscriber a preferences link is for, at once, and cancels mail still queued
-   * for them. Doing it twice is harmless; for an erased subscriber there is nothing to do.
+   * for them. Doing it twice is harmless (the first time and way are kept); for an erased
+   * subscriber there is nothing to do.
    *
+   * @param how how they left, kept with the subscriber and exported: {@link #ONE_CLICK},
+   *     {@link #UNSUBSCRIBE_LINK} or {@link #PREFERENCES_PAGE}
    * @return how many queued messages were cancelled
    */
-  public int unsubscribe(String token) {
+  public int unsubscribe(String token, String how) {
     long id = tokens.checkPreferences(token);
     long now = clock.millis();
     return jdbi.inTransaction(handle -> {
-      if (store.find(handle, id).isEmpty()) {
+      Optional<Subscriber> subscriber = store.find(handle, id);
+      if (subscriber.isEmpty()) {
         return 0;
       }
-      store.setStatus(handle, id, SubscriberStatus.UNSUBSCRIBED, now);
+      if (subscriber.get().status() != SubscriberStatus.UNSUBSCRIBED) {
+        store.unsubscribe(handle, id, how, now, now);
+      }
       int cancelled = mail.cancelQueued(handle, id);
       log.info("Subscriber #{} unsubscribed; {} queued message(s) cancelled", id, cancelled);
       return cancelled;
     });
+  }
+
+  /**
+   * The languages a subscriber may choose for their messages: the site's, then every language
+   * published pieces are written in.
+   */
+  public List<String> languages() {
+    Set<String> languages = new LinkedHashSet<>();
+    languages.add(settings.language());
+    languages.addAll(content.languages());
+    return List.copyOf(languages);
   }
 
   // --- the admin and the CLI -----------------------------------------------------------------
@@ -282,18 +315,40 @@ public final class SubscriberService {
     });
   }
 
-  /** Imports subscribers from CSV; see {@link SubscriberCsv} for the format. */
+  /**
+   * Imports subscribers from CSV, all rows or none: see {@link SubscriberCsv} for the format and
+   * {@link SubscriberImport} for what each row does. Sends nothing.
+   */
   public ImportReport importCsv(java.io.Reader csv, String sourceName, boolean dryRun) {
-    return new SubscriberCsv(settings.lists(), content.taxonomy(), clock, settings.language()).importFrom(jdbi, store, mail, csv, sourceName,
-        dryRun);
+    SubscriberCsv.Parsed parsed = csv(content.taxonomy()).parse(csv, sourceName);
+    if (!parsed.errors().isEmpty()) {
+      return ImportReport.refused(dryRun, parsed.errors());
+    }
+    return new SubscriberImport(store, mail).run(jdbi, parsed.rows(), clock.millis(), dryRun);
   }
 
-  /** Writes every subscriber as CSV; returns how many. */
+  /** Writes every subscriber as CSV, every column; returns how many. */
   public int exportCsv(java.io.Writer out) {
-    return new SubscriberCsv(settings.lists(), content.taxonomy(), clock, settings.language()).exportTo(jdbi, store, out);
+    return csv(content.taxonomy()).exportTo(jdbi, store, out);
+  }
+
+  private SubscriberCsv csv(Taxonomy taxonomy) {
+    return new SubscriberCsv(settings.lists(), taxonomy, settings.language());
   }
 
   // --- checks --------------------------------------------------------------------------------
+
+  /** The tag in its canonical case ({@code pt-br} is {@code pt-BR}), or empty when it is not a language tag. */
+  static Optional<String> languageTag(String raw) {
+    if (raw == null || raw.isBlank() || raw.length() > 35) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Languages.require("language", raw.strip()));
+    } catch (InvalidContentException e) {
+      return Optional.empty();
+    }
+  }
 
   static String cleanName(String raw) {
     String name = raw == null ? "" : raw.strip();

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 import org.thinkpress.publishing.Tokens;
@@ -22,11 +21,27 @@ import org.thinkpress.publishing.Tokens;
 final class SubscriberStore {
 
   private static final String COLUMNS = "s.id, s.email, s.name, s.language, s.status, s.everything, s.consent,"
-      + " s.created_at, s.confirmed_at";
+      + " s.consent_at, s.created_at, s.confirmed_at, s.unsubscribed_at, s.unsubscribe_reason";
 
   /** What a new or renewed subscription writes. */
   record Choices(String name, String language, boolean everything, Collection<String> lists,
                  Collection<Long> topicIds, Collection<Long> regionIds) {}
+
+  /**
+   * The record of a subscriber's consent and of their leaving, as a new row stores it (times in
+   * epoch millis; {@code null} where not known or not applicable).
+   */
+  record History(String consent, Long consentAt, long createdAt, Long confirmedAt, Long unsubscribedAt,
+                 String unsubscribeReason) {
+
+    /** A sign-up made now: consent given now, nothing confirmed yet. */
+    static History signUp(String consent, long now) {
+      return new History(consent, now, now, null, null, null);
+    }
+  }
+
+  /** An address on the suppression list: why and since when. */
+  record Suppression(String reason, Instant at) {}
 
   Optional<Subscriber> findByEmail(Handle handle, String email) {
     return one(handle, "s.email = :value", email);
@@ -65,32 +80,52 @@ final class SubscriberStore {
     for (Row row : rows) {
       subscribers.add(new Subscriber(row.id, row.email, row.name, row.language, row.status, row.everything,
           new TreeSet<>(lists.getOrDefault(row.id, Set.of())), topics.getOrDefault(row.id, Set.of()),
-          regions.getOrDefault(row.id, Set.of()), row.consent, row.createdAt, row.confirmedAt));
+          regions.getOrDefault(row.id, Set.of()), row.consent, row.consentAt, row.createdAt, row.confirmedAt,
+          row.unsubscribedAt, row.unsubscribeReason));
     }
     return subscribers;
   }
 
   private record Row(long id, String email, String name, String language, SubscriberStatus status, boolean everything,
-                     String consent, Instant createdAt, Instant confirmedAt) {
+                     String consent, Instant consentAt, Instant createdAt, Instant confirmedAt, Instant unsubscribedAt,
+                     String unsubscribeReason) {
     static Row of(ResultSet rs) throws SQLException {
-      long confirmed = rs.getLong("confirmed_at");
-      Instant confirmedAt = rs.wasNull() ? null : Instant.ofEpochMilli(confirmed);
       return new Row(rs.getLong("id"), rs.getString("email"), rs.getString("name"), rs.getString("language"),
           SubscriberStatus.ofKey(rs.getString("status")), rs.getBoolean("everything"), rs.getString("consent"),
-          Instant.ofEpochMilli(rs.getLong("created_at")), confirmedAt);
+          instant(rs, "consent_at"), Instant.ofEpochMilli(rs.getLong("created_at")), instant(rs, "confirmed_at"),
+          instant(rs, "unsubscribed_at"), rs.getString("unsubscribe_reason"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+      long value = rs.getLong(column);
+      return rs.wasNull() ? null : Instant.ofEpochMilli(value);
     }
   }
 
-  long insert(Handle handle, String email, SubscriberStatus status, Choices choices, String consent, long now) {
+  long insert(Handle handle, String email, SubscriberStatus status, Choices choices, History history, long now) {
     long id = handle.createQuery("INSERT INTO subscribers (email, name, language, status, everything, consent,"
-            + " created_at, confirmed_at, changed_at) VALUES (:email, :name, :language, :status, :everything, :consent,"
-            + " :now, :confirmed, :now) RETURNING id")
+            + " consent_at, created_at, confirmed_at, unsubscribed_at, unsubscribe_reason, changed_at) VALUES (:email,"
+            + " :name, :language, :status, :everything, :consent, :consentAt, :created, :confirmed, :unsubscribed,"
+            + " :reason, :now) RETURNING id")
         .bind("email", email).bind("name", choices.name()).bind("language", choices.language())
-        .bind("status", status.key()).bind("everything", choices.everything()).bind("consent", consent)
-        .bind("now", now).bind("confirmed", status == SubscriberStatus.CONFIRMED ? (Long) now : null)
+        .bind("status", status.key()).bind("everything", choices.everything()).bind("consent", history.consent())
+        .bind("consentAt", history.consentAt()).bind("created", history.createdAt())
+        .bind("confirmed", history.confirmedAt()).bind("unsubscribed", history.unsubscribedAt())
+        .bind("reason", history.unsubscribeReason()).bind("now", now)
         .mapTo(Long.class).one();
     replaceChoices(handle, id, choices);
     return id;
+  }
+
+  /** Records a new consent (a new sign-up, or an import's consent column) and the language asked for. */
+  void recordConsent(Handle handle, long id, String consent, Long consentAt, String language) {
+    handle.createUpdate("UPDATE subscribers SET consent = :consent, consent_at = :at, language = :language WHERE id = :id")
+        .bind("consent", consent).bind("at", consentAt).bind("language", language).bind("id", id).execute();
+  }
+
+  void setLanguage(Handle handle, long id, String language) {
+    handle.createUpdate("UPDATE subscribers SET language = :language WHERE id = :id")
+        .bind("language", language).bind("id", id).execute();
   }
 
   /** Replaces a subscriber's name, lists and interests. */
@@ -114,11 +149,38 @@ final class SubscriberStore {
     batch.execute();
   }
 
+  /**
+   * Moves a subscriber to pending, confirmed or paused ({@link #unsubscribe} records leaving).
+   * Confirming sets the confirmation time once; pending, confirmed or paused, they have not left,
+   * so an earlier unsubscription's record goes.
+   */
   void setStatus(Handle handle, long id, SubscriberStatus status, long now) {
+    if (status == SubscriberStatus.UNSUBSCRIBED) {
+      throw new IllegalArgumentException("use unsubscribe, which records how and when");
+    }
     handle.createUpdate("UPDATE subscribers SET status = :status, changed_at = :now,"
-            + " confirmed_at = COALESCE(confirmed_at, :confirmed) WHERE id = :id")
+            + " confirmed_at = COALESCE(confirmed_at, :confirmed), unsubscribed_at = NULL, unsubscribe_reason = NULL"
+            + " WHERE id = :id")
         .bind("status", status.key()).bind("now", now).bind("id", id)
         .bind("confirmed", status == SubscriberStatus.CONFIRMED ? (Long) now : null).execute();
+  }
+
+  /**
+   * Confirms (or pauses) a pending subscriber on an import's word: a row recording their consent
+   * and confirmation. Their confirmation link, if one is live, is used up.
+   */
+  void confirmImported(Handle handle, long id, SubscriberStatus status, long confirmedAt, long now) {
+    handle.createUpdate("UPDATE subscribers SET status = :status, confirmed_at = COALESCE(confirmed_at, :confirmed),"
+            + " confirm_nonce = NULL, confirm_expires_at = NULL, changed_at = :now WHERE id = :id")
+        .bind("status", status.key()).bind("confirmed", confirmedAt).bind("now", now).bind("id", id).execute();
+  }
+
+  /** Records that a subscriber left: since {@code at}, and how ({@code reason}, at most 200 characters). */
+  void unsubscribe(Handle handle, long id, String reason, long at, long now) {
+    handle.createUpdate("UPDATE subscribers SET status = 'unsubscribed', changed_at = :now, unsubscribed_at = :at,"
+            + " unsubscribe_reason = :reason WHERE id = :id")
+        .bind("now", now).bind("at", at).bind("reason", reason.length() > 200 ? reason.substring(0, 200) : reason)
+        .bind("id", id).execute();
   }
 
   /** Makes a new confirmation link live (the old one stops working) and records when it was sent. */
@@ -153,7 +215,8 @@ final class SubscriberStore {
    */
   boolean confirm(Handle handle, long id, String nonce, long now) {
     return handle.createUpdate("UPDATE subscribers SET status = 'confirmed', confirmed_at = :now, changed_at = :now,"
-            + " confirm_nonce = NULL, confirm_expires_at = NULL WHERE id = :id AND confirm_nonce = :nonce")
+            + " confirm_nonce = NULL, confirm_expires_at = NULL, unsubscribed_at = NULL, unsubscribe_reason = NULL"
+            + " WHERE id = :id AND confirm_nonce = :nonce")
         .bind("now", now).bind("id", id).bind("nonce", nonce).execute() == 1;
   }
 
@@ -172,6 +235,19 @@ final class SubscriberStore {
             + " ON CONFLICT (email) DO NOTHING")
         .bind("email", email).bind("reason", reason.length() > 500 ? reason.substring(0, 500) : reason)
         .bind("now", now).execute();
+  }
+
+  /** The suppressions of these addresses, by address. */
+  Map<String, Suppression> suppressions(Handle handle, Collection<String> emails) {
+    Map<String, Suppression> found = new HashMap<>();
+    if (emails.isEmpty()) {
+      return found;
+    }
+    handle.createQuery("SELECT email, reason, created_at FROM suppressions WHERE email IN (<emails>)")
+        .bindList("emails", List.copyOf(emails))
+        .map((rs, ctx) -> found.put(rs.getString(1), new Suppression(rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)))))
+        .list();
+    return found;
   }
 
   /**
@@ -274,8 +350,8 @@ final class SubscriberStore {
     return counts;
   }
 
-  /** Every subscriber in id order, in pages, for export. */
-  void forEach(Handle handle, Consumer<Subscriber> action) {
+  /** Every subscriber in id order, with their suppression if any, in pages, for export. */
+  void forEach(Handle handle, java.util.function.BiConsumer<Subscriber, Suppression> action) {
     long after = 0;
     while (true) {
       List<Subscriber> page = load(handle, handle.createQuery("SELECT " + COLUMNS
@@ -283,7 +359,8 @@ final class SubscriberStore {
       if (page.isEmpty()) {
         return;
       }
-      page.forEach(action);
+      Map<String, Suppression> suppressed = suppressions(handle, page.stream().map(Subscriber::email).toList());
+      page.forEach(s -> action.accept(s, suppressed.get(s.email())));
       after = page.get(page.size() - 1).id();
     }
   }

@@ -17,8 +17,10 @@ public final class SubscriberViews {
    * The sign-up page.
    *
    * @param error what was wrong with the last submission, or {@code null}
+   * @param languages the languages messages can be written in, the chosen one checked: a choice
+   *     when there are several, else a hidden field
    */
-  public record SubscribePage(String email, String name, ChoiceSet choices, String error, String language) {}
+  public record SubscribePage(String email, String name, ChoiceSet choices, String error, List<Choice> languages) {}
 
   /** A page that says one thing: sent, confirmed, unsubscribed, or why a link does not work. */
   public record MessagePage(String heading, String text, String linkHref, String linkLabel) {}
@@ -31,5 +33,6 @@ public final class SubscriberViews {
 
   /** The preferences page. */
   public record PreferencesPage(String action, String unsubscribeAction, String email, String name,
-                                ChoiceSet choices, boolean paused, String status, String notice, String error) {}
+                                ChoiceSet choices, List<Choice> languages, boolean paused, String status,
+                                String notice, String error) {}
 }

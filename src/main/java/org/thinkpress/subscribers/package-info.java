@@ -10,6 +10,9 @@
  * <h2>Words</h2>
  * <dl>
  * <dt>subscriber</dt><dd>one address, stored lower-cased: one row whatever the case typed.</dd>
+ * <dt>language preference</dt><dd>the language a subscriber's messages are written in, and of a
+ *     translated piece the version they are sent: the page's language at sign-up (or the one
+ *     chosen on the sign-up page), changed on the preferences page, carried in the CSV.</dd>
  * <dt>pending</dt><dd>asked, not yet confirmed: receives only the confirmation message.</dd>
  * <dt>confirmed</dt><dd>followed the confirmation link (or was imported with recorded consent):
  *     receives what their lists and interests select.</dd>
@@ -22,8 +25,14 @@
  *     it: interest in "South Caucasus" matches a piece about Armenia.</dd>
  * <dt>suppressed</dt><dd>an address never to be mailed again (a hard bounce, a complaint):
  *     stronger than any status, and kept on its own list.</dd>
- * <dt>consent</dt><dd>how and when the person agreed: the form and time, or the import's consent
- *     column. Exported with the subscriber.</dd>
+ * <dt>consent</dt><dd>how the person agreed (the form, or an import's consent column: the consent
+ *     <em>source</em>) and when ({@code consent_at}). Exported with the subscriber.</dd>
+ * <dt>departure</dt><dd>when and how an unsubscribed subscriber left ({@code unsubscribed_at},
+ *     {@code unsubscribe_reason}: one-click, the unsubscribe link, the preferences page, an
+ *     import). Kept and exported, so that an import elsewhere knows they left.</dd>
+ * <dt>import rules</dt><dd>what an import does with each row ({@link SubscriberImport}): it may
+ *     add people as the row says and make less mail happen, never subscribe again someone who
+ *     left, is suppressed or was erased, nor confirm anyone without a row recording consent.</dd>
  * <dt>erase</dt><dd>remove a subscriber and every trace of them (lists, interests, outbox rows,
  *     suppression), on their request, keeping only the SHA-256 of the address so that an import
  *     skips it; signing up again through double opt-in still works.</dd>

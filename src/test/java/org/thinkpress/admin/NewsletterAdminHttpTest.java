@@ -146,6 +146,9 @@ class NewsletterAdminHttpTest {
     Document report = Jsoup.parse(dryRun.body());
     assertThat(report.select("[data-count=added]").text()).isEqualTo("1");
     assertThat(report.select("[data-count=updated]").text()).isEqualTo("1");
+    assertThat(report.select("[data-added=confirmed]").text()).isEqualTo("1");
+    assertThat(report.select("[data-kept]").eachAttr("data-kept")).containsExactly("suppressed", "erased",
+        "unsubscribed", "not-confirmed", "rejoined", "unchanged");
     assertThat(subscriberCount()).isEqualTo(before);
     assertThat(site.app().subscribers().find("dan@mail.example").orElseThrow().lists()).doesNotContain("announcements");
 
@@ -332,6 +335,54 @@ class NewsletterAdminHttpTest {
     assertThat(after.get("failed").asLong()).isZero();
     assertThat(after.get("queued").asLong()).isEqualTo(rows.size() - 1);
     assertThat(admin.get("/admin/sends/999999/progress").statusCode()).isEqualTo(404);
+  }
+
+  // --- who sees addresses --------------------------------------------------------------------
+
+  @Test
+  void anEditorSeesNoSubscriberAddressOrNameOnAnyPageTheyCanOpen() {
+    site.app().subscribers().importCsv(new StringReader("email,name,lists,consent\nnora.failed@mail.example,Nora Failed,"
+        + "news-only,web\n"), "editor.csv", false);
+    site.app().subscribers().subscribe(new org.thinkpress.subscribers.SubscribeRequest("pat.pending@mail.example",
+        "Pat Pending", "en", List.of("announcements"), List.of(), List.of(), true, "web form"));
+    long campaign = site.app().newsletterService().sendCampaign("For the editor", "Text.", List.of("news-only"),
+        List.of(), List.of()).send().id();
+    long confirmations = count("SELECT id FROM sends WHERE send_key = 'confirmations'");
+    jdbi.useHandle(h -> h.execute("UPDATE outbox SET status = 'failed', attempts = 1, last_error = '550 5.1.1"
+        + " <' || (SELECT email FROM subscribers WHERE id = outbox.subscriber_id) || '>: no such user'"
+        + " WHERE send_id IN (?, ?)", campaign, confirmations));
+    site.app().accounts().create("eddie@think.example", "Eddie Editor", Role.EDITOR, "a long enough password");
+    AdminClient editor = new AdminClient(site.app().port());
+    editor.login("eddie@think.example", "a long enough password");
+    List<String> personal = jdbi.withHandle(h -> h.createQuery("SELECT email FROM subscribers UNION"
+        + " SELECT name FROM subscribers WHERE name <> ''").mapTo(String.class).list());
+
+    Map<String, HttpResponse<String>> seen = new java.util.LinkedHashMap<>();
+    for (String path : List.of("/admin", "/admin/sends", "/admin/sends/" + campaign, "/admin/sends/" + confirmations,
+        "/admin/sends/" + campaign + "/progress", "/admin/sends/" + confirmations + "/progress", "/admin/campaigns/new",
+        "/admin/subscribers", "/admin/subscribers/" + idOf("nora.failed@mail.example"), "/admin/subscribers/export.csv",
+        "/admin/subscribers/import")) {
+      seen.put("GET " + path, editor.get(path));
+    }
+    seen.put("POST /admin/campaigns/confirm", editor.post("/admin/campaigns/confirm", "subject", "S", "body", "B",
+        "lists", "news-only"));
+    seen.put("POST /admin/campaigns/edit", editor.post("/admin/campaigns/edit", "subject", "S", "body", "B",
+        "lists", "news-only"));
+
+    seen.forEach((request, response) -> {
+      assertThat(response.statusCode()).as(request).isIn(200, 403);
+      for (String value : personal) {
+        assertThat(response.body().toLowerCase()).as(request + " shows " + value).doesNotContain(value.toLowerCase());
+      }
+    });
+    assertThat(seen.get("GET /admin/subscribers").statusCode()).isEqualTo(403);
+    assertThat(Jsoup.parse(seen.get("GET /admin/sends/" + campaign).body())
+        .select("[aria-label='Failed messages'] tbody tr").eachText())
+        .contains("subscriber #" + idOf("nora.failed@mail.example") + " 1 550 5.1.1 <[address]>: no such user");
+    // an admin sees who it is, with a link to the subscriber
+    Document forAdmin = Jsoup.parse(admin.get("/admin/sends/" + confirmations).body());
+    assertThat(forAdmin.select("[aria-label='Failed messages'] tbody td:first-child a").eachText())
+        .contains("pat.pending@mail.example");
   }
 
   // --- CSRF ----------------------------------------------------------------------------------

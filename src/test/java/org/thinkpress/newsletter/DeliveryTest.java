@@ -20,11 +20,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.thinkpress.content.Publication;
 import org.thinkpress.content.Status;
+import org.thinkpress.publishing.Action;
+import org.thinkpress.publishing.Actor;
+import org.thinkpress.publishing.PreviewLinks;
+import org.thinkpress.publishing.Workflow;
 import org.thinkpress.storage.Dialect;
 
-/** Alerts and digests over a real SMTP server (GreenMail), on SQLite. */
+/**
+ * Alerts and digests over a real SMTP server (GreenMail), on SQLite: a piece published in the
+ * editor reaches its subscribers through the running background work. (When alerts are and are
+ * not sent: {@link AlertsContract}.)
+ */
 class DeliveryTest {
 
   @RegisterExtension
@@ -75,8 +82,13 @@ class DeliveryTest {
     greenMail.waitForIncomingEmail(5000, 1); // pending@ gets its confirmation message, nothing else
     greenMail.purgeEmailFromAllMailboxes();
 
-    fixture.content.savePublication(publication("grid").title("The Armenian grid").topics("energy").regions("armenia")
-        .published(fixture.clock.instant().minusSeconds(60).toString()).build());
+    var jdbi = fixture.db.database().jdbi();
+    long account = jdbi.withHandle(h -> h.createQuery("INSERT INTO accounts (email, name, role, password_hash,"
+        + " created_at, changed_at) VALUES ('eda@think.example', 'Eda', 'editor', 'x', 0, 0) RETURNING id")
+        .mapTo(Long.class).one());
+    new Workflow(jdbi, fixture.content, new PreviewLinks(jdbi, fixture.clock), fixture.clock).create(
+        new Actor(account, "Eda", true), publication("grid").title("The Armenian grid").topics("energy").regions("armenia")
+            .status(Status.DRAFT).published(null).build(), Action.PUBLISH, null);
 
     assertThat(greenMail.waitForIncomingEmail(5000, 3)).isTrue();
     fixture.awaitOutboxDrained();
@@ -89,39 +101,6 @@ class DeliveryTest {
     String body = GreenMailUtil.getBody(alert);
     assertThat(body).contains("https://think.example/publications/grid", "https://think.example/email/v.",
         "View in your browser");
-  }
-
-  @Test
-  void anEditOrARepublicationOfAPublishedPieceSendsNoSecondAlert() {
-    fixture.subscribers("all@x.org,alerts,,,form");
-    Publication piece = fixture.content.savePublication(publication("grid").published(fixture.clock.instant().toString()).build());
-    Alerts alerts = fixture.newsletter.alerts();
-
-    assertThat(alerts.check(List.of(piece.id()))).hasSize(1);
-    fixture.content.savePublication(publication("grid").title("Edited").published(fixture.clock.instant().toString()).build());
-    assertThat(alerts.check(List.of(piece.id()))).isEmpty();
-    fixture.content.savePublication(publication("grid").status(Status.ARCHIVED).published(fixture.clock.instant().toString()).build());
-    fixture.content.savePublication(publication("grid").published(fixture.clock.instant().toString()).build());
-    assertThat(alerts.check(List.of(piece.id()))).isEmpty();
-    assertThat(fixture.statuses()).containsExactly("all@x.org:queued");
-  }
-
-  @Test
-  void aScheduledPieceGoingLiveGetsItsAlertButOldPiecesAndDraftsDoNot() {
-    fixture.subscribers("all@x.org,alerts,,,form");
-    Alerts alerts = fixture.newsletter.alerts();
-    Publication old = fixture.content.savePublication(publication("old").published("2025-01-01T00:00:00Z").build());
-    Publication draft = fixture.content.savePublication(publication("draft").status(Status.DRAFT).published(null).build());
-    Publication scheduled = fixture.content.savePublication(publication("later").status(Status.SCHEDULED)
-        .published(fixture.clock.instant().plus(Duration.ofHours(1)).toString()).build());
-    assertThat(alerts.check(List.of(old.id(), draft.id(), scheduled.id()))).isEmpty();
-
-    fixture.clock.advance(Duration.ofHours(2));
-    assertThat(fixture.content.publishDue(fixture.clock.instant())).containsExactly(scheduled.id());
-
-    assertThat(alerts.check(List.of(scheduled.id()))).hasSize(1);
-    assertThat(fixture.newsletter.service().sends(10)).extracting(p -> p.send().key())
-        .containsExactly("alert:" + scheduled.id() + ":alerts");
   }
 
   @Test

@@ -68,7 +68,7 @@ class FailuresTest {
     assertThat(fixture.newsletter.service().retryFailed(send.send().id())).isEqualTo(1);
     fixture.awaitOutboxDrained();
     assertThat(fixture.newsletter.service().progress(send.send().id()).failed()).isEqualTo(1);
-    assertThat(fixture.newsletter.service().failures(send.send().id(), 10)).extracting(f -> f[0]).containsExactly("refused@x.org");
+    assertThat(fixture.newsletter.service().failures(send.send().id(), 10)).extracting(SendFailure::email).containsExactly("refused@x.org");
   }
 
   @Test

@@ -36,6 +36,11 @@ public final class NewsletterFixture implements AutoCloseable {
   public final ContentReader reader;
   public final Newsletter newsletter;
   public final Path folder;
+  private final Newsletter.Parts parts;
+  private final java.util.List<Newsletter> otherNodes = new java.util.ArrayList<>();
+
+  /** The lists most tests use: one of each cadence. */
+  public static final String LISTS = "alerts=alert,weekly=weekly,daily=daily,news=campaigns";
 
   public NewsletterFixture(Dialect dialect, MailTransport transport, NewsletterSettings settings) {
     this(dialect, transport, settings, null);
@@ -43,6 +48,12 @@ public final class NewsletterFixture implements AutoCloseable {
 
   /** With {@code mail} set and no transport, the newsletter builds its own from the mail settings. */
   public NewsletterFixture(Dialect dialect, MailTransport transport, NewsletterSettings settings, MailSettings mail) {
+    this(dialect, transport, settings, mail, LISTS);
+  }
+
+  /** With {@code lists} as {@code newsletter.lists} says them. */
+  public NewsletterFixture(Dialect dialect, MailTransport transport, NewsletterSettings settings, MailSettings mail,
+                           String lists) {
     try {
       this.folder = Files.createTempDirectory("thinkpress-newsletter-");
     } catch (IOException e) {
@@ -56,9 +67,9 @@ public final class NewsletterFixture implements AutoCloseable {
     SiteConfig site = new SiteConfig(java.net.URI.create("https://think.example"), "en", java.time.ZoneOffset.UTC, 12, 60,
         1 << 20, PublicationTypes.DEFAULT);
     SubscriberSettings subscribers = new SubscriberSettings(
-        org.thinkpress.subscribers.MailingLists.parse("alerts=alert,weekly=weekly,daily=daily,news=campaigns"),
+        org.thinkpress.subscribers.MailingLists.parse(lists),
         java.time.Duration.ofHours(72), 3, 30, "en");
-    Newsletter.Parts parts = new Newsletter.Parts(db.database(), clock, site, reader, content, subscribers, settings,
+    this.parts = new Newsletter.Parts(db.database(), clock, site, reader, content, subscribers, settings,
         mail != null ? mail : MailSettings.pickup(folder.resolve("outbox")), folder);
     this.newsletter = transport == null ? Newsletter.open(parts) : Newsletter.open(parts, transport);
   }
@@ -74,6 +85,13 @@ public final class NewsletterFixture implements AutoCloseable {
     if (!report.ok()) {
       throw new IllegalStateException(report.errors().toString());
     }
+  }
+
+  /** The newsletter of another node on the same database (closed with the fixture). */
+  public Newsletter anotherNode() {
+    Newsletter other = Newsletter.open(parts, new PickupFolderTransport(folder.resolve("other-node")));
+    otherNodes.add(other);
+    return other;
   }
 
   public Sender sender() {
@@ -103,6 +121,33 @@ public final class NewsletterFixture implements AutoCloseable {
     await("the outbox to drain", () -> newsletter.service().waiting() == 0);
   }
 
+  /** The messages the pickup folder holds (when the fixture built its own transport), by file name. */
+  public java.util.SortedMap<String, jakarta.mail.internet.MimeMessage> pickedUp() {
+    jakarta.mail.Session session = jakarta.mail.Session.getInstance(new java.util.Properties());
+    java.util.SortedMap<String, jakarta.mail.internet.MimeMessage> messages = new java.util.TreeMap<>();
+    try (var files = Files.list(folder.resolve("outbox"))) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".eml")).toList()) {
+        try (var in = Files.newInputStream(file)) {
+          messages.put(file.getFileName().toString(), new jakarta.mail.internet.MimeMessage(session, in));
+        }
+      }
+    } catch (IOException | jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+    return messages;
+  }
+
+  /** "recipient: subject" of every message in the pickup folder, sorted. */
+  public List<String> subjectsByRecipient() {
+    return pickedUp().values().stream().map(m -> {
+      try {
+        return ((jakarta.mail.internet.InternetAddress) m.getAllRecipients()[0]).getAddress() + ": " + m.getSubject();
+      } catch (jakarta.mail.MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }).sorted().toList();
+  }
+
   public List<String> statuses() {
     return db.database().jdbi().withHandle(h -> h.createQuery("SELECT s.email || ':' || o.status FROM outbox o"
         + " JOIN subscribers s ON s.id = o.subscriber_id ORDER BY s.email").mapTo(String.class).list());
@@ -110,6 +155,7 @@ public final class NewsletterFixture implements AutoCloseable {
 
   @Override
   public void close() {
+    otherNodes.forEach(Newsletter::close);
     newsletter.close();
     db.close();
     try (var paths = Files.walk(folder)) {

@@ -226,6 +226,53 @@ class SubscribeHttpTest {
     assertThat(done.statusCode()).isEqualTo(200);
     assertThat(h1(done)).isEqualTo("You are unsubscribed");
     assertThat(subscribers().find("leaver@example.org").orElseThrow().status()).isEqualTo(SubscriberStatus.UNSUBSCRIBED);
+    assertThat(subscribers().find("leaver@example.org").orElseThrow().unsubscribeReason())
+        .isEqualTo(SubscriberService.ONE_CLICK);
+  }
+
+  // --- the language preference ---------------------------------------------------------------
+
+  @Test
+  void aSignUpTakesThePagesLanguageAndTheSignUpPageOffersTheSitesLanguages() {
+    String russianPiece = site.app().database().jdbi().withHandle(h -> h.createQuery("SELECT slug FROM publications"
+        + " WHERE language = 'ru' AND status = 'published' ORDER BY id LIMIT 1").mapTo(String.class).one());
+    org.jsoup.nodes.Document piece = Jsoup.parse(site.get("/publications/" + russianPiece).body());
+    assertThat(piece.select("form.footer-subscribe input[name=language]").val()).isEqualTo("ru");
+    assertThat(piece.select("form.footer-subscribe a[href^=/subscribe]").attr("href")).isEqualTo("/subscribe?language=ru");
+
+    post("/subscribe", form("email", "footer.ru@example.org", "source", "footer", "language", "ru"));
+    org.jsoup.nodes.Document page = Jsoup.parse(site.get("/subscribe?language=ru").body());
+    assertThat(page.select("select#subscribe-language option").eachAttr("value")).containsExactly("en", "hy", "ru");
+    assertThat(page.select("select#subscribe-language option[selected]").val()).isEqualTo("ru");
+    assertThat(page.select("label[for=subscribe-language]").text()).isEqualTo("Language of your emails");
+    post("/subscribe", form("email", "page.hy@example.org", "source", "page", "list", "new-publications",
+        "language", "hy"));
+    post("/subscribe", form("email", "odd@example.org", "source", "footer", "language", "<script>"));
+
+    assertThat(subscribers().find("footer.ru@example.org").orElseThrow().language()).isEqualTo("ru");
+    assertThat(subscribers().find("page.hy@example.org").orElseThrow().language()).isEqualTo("hy");
+    assertThat(subscribers().find("odd@example.org").orElseThrow().language()).isEqualTo("en");
+  }
+
+  @Test
+  void thePreferencesPageShowsAndChangesTheLanguagePreference() throws Exception {
+    post("/subscribe", form("email", "polyglot@example.org", "source", "footer", "language", "en"));
+    String token = site.app().subscribers().tokens().preferences(subscribers().find("polyglot@example.org").orElseThrow().id());
+    String path = "/subscription/" + token;
+    assertThat(Jsoup.parse(site.get(path).body()).select("select#subscribe-language option[selected]").val())
+        .isEqualTo("en");
+
+    HttpResponse<String> saved = post(path, form("list", "new-publications", "everything", "yes", "language", "ru"),
+        "Origin", TestSite.BASE_URL);
+    HttpResponse<String> refused = post(path, form("list", "new-publications", "language", "not a language"),
+        "Origin", TestSite.BASE_URL);
+
+    assertThat(saved.statusCode()).isEqualTo(200);
+    assertThat(Jsoup.parse(saved.body()).select("select#subscribe-language option[selected]").val()).isEqualTo("ru");
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(Jsoup.parse(refused.body()).select("[role=alert]").text())
+        .contains("language 'not a language' is not a language tag such as en or ru");
+    assertThat(subscribers().find("polyglot@example.org").orElseThrow().language()).isEqualTo("ru");
   }
 
   @Test

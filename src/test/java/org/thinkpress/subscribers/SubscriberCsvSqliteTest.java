@@ -1,0 +1,11 @@
+package org.thinkpress.subscribers;
+
+import org.thinkpress.storage.Dialect;
+
+class SubscriberCsvSqliteTest extends SubscriberCsvContract {
+
+  @Override
+  Dialect dialect() {
+    return Dialect.SQLITE;
+  }
+}
