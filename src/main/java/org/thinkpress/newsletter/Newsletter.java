@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.Optional;
 import org.simplejavamail.utils.mail.dkim.DkimSigner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -153,11 +152,14 @@ public final class Newsletter implements AutoCloseable {
     scheduler.scheduleWithFixedDelay(this::sweep, 0, 60, TimeUnit.SECONDS);
   }
 
-  /** Alerts for pending "became published" events, then the digests that are due; every minute. */
-  void sweep() {
+  /**
+   * Alerts for pending "became published" events, then the digests that are due: what
+   * {@link #startBackground} runs every minute, and what a test runs to see what would be sent.
+   */
+  public void sweep() {
     try {
       alerts.consumePending();
-      service.composeDueDigests(clock.instant(), Optional.empty());
+      service.composeScheduledDigests(clock.instant());
     } catch (RuntimeException e) {
       log.error("The newsletter sweep failed; it runs again in a minute", e);
     }

@@ -101,6 +101,19 @@ public final class NewsletterService {
    * @return the progress of each digest created now (none when all were composed before)
    */
   public List<SendProgress> composeDueDigests(Instant now, Optional<String> listKey) {
+    return composeDigests(now, listKey, Instant.MIN);
+  }
+
+  /**
+   * What the schedule composes by itself every minute: the due digests, leaving out any period
+   * that ended at or before {@code digests_after} (set by a restore, see {@link AfterRestore}).
+   */
+  List<SendProgress> composeScheduledDigests(Instant now) {
+    Instant after = outbox.jdbi().withHandle(AfterRestore::digestsAfter).orElse(Instant.MIN);
+    return composeDigests(now, Optional.empty(), after);
+  }
+
+  private List<SendProgress> composeDigests(Instant now, Optional<String> listKey, Instant notEndingBy) {
     List<MailingList> targets = listKey.isPresent() ? List.of(lists.require(listKey.get()))
         : lists.all().stream().filter(MailingList::isDigest).toList();
     List<SendProgress> created = new ArrayList<>();
@@ -109,7 +122,10 @@ public final class NewsletterService {
         throw new InvalidSubscriptionException("list '" + list.key() + "' is not a digest list (it is " + list.cadence().key()
             + ")");
       }
-      digests.compose(list, digests.latestPeriodEnd(list, now)).ifPresent(id -> created.add(progress(id)));
+      Instant end = digests.latestPeriodEnd(list, now);
+      if (end.isAfter(notEndingBy)) {
+        digests.compose(list, end).ifPresent(id -> created.add(progress(id)));
+      }
     }
     if (!created.isEmpty()) {
       wake.run();

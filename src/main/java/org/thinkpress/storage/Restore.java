@@ -35,8 +35,8 @@ import org.thinkpress.storage.TableSchema.Table;
 public final class Restore implements AutoCloseable {
 
   /**
-   * Work a feature does in the restoring transaction, after every row is in; returns a line for
-   * the operator, or an empty string.
+   * Work a feature does in the restoring transaction, after every row is in; returns what the
+   * operator should know, a line each, or an empty string.
    */
   public interface Step {
     String apply(Handle handle);
@@ -270,10 +270,7 @@ public final class Restore implements AutoCloseable {
     }
     List<String> notes = new ArrayList<>();
     for (Step step : steps) {
-      String note = step.apply(handle);
-      if (!note.isEmpty()) {
-        notes.add(note);
-      }
+      step.apply(handle).lines().filter(line -> !line.isBlank()).map(String::strip).forEach(notes::add);
     }
     int files = (int) manifest.files().stream().filter(f -> f.entry().startsWith("files/")).count();
     return new Restored(schema.tables().size(), rows, files, notes);

@@ -38,6 +38,7 @@ final class TableWrites {
         }
       }
     }
+    java.util.Collections.sort(holding);
     if (!holding.isEmpty()) {
       throw new BackupException("The database at " + database.url() + " is not empty: it holds rows in "
           + String.join(", ", holding.subList(0, Math.min(5, holding.size()))) + (holding.size() > 5 ? ", ..." : "")
