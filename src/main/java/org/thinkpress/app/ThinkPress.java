@@ -114,7 +114,7 @@ public final class ThinkPress implements AutoCloseable {
         new Admin.Settings(config.site(), config.dataDir().resolve("uploads"), uploadMaxBytes),
         new Admin.Mail(newsletter.subscribers(), newsletter.service()));
 
-    SubscriberRoutes subscriberRoutes = new SubscriberRoutes(newsletter.subscribers(), contentReader, config.site(),
+    SubscriberRoutes subscriberRoutes = new SubscriberRoutes(newsletter.subscribers(), contentReader, config.site(), clock,
         (title, path, indexable) -> pages.layout(title, null, path, "subscribe", null, null, null, !indexable));
     newsletter.startBackground(contentStore);
     running.add(newsletter);
@@ -132,7 +132,7 @@ public final class ThinkPress implements AutoCloseable {
     ServerSettings settings = new ServerSettings(config.host(), config.port(), config.site().isHttps(),
         Math.max(1024 * 1024, uploadMaxBytes + 64 * 1024), config.clientAddress());
     server = HttpServer.start(settings, (status, detail) -> pages.error(status, detail).body(),
-        List.of(siteRoutes::register, admin::register, search.routes(pages, assets.url("search.js")),
+        List.of(siteRoutes::register, admin::register, search.routes(pages, assets.url("search.js"), clock),
             subscriberRoutes::register, newsletter::registerRoutes));
     running.add(server);
     await(indexReady);
