@@ -232,6 +232,11 @@ public final class ThinkPress implements AutoCloseable {
     return server.port();
   }
 
+  /** Every route the server answers, as registered; only once serving. */
+  public List<HttpServer.Route> routes() {
+    return server.routes();
+  }
+
   @Override
   public void close() {
     for (int i = running.size() - 1; i >= 0; i--) {

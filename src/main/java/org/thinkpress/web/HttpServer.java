@@ -30,6 +30,9 @@ public final class HttpServer implements AutoCloseable {
 
   private final Javalin javalin;
 
+  /** A route the server answers: a method and a path pattern as registered ({@code /topics/{slug}}). */
+  public record Route(String method, String path) {}
+
   private HttpServer(Javalin javalin) {
     this.javalin = javalin;
   }
@@ -177,6 +180,15 @@ public final class HttpServer implements AutoCloseable {
 
   public int port() {
     return javalin.port();
+  }
+
+  /** Every route registered, in the order registered; filters (before, after) are not routes. */
+  public List<Route> routes() {
+    return javalin.unsafe.internalRouter.allHttpHandlers().stream()
+        .map(parsed -> parsed.endpoint)
+        .filter(endpoint -> endpoint.method.isHttpMethod())
+        .map(endpoint -> new Route(endpoint.method.name(), endpoint.path))
+        .toList();
   }
 
   @Override

@@ -11,6 +11,7 @@
  * <p>A request that cannot be read as it says it is written (a character set Java does not know,
  * a multipart body Jetty cannot parse) is a 400 ({@code RequestChecks}); what Jetty refuses before
  * any route (a path that is not UTF-8, ambiguous dot segments, headers too large) gets the same
- * error page and headers ({@code SiteErrorHandler}).
+ * error page and headers ({@code SiteErrorHandler}). {@link org.thinkpress.web.HttpServer#routes()}
+ * lists every route registered, for tests that must cover them all.
  */
 package org.thinkpress.web;
