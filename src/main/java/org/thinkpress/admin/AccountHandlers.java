@@ -26,6 +26,11 @@ final class AccountHandlers {
 
   /** The login form's own CSRF defence: a random value in a cookie and in the form, compared on POST. */
   static final String LOGIN_COOKIE = "tp_login";
+  /**
+   * The longest address the login page sends the browser on to ({@code next}): it goes into a
+   * {@code Location} header, which must fit in the response's headers; no admin page needs more.
+   */
+  static final int MAX_NEXT = 2_000;
 
   private final Accounts accounts;
   private final AdminPages pages;
@@ -181,8 +186,8 @@ final class AccountHandlers {
 
   /** Only a path inside the admin: never another site, never {@code //host}. */
   static String safeNext(String next) {
-    if (next == null || !next.startsWith("/admin") || next.startsWith("//") || next.contains("\\")
-        || next.chars().anyMatch(c -> c < 0x20)) {
+    if (next == null || next.length() > MAX_NEXT || !next.startsWith("/admin") || next.startsWith("//")
+        || next.contains("\\") || next.chars().anyMatch(c -> c < 0x20)) {
       return "/admin";
     }
     return next;

@@ -6,6 +6,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -146,9 +147,7 @@ final class AdminRoutes {
       AdminPages.noStore(ctx);
       Optional<Signed> signed = accounts.session(ctx.cookie(SESSION_COOKIE));
       if (signed.isEmpty()) {
-        String next = method == HandlerType.GET ? "?next=" + AdminPages.encode(ctx.path()
-            + (ctx.queryString() == null ? "" : "?" + ctx.queryString())) : "";
-        AdminPages.seeOther(ctx, "/admin/login" + next);
+        AdminPages.seeOther(ctx, "/admin/login" + next(ctx, method));
         return;
       }
       if (method == HandlerType.POST && !csrfMatches(ctx, signed.get())) {
@@ -160,6 +159,21 @@ final class AdminRoutes {
       }
       handler.handle(ctx, signed.get());
     });
+  }
+
+  /**
+   * Where the login page sends the browser back to: the page asked for. An address too long to
+   * carry there is refused (414) rather than cut: no admin page needs one.
+   */
+  private static String next(Context ctx, HandlerType method) {
+    if (method != HandlerType.GET) {
+      return "";
+    }
+    String next = AdminPages.encode(ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString()));
+    if (next.length() > AccountHandlers.MAX_NEXT) {
+      throw new HttpResponseException(414, "URI too long");
+    }
+    return "?next=" + next;
   }
 
   /** The form field {@code _csrf}, or the header {@code X-CSRF-Token} for the editor's script. */

@@ -115,7 +115,7 @@ public final class ThinkPress implements AutoCloseable {
         new Admin.Settings(config.site(), config.dataDir().resolve("uploads"), uploadMaxBytes),
         new Admin.Mail(newsletter.subscribers(), newsletter.service()));
 
-    SubscriberRoutes subscriberRoutes = new SubscriberRoutes(newsletter.subscribers(), contentReader, config.site(),
+    SubscriberRoutes subscriberRoutes = new SubscriberRoutes(newsletter.subscribers(), contentReader, config.site(), clock,
         (title, path, indexable) -> pages.layout(title, null, path, "subscribe", null, null, null, !indexable));
     newsletter.startBackground(contentStore);
     running.add(newsletter);
@@ -133,7 +133,7 @@ public final class ThinkPress implements AutoCloseable {
     ServerSettings settings = new ServerSettings(config.host(), config.port(), config.site().isHttps(),
         Math.max(1024 * 1024, uploadMaxBytes + 64 * 1024), config.clientAddress());
     server = HttpServer.start(settings, (status, detail) -> pages.error(status, detail).body(),
-        List.of(siteRoutes::register, admin::register, search.routes(pages, assets.url("search.js")),
+        List.of(siteRoutes::register, admin::register, search.routes(pages, assets.url("search.js"), clock),
             subscriberRoutes::register, newsletter::registerRoutes));
     running.add(server);
     await(indexReady);
@@ -238,6 +238,11 @@ public final class ThinkPress implements AutoCloseable {
   /** The port the server listens on; only once serving. */
   public int port() {
     return server.port();
+  }
+
+  /** Every route the server answers, as registered; only once serving. */
+  public List<HttpServer.Route> routes() {
+    return server.routes();
   }
 
   @Override

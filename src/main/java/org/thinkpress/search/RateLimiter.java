@@ -2,7 +2,9 @@ package org.thinkpress.search;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
@@ -11,6 +13,10 @@ import java.util.function.LongSupplier;
  * spend a full minute's allowance at once, and earns it back evenly over the next minute. Buckets
  * are kept for clients seen in the last ten minutes, and for at most {@code maxClients} of them,
  * so that a flood of addresses cannot fill memory (a forgotten client simply starts afresh).
+ *
+ * <p>Time comes from the {@code nanoTime} it is given, for the buckets and for forgetting clients
+ * alike, so a test can drive both; the server's comes from the application's clock
+ * ({@link #ticker(Clock)}).
  */
 final class RateLimiter {
 
@@ -26,8 +32,17 @@ final class RateLimiter {
     this.buckets = Caffeine.newBuilder()
         .maximumSize(maxClients)
         .expireAfterAccess(Duration.ofMinutes(10))
+        .ticker(nanoTime::getAsLong)
         .executor(Runnable::run)
         .build();
+  }
+
+  /** Nanoseconds from a clock: the wall clock's time, to the precision the clock has. */
+  static LongSupplier ticker(Clock clock) {
+    return () -> {
+      Instant now = clock.instant();
+      return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    };
   }
 
   /** Takes one request from the client's allowance; returns whether there was one left. */
@@ -72,7 +87,8 @@ final class RateLimiter {
 
     private void refill(RateLimiter limiter) {
       long now = limiter.nanoTime.getAsLong();
-      tokens = Math.min(limiter.capacity, tokens + (now - updated) * limiter.tokensPerNano);
+      // a wall clock set back earns nothing and takes nothing
+      tokens = Math.min(limiter.capacity, tokens + Math.max(0, now - updated) * limiter.tokensPerNano);
       updated = now;
     }
   }

@@ -149,12 +149,12 @@ public final class Search implements AutoCloseable {
 
   /**
    * The routes of the search pages, in the site's design; {@code scriptUrl} is the address of
-   * {@code static/search.js}.
+   * {@code static/search.js}; {@code clock} is what the rate limit counts minutes by.
    */
   public java.util.function.Consumer<io.javalin.config.RoutesConfig> routes(org.thinkpress.site.SitePages site,
-                                                                           String scriptUrl) {
+                                                                           String scriptUrl, java.time.Clock clock) {
     SearchPages pages = new SearchPages(this, site, reader, scriptUrl);
-    RateLimiter limiter = new RateLimiter(settings.requestsPerMinute(), 100_000, System::nanoTime);
+    RateLimiter limiter = new RateLimiter(settings.requestsPerMinute(), 100_000, RateLimiter.ticker(clock));
     return new SearchRoutes(pages, limiter)::register;
   }
 

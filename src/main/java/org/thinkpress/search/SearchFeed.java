@@ -2,8 +2,6 @@ package org.thinkpress.search;
 
 import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndCategoryImpl;
-import com.rometools.rome.feed.synd.SyndContent;
-import com.rometools.rome.feed.synd.SyndContentImpl;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndEntryImpl;
 import com.rometools.rome.feed.synd.SyndFeed;
@@ -13,7 +11,6 @@ import com.rometools.rome.feed.synd.SyndLinkImpl;
 import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.feed.synd.SyndPersonImpl;
 import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.SyndFeedOutput;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -22,6 +19,7 @@ import org.thinkpress.content.Expert;
 import org.thinkpress.content.PublicationSummary;
 import org.thinkpress.content.Taxonomy;
 import org.thinkpress.content.Topic;
+import org.thinkpress.site.FeedText;
 import org.thinkpress.site.Messages;
 import org.thinkpress.site.SiteConfig;
 import org.thinkpress.site.SiteIdentity;
@@ -30,7 +28,8 @@ import org.thinkpress.site.Urls;
 /**
  * The feed of a search, Atom 1.0 or RSS 2.0, written by Rome: the newest matching pieces, each
  * with its standfirst as summary, so a reader can follow what the institute publishes about a
- * subject.
+ * subject. The query is the reader's own text: like every title and summary here, it is written as
+ * HTML whose text it is ({@link FeedText}), so a feed reader shows it and runs nothing.
  */
 final class SearchFeed {
 
@@ -57,8 +56,8 @@ final class SearchFeed {
     }
     SyndFeed feed = new SyndFeedImpl();
     feed.setFeedType(atom ? "atom_1.0" : "rss_2.0");
-    feed.setTitle(msg.format("search.feed_title", queryText) + " | " + siteName);
-    feed.setDescription(msg.format("search.feed_title", queryText));
+    feed.setTitleEx(FeedText.content(msg.format("search.feed_title", queryText) + " | " + siteName));
+    feed.setDescriptionEx(FeedText.content(msg.format("search.feed_title", queryText)));
     feed.setLink(pageUrl);
     feed.setUri(feedUrl);
     feed.setLanguage(config.language());
@@ -83,7 +82,7 @@ final class SearchFeed {
     }
     feed.setEntries(entries);
     try {
-      return new SyndFeedOutput().outputString(feed, false);
+      return FeedText.write(feed);
     } catch (FeedException e) {
       throw new IllegalStateException("Cannot write the feed of search " + feedUrl, e);
     }
@@ -96,7 +95,7 @@ final class SearchFeed {
   private SyndEntry entry(PublicationSummary summary, Taxonomy taxonomy) {
     String url = config.absolute(Urls.publication(summary.slug()));
     SyndEntry entry = new SyndEntryImpl();
-    entry.setTitle(summary.title());
+    entry.setTitleEx(FeedText.content(summary.title()));
     entry.setLink(url);
     entry.setUri(url);
     entry.setPublishedDate(Date.from(summary.publishedAt()));
@@ -116,10 +115,7 @@ final class SearchFeed {
       categories.add(category);
     }
     entry.setCategories(categories);
-    SyndContent description = new SyndContentImpl();
-    description.setType("text/plain");
-    description.setValue(summary.standfirst());
-    entry.setDescription(description);
+    entry.setDescription(FeedText.content(summary.standfirst()));
     return entry;
   }
 }

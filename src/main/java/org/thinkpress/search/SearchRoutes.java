@@ -14,8 +14,8 @@ import org.thinkpress.site.RenderedPage;
  * {@code 429 Too Many Requests} with {@code Retry-After}. No query string, however hostile, is an
  * error: the page shows what could be read from it.
  *
- * <p>The client address is the connection's: behind a reverse proxy every reader shares the
- * proxy's, and the allowance should be raised to match ({@code search.requests-per-minute}).
+ * <p>The client address is {@code ctx.ip()}: the connection's, or behind a trusted reverse proxy
+ * the forwarded one ({@code server.trusted-proxies}).
  */
 final class SearchRoutes {
 

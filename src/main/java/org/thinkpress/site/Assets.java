@@ -19,8 +19,14 @@ import java.util.regex.Pattern;
  */
 public final class Assets {
 
-  /** Asset names: folders and files of letters, digits, dots, dashes and underscores; no "..". */
-  private static final Pattern SAFE_PATH = Pattern.compile("(?:[A-Za-z0-9_-][A-Za-z0-9._-]*/)*[A-Za-z0-9_-][A-Za-z0-9._-]*");
+  /**
+   * One folder or file name of an asset: letters, digits, dots, dashes and underscores, not
+   * starting with a dot. Paths are checked a segment at a time: one pattern for the whole path
+   * repeated a group per segment, and 2,000 segments overflowed the stack.
+   */
+  private static final Pattern SAFE_SEGMENT = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*");
+  /** The longest asset path looked up; the real ones are far shorter. */
+  static final int MAX_PATH = 200;
   private static final Pattern FINGERPRINTED = Pattern.compile("(.+)\\.([0-9a-f]{10})\\.([a-z0-9]+)");
   private static final Map<String, String> TYPES = Map.of(
       "css", "text/css; charset=utf-8", "js", "text/javascript; charset=utf-8", "svg", "image/svg+xml",
@@ -55,7 +61,7 @@ public final class Assets {
 
   /** The asset at {@code /assets/PATH}, if there is one. */
   public Optional<Asset> find(String path) {
-    if (path == null || !SAFE_PATH.matcher(path).matches() || path.contains("..")) {
+    if (!isSafe(path)) {
       return Optional.empty();
     }
     Matcher fingerprinted = FINGERPRINTED.matcher(path);
@@ -66,6 +72,18 @@ public final class Assets {
           .map(page -> new Asset(page, true));
     }
     return load(path).map(page -> new Asset(page, false));
+  }
+
+  private static boolean isSafe(String path) {
+    if (path == null || path.isEmpty() || path.length() > MAX_PATH || path.contains("..")) {
+      return false;
+    }
+    for (String segment : path.split("/", -1)) {
+      if (!SAFE_SEGMENT.matcher(segment).matches()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Found files are kept; misses are not, so that requests for made-up names cannot fill memory. */

@@ -13,7 +13,6 @@ import com.rometools.rome.feed.synd.SyndLinkImpl;
 import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.feed.synd.SyndPersonImpl;
 import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.SyndFeedOutput;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -32,7 +31,8 @@ import org.thinkpress.content.Topic;
 /**
  * RSS 2.0 and Atom 1.0 feeds of the newest publications: of the whole site, and of each topic,
  * region (with its sub-regions) and expert. Written by Rome; each entry carries the standfirst as
- * its summary and the full body, with links made absolute, as its content.
+ * its summary and the full body, with links made absolute, as its content. Titles, descriptions
+ * and summaries are text written as HTML ({@link FeedText}); the body is the sanitized HTML.
  */
 final class Feeds {
 
@@ -87,8 +87,9 @@ final class Feeds {
     String feedPath = format == Format.RSS ? Urls.rss(listingPath) : Urls.atom(listingPath);
     SyndFeed feed = new SyndFeedImpl();
     feed.setFeedType(format.romeType);
-    feed.setTitle(listingPath.isEmpty() ? identity.name() : title + " | " + identity.name());
-    feed.setDescription(description == null || description.isBlank() ? identity.description() : description);
+    feed.setTitleEx(FeedText.content(listingPath.isEmpty() ? identity.name() : title + " | " + identity.name()));
+    feed.setDescriptionEx(FeedText.content(description == null || description.isBlank() ? identity.description()
+        : description));
     feed.setLink(helpers.config.absolute(listingPath.isEmpty() ? "/" : listingPath));
     feed.setUri(helpers.config.absolute(feedPath));
     feed.setLanguage(helpers.config.language());
@@ -114,7 +115,7 @@ final class Feeds {
     }
     feed.setEntries(entries);
     try {
-      return new SyndFeedOutput().outputString(feed, false);
+      return FeedText.write(feed);
     } catch (FeedException e) {
       throw new IllegalStateException("Cannot write the " + format + " feed " + feedPath, e);
     }
@@ -123,7 +124,7 @@ final class Feeds {
   private SyndEntry entry(Publication publication, Taxonomy taxonomy) {
     String url = helpers.config.absolute(Urls.publication(publication.slug()));
     SyndEntry entry = new SyndEntryImpl();
-    entry.setTitle(publication.title());
+    entry.setTitleEx(FeedText.content(publication.title()));
     entry.setLink(url);
     entry.setUri(url);
     entry.setPublishedDate(Date.from(publication.publishedAt()));
@@ -143,10 +144,7 @@ final class Feeds {
       categories.add(category);
     }
     entry.setCategories(categories);
-    SyndContent summary = new SyndContentImpl();
-    summary.setType("text/plain");
-    summary.setValue(publication.standfirst());
-    entry.setDescription(summary);
+    entry.setDescription(FeedText.content(publication.standfirst()));
     SyndContent content = new SyndContentImpl();
     content.setType("html");
     content.setValue(absoluteLinks(publication.bodyHtml()));

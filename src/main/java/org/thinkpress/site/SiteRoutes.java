@@ -21,6 +21,11 @@ public final class SiteRoutes {
 
   /** The highest page number accepted; more would only ever be a 404 or an attack. */
   static final int MAX_PAGE = 100_000;
+  /**
+   * The longest query string a redirect keeps: a longer one is no reader's, and copied into the
+   * {@code Location} header it would not fit in the response's headers.
+   */
+  static final int MAX_KEPT_QUERY = 2_000;
 
   private final SitePages pages;
   private final PageCache cache;
@@ -182,7 +187,8 @@ public final class SiteRoutes {
 
   /**
    * Runs {@code serve}; when it finds nothing under the slug and the content moved, answers with a
-   * 301 to the new address ({@code suffix} is a feed's file name, kept), the query string kept.
+   * 301 to the new address ({@code suffix} is a feed's file name, kept), the query string kept
+   * unless it is longer than {@link #MAX_KEPT_QUERY}.
    */
   /** A response that may fail to reach the client. */
   private interface Serve {
@@ -195,9 +201,10 @@ public final class SiteRoutes {
     } catch (ContentNotFoundException notFound) {
       String target = moved.newSlug(kind, slug).orElseThrow(() -> notFound);
       String query = ctx.queryString();
+      boolean keep = query != null && query.length() <= MAX_KEPT_QUERY;
       ctx.status(301);
       ctx.header("Cache-Control", htmlCacheControl);
-      ctx.header("Location", "/" + kind + "s/" + target + suffix + (query == null ? "" : "?" + query));
+      ctx.header("Location", "/" + kind + "s/" + target + suffix + (keep ? "?" + query : ""));
     }
   }
 

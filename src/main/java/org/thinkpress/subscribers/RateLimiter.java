@@ -4,7 +4,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -12,15 +14,23 @@ import java.util.concurrent.atomic.AtomicInteger;
  * counts for itself, so the site-wide limit is the node limit times the number of nodes; the
  * per-address limit that matters most (how many confirmation messages an address can be sent) is
  * also enforced in the database.
+ *
+ * <p>A window starts at a key's first request and lasts {@code window} by the given clock, so a
+ * test that moves its clock moves the windows.
  */
 final class RateLimiter {
 
   private final int limit;
   private final Cache<String, AtomicInteger> windows;
 
-  RateLimiter(int limit, Duration window) {
+  RateLimiter(int limit, Duration window, Clock clock) {
     this.limit = limit;
-    this.windows = Caffeine.newBuilder().expireAfterWrite(window).maximumSize(100_000).build();
+    this.windows = Caffeine.newBuilder().expireAfterWrite(window).maximumSize(100_000)
+        .ticker(() -> {
+          Instant now = clock.instant();
+          return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        })
+        .build();
   }
 
   /** Counts one request for {@code key}; returns whether it is within the limit. */

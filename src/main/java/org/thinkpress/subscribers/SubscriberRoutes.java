@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -54,11 +55,13 @@ public final class SubscriberRoutes {
     Layout layout(String title, String path, boolean indexable);
   }
 
-  public SubscriberRoutes(SubscriberService service, ContentReader reader, SiteConfig site, Layouts layouts) {
+  /** @param clock what the per-network limit counts its ten minutes by */
+  public SubscriberRoutes(SubscriberService service, ContentReader reader, SiteConfig site, Clock clock, Layouts layouts) {
     this.service = requireNonNull(service, "service");
     this.pages = new SubscriberPages(reader, site, layouts, service.lists());
     this.origins = new CrossOriginCheck(site.baseUrl());
-    this.perNetwork = new RateLimiter(service.settings().perNetworkPer10Minutes(), Duration.ofMinutes(10));
+    this.perNetwork = new RateLimiter(service.settings().perNetworkPer10Minutes(), Duration.ofMinutes(10),
+        requireNonNull(clock, "clock"));
   }
 
   /** The path of a subscriber's preferences page. */

@@ -59,7 +59,7 @@ public final class SubscriberService {
     this.tokens = requireNonNull(tokens, "tokens");
     this.content = requireNonNull(content, "content");
     this.mail = requireNonNull(mail, "mail");
-    this.perAddress = new RateLimiter(settings.perAddressPerHour(), Duration.ofHours(1));
+    this.perAddress = new RateLimiter(settings.perAddressPerHour(), Duration.ofHours(1), clock);
   }
 
   public SubscriberSettings settings() {

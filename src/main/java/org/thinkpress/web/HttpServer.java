@@ -7,6 +7,8 @@ import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
@@ -28,6 +30,9 @@ public final class HttpServer implements AutoCloseable {
 
   private final Javalin javalin;
 
+  /** A route the server answers: a method and a path pattern as registered ({@code /topics/{slug}}). */
+  public record Route(String method, String path) {}
+
   private HttpServer(Javalin javalin) {
     this.javalin = javalin;
   }
@@ -48,7 +53,11 @@ public final class HttpServer implements AutoCloseable {
       config.http.maxRequestSize = settings.maxRequestBytes();
       config.http.compressionStrategy = CompressionStrategy.NONE; // pages are stored compressed
       config.http.generateEtags = false; // pages carry their own
-      config.jetty.modifyServer(server -> server.setStopTimeout(5_000));
+      config.jetty.modifyServer(server -> {
+        server.setStopTimeout(5_000);
+        server.setErrorHandler(new SiteErrorHandler(errorPages, headers.headers()));
+      });
+      config.router.javaLangErrorHandler((response, error) -> failWithError(response, errorPages, headers, error));
       config.jetty.modifyHttpConfiguration(http -> {
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
@@ -59,6 +68,7 @@ public final class HttpServer implements AutoCloseable {
       config.contextResolver.ip = ctx -> settings.clientAddress().resolve(ctx.req().getRemoteAddr(),
           ctx.header("X-Forwarded-For"));
       config.routes.before(headers::apply);
+      config.routes.before(RequestChecks::checkCharset);
       for (Consumer<RoutesConfig> routes : routeSets) {
         routes.accept(config.routes);
       }
@@ -72,7 +82,15 @@ public final class HttpServer implements AutoCloseable {
       });
       config.routes.exception(HttpResponseException.class, (e, ctx) -> fail(ctx, errorPages, e.getStatus(), ""));
       config.routes.exception(EofException.class, (e, ctx) -> log.debug("Client went away: {}", ctx.path()));
-      config.routes.exception(Exception.class, (e, ctx) -> failWithIncident(ctx, errorPages, e));
+      config.routes.exception(Exception.class, (e, ctx) -> {
+        var clientError = RequestChecks.clientError(e);
+        if (clientError.isPresent()) {
+          // a body Jetty could not parse (a multipart form without a boundary, cut short): the client's fault
+          fail(ctx, errorPages, clientError.get().getCode(), "the request's body could not be read as its Content-Type says");
+        } else {
+          failWithIncident(ctx, errorPages, e);
+        }
+      });
       config.routes.error(404, ctx -> {
         if (ctx.attribute(ERROR_RENDERED) == null) {
           fail(ctx, errorPages, 404, "");
@@ -112,25 +130,65 @@ public final class HttpServer implements AutoCloseable {
     fail(ctx, errorPages, 500, incident);
   }
 
+  /**
+   * An {@link Error} thrown while answering (a stack overflow, memory running out) reaches neither
+   * the routes' exception mapping nor Jetty's: it is logged with an incident number like any
+   * unexpected failure, and the reader gets the same page.
+   */
+  private static void failWithError(HttpServletResponse response, ErrorPages errorPages, SecurityHeaders headers,
+                                    Error error) {
+    String incident = UUID.randomUUID().toString().substring(0, 8);
+    if (error instanceof StackOverflowError) {
+      log.error("Incident {}: {}", incident, error.toString()); // a thousand frames of one loop say nothing more
+    } else {
+      log.error("Incident {}", incident, error);
+    }
+    if (response.isCommitted()) {
+      return;
+    }
+    response.reset();
+    response.setStatus(500);
+    headers.headers().forEach(response::setHeader);
+    response.setHeader("Cache-Control", "no-store");
+    response.setHeader("Content-Type", "text/html; charset=utf-8");
+    try {
+      response.getOutputStream().write(page(errorPages, 500, incident));
+    } catch (IOException e) {
+      log.debug("Client went away during incident {}", incident);
+    }
+  }
+
   private static void fail(Context ctx, ErrorPages errorPages, int status, String detail) {
     ctx.attribute(ERROR_RENDERED, Boolean.TRUE);
     ctx.status(status);
     ctx.header("Cache-Control", "no-store");
     ctx.header("Content-Type", "text/html; charset=utf-8");
-    byte[] page;
+    ctx.result(page(errorPages, status, detail));
+  }
+
+  /** The site's error page, or a plain one when even that fails. */
+  static byte[] page(ErrorPages errorPages, int status, String detail) {
     try {
-      page = errorPages.render(status, status == 404 ? "" : detail);
+      return errorPages.render(status, status == 404 ? "" : detail);
     } catch (RuntimeException e) {
       log.error("The error page for status {} could not be rendered; sending a plain one", status, e);
-      page = ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Error " + status
+      return ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Error " + status
           + "</title></head><body><h1>Error " + status + "</h1><p>The request could not be completed.</p></body></html>")
           .getBytes(StandardCharsets.UTF_8);
     }
-    ctx.result(page);
   }
 
   public int port() {
     return javalin.port();
+  }
+
+  /** Every route registered, in the order registered; filters (before, after) are not routes. */
+  public List<Route> routes() {
+    return javalin.unsafe.internalRouter.allHttpHandlers().stream()
+        .map(parsed -> parsed.endpoint)
+        .filter(endpoint -> endpoint.method.isHttpMethod())
+        .map(endpoint -> new Route(endpoint.method.name(), endpoint.path))
+        .toList();
   }
 
   @Override

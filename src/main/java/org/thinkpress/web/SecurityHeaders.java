@@ -1,6 +1,8 @@
 package org.thinkpress.web;
 
 import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Headers every response carries. The Content-Security-Policy allows no inline script and no
@@ -21,21 +23,26 @@ final class SecurityHeaders {
       "form-action 'self'",
       "frame-ancestors 'none'");
 
-  private final boolean https;
+  private final Map<String, String> headers = new LinkedHashMap<>();
 
   SecurityHeaders(boolean https) {
-    this.https = https;
+    headers.put("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+    headers.put("X-Content-Type-Options", "nosniff");
+    headers.put("Referrer-Policy", "strict-origin-when-cross-origin");
+    headers.put("X-Frame-Options", "DENY");
+    headers.put("Cross-Origin-Opener-Policy", "same-origin");
+    headers.put("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
+    if (https) {
+      headers.put("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    }
   }
 
   void apply(Context ctx) {
-    ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-    ctx.header("X-Content-Type-Options", "nosniff");
-    ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
-    ctx.header("X-Frame-Options", "DENY");
-    ctx.header("Cross-Origin-Opener-Policy", "same-origin");
-    ctx.header("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
-    if (https) {
-      ctx.header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
-    }
+    headers.forEach(ctx::header);
+  }
+
+  /** The headers by name, for responses Jetty writes itself. */
+  Map<String, String> headers() {
+    return Map.copyOf(headers);
   }
 }

@@ -64,6 +64,11 @@ public final class AdminClient {
     return csrf;
   }
 
+  /** The {@code Cookie} header this client sends: its session and login cookies. */
+  public String cookieHeader() {
+    return cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; "));
+  }
+
   public void useSession(String token, String csrfToken) {
     cookies.put(AdminRoutes.SESSION_COOKIE, token);
     csrf = csrfToken;

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.thinkpress.publishing.MutableClock;
 
 class EmailAddressesTest {
 
@@ -54,10 +57,20 @@ class EmailAddressesTest {
     assertThat(RateLimiter.networkOf("203.0.113.7")).isNotEqualTo(RateLimiter.networkOf("203.0.114.7"));
     assertThat(RateLimiter.networkOf("2001:db8:1:2a::1")).isEqualTo(RateLimiter.networkOf("2001:db8:1:2b::9"));
     assertThat(RateLimiter.networkOf("evil.example")).isEqualTo("unknown");
-    RateLimiter limiter = new RateLimiter(2, java.time.Duration.ofMinutes(10));
+  }
+
+  @Test
+  void aKeyGetsItsRequestsInAWindowAndAFreshWindowWhenItEnds() {
+    MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+    RateLimiter limiter = new RateLimiter(2, Duration.ofMinutes(10), clock);
     assertThat(limiter.tryAcquire("n")).isTrue();
     assertThat(limiter.tryAcquire("n")).isTrue();
     assertThat(limiter.tryAcquire("n")).isFalse();
     assertThat(limiter.tryAcquire("m")).isTrue();
+
+    clock.advance(Duration.ofMinutes(10).minusNanos(1));
+    assertThat(limiter.tryAcquire("n")).isFalse();
+    clock.advance(Duration.ofNanos(1));
+    assertThat(limiter.tryAcquire("n")).isTrue();
   }
 }

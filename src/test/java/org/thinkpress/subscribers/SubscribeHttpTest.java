@@ -40,8 +40,7 @@ class SubscribeHttpTest {
   @BeforeAll
   static void start() {
     site = TestSite.start(Map.of("mail.smtp.host", "127.0.0.1", "mail.smtp.port",
-        Integer.toString(greenMail.getSmtp().getPort()), "mail.smtp.security", "none",
-        "subscribers.per-network-per-10-minutes", "1000"), true);
+        Integer.toString(greenMail.getSmtp().getPort()), "mail.smtp.security", "none"), true);
   }
 
   @AfterAll

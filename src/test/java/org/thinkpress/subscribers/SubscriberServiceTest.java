@@ -115,6 +115,12 @@ class SubscriberServiceTest {
     fixture.clock.advance(Duration.ofMinutes(11));
     subscribe("busy@x.org"); // the fourth request within the hour of the in-memory limit: ignored
     assertThat(queuedConfirmations("busy@x.org")).isEqualTo(1);
+    fixture.clock.advance(Duration.ofMinutes(38).minusSeconds(1));
+    subscribe("busy@x.org"); // a second before the hour since the first: still ignored
+    assertThat(queuedConfirmations("busy@x.org")).isEqualTo(1);
+    fixture.clock.advance(Duration.ofSeconds(1));
+    subscribe("busy@x.org"); // the hour is over: the request counts again
+    assertThat(queuedConfirmations("busy@x.org")).isEqualTo(2);
   }
 
   @Test
