@@ -122,25 +122,17 @@ public final class TestSite implements AutoCloseable {
   }
 
   public HttpResponse<String> send(String method, String path, String... headers) {
-    try {
-      HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).method(method, HttpRequest.BodyPublishers.noBody());
-      if (headers.length > 0) {
-        request.headers(headers);
-      }
-      return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return exchange(HttpRequest.newBuilder(uri(path)).method(method, HttpRequest.BodyPublishers.noBody()), headers);
   }
 
   /** A POST of {@code body}, sent as {@code contentType}; the body is sent as given, valid or not. */
   public HttpResponse<String> post(String path, String contentType, byte[] body, String... headers) {
+    return exchange(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)), headers);
+  }
+
+  private HttpResponse<String> exchange(HttpRequest.Builder request, String... headers) {
     try {
-      HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
-          .POST(HttpRequest.BodyPublishers.ofByteArray(body));
       if (headers.length > 0) {
         request.headers(headers);
       }
