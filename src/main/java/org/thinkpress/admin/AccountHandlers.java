@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.thinkpress.admin.Accounts.Signed;
+import org.thinkpress.accounts.Accounts.Signed;
 import org.thinkpress.admin.AdminViews.AccountPage;
 import org.thinkpress.admin.AdminViews.AccountRow;
 import org.thinkpress.admin.AdminViews.AccountsPage;
@@ -16,10 +16,15 @@ import org.thinkpress.admin.AdminViews.LoginPage;
 import org.thinkpress.admin.AdminViews.SecretPage;
 import org.thinkpress.admin.AdminViews.SettingsPage;
 import org.thinkpress.admin.AdminViews.TokenRow;
-import org.thinkpress.admin.ApiTokens.NewApiToken;
-import org.thinkpress.admin.SessionStore.Session;
+import org.thinkpress.accounts.ApiTokens.NewApiToken;
+import org.thinkpress.accounts.SessionStore.Session;
 import org.thinkpress.content.ContentStore;
-import org.thinkpress.publishing.Tokens;
+import org.thinkpress.accounts.Tokens;
+import org.thinkpress.accounts.Account;
+import org.thinkpress.accounts.AccountException;
+import org.thinkpress.accounts.Accounts;
+import org.thinkpress.accounts.LoginRefusedException;
+import org.thinkpress.accounts.Role;
 
 /** Signing in and out, one's own account and API tokens, and (admins) accounts and site settings. */
 final class AccountHandlers {

@@ -17,6 +17,11 @@ import org.thinkpress.publishing.Workflow;
 import org.thinkpress.site.Assets;
 import org.thinkpress.site.SiteConfig;
 import org.thinkpress.subscribers.SubscriberService;
+import org.thinkpress.accounts.AccountStore;
+import org.thinkpress.accounts.Accounts;
+import org.thinkpress.accounts.ApiTokens;
+import org.thinkpress.accounts.LoginThrottle;
+import org.thinkpress.accounts.SessionStore;
 
 /**
  * The admin, built by hand from what the application already has: the editor UI at

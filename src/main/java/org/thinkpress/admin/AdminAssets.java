@@ -1,6 +1,6 @@
 package org.thinkpress.admin;
 
-import org.thinkpress.publishing.Tokens;
+import org.thinkpress.accounts.Tokens;
 import org.thinkpress.site.Assets;
 
 /**

@@ -8,8 +8,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
-import org.thinkpress.admin.Accounts.Signed;
+import org.thinkpress.accounts.Accounts.Signed;
 import org.thinkpress.admin.AdminViews.Chrome;
+import org.thinkpress.accounts.Account;
+import org.thinkpress.accounts.Role;
 
 /**
  * What every admin handler shares: the page chrome, rendering, headers, redirects, dates in the

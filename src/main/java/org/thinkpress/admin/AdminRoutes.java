@@ -10,9 +10,11 @@ import io.javalin.http.HttpResponseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.thinkpress.admin.Accounts.Signed;
+import org.thinkpress.accounts.Accounts.Signed;
 import org.thinkpress.content.TaxonKind;
-import org.thinkpress.publishing.Tokens;
+import org.thinkpress.accounts.Tokens;
+import org.thinkpress.accounts.Accounts;
+import org.thinkpress.accounts.Role;
 
 /**
  * Every route of the admin UI, with who may use it. Each route passes the same gate before its

@@ -1,7 +1,6 @@
 package org.thinkpress.admin;
 
 import static java.util.Objects.requireNonNull;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -13,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.thinkpress.ThinkPressException;
+import org.thinkpress.accounts.Account;
+import org.thinkpress.accounts.Accounts;
+import org.thinkpress.accounts.Role;
 import org.thinkpress.admin.AdminRoutes.Route;
 import org.thinkpress.content.ContentStore;
 import org.thinkpress.content.ExpertInput;
@@ -24,15 +26,17 @@ import org.thinkpress.content.TaxonKind;
 import org.thinkpress.content.Taxonomy;
 import org.thinkpress.content.TopicInput;
 import org.thinkpress.publishing.Action;
+import org.thinkpress.publishing.Actor;
 import org.thinkpress.publishing.EditConflictException;
 import org.thinkpress.publishing.PreviewLinks.NewPreviewLink;
 import org.thinkpress.publishing.PublicationFilter;
 import org.thinkpress.publishing.RevisionDiff;
 import org.thinkpress.publishing.TaxonomyEditor;
-import org.thinkpress.publishing.Workflow;
 import org.thinkpress.publishing.Workflow.Editable;
 import org.thinkpress.publishing.Workflow.Saved;
+import org.thinkpress.publishing.Workflow;
 import org.thinkpress.site.SiteConfig;
+
 
 /**
  * The admin API under {@code /admin/api/}: JSON in and out, the same actions as the UI, the same
@@ -80,30 +84,30 @@ final class ApiRoutes {
         "name", a.name(), "role", a.role().key()));
     api(routes, HandlerType.GET, p, Role.AUTHOR, this::list);
     api(routes, HandlerType.POST, p, Role.AUTHOR, this::create);
-    api(routes, HandlerType.GET, p + "/{id}", Role.AUTHOR, (ctx, a) -> view(workflow.open(a.actor(), id(ctx))));
+    api(routes, HandlerType.GET, p + "/{id}", Role.AUTHOR, (ctx, a) -> view(workflow.open(Actor.of(a), id(ctx))));
     api(routes, HandlerType.PUT, p + "/{id}", Role.AUTHOR, this::save);
     api(routes, HandlerType.POST, p + "/{id}/actions/{action}", Role.AUTHOR, this::act);
     api(routes, HandlerType.GET, p + "/{id}/revisions", Role.AUTHOR, (ctx, a) ->
-        workflow.revisions(a.actor(), id(ctx)).stream().map(r -> ApiJson.revision(r, false)).toList());
+        workflow.revisions(Actor.of(a), id(ctx)).stream().map(r -> ApiJson.revision(r, false)).toList());
     api(routes, HandlerType.GET, p + "/{id}/revisions/{revision}", Role.AUTHOR, (ctx, a) ->
-        ApiJson.revision(workflow.revision(a.actor(), id(ctx), Forms.id(ctx.pathParam("revision"))), true));
+        ApiJson.revision(workflow.revision(Actor.of(a), id(ctx), Forms.id(ctx.pathParam("revision"))), true));
     api(routes, HandlerType.POST, p + "/{id}/revisions/{revision}/restore", Role.AUTHOR, (ctx, a) -> {
-      workflow.open(a.actor(), id(ctx)); // a stranger's piece is not found, whatever the body says
+      workflow.open(Actor.of(a), id(ctx)); // a stranger's piece is not found, whatever the body says
       JsonNode body = ApiJson.parse(ctx.bodyAsBytes());
-      return saved(workflow.restore(a.actor(), id(ctx), Forms.id(ctx.pathParam("revision")),
+      return saved(workflow.restore(Actor.of(a), id(ctx), Forms.id(ctx.pathParam("revision")),
           ApiJson.number(body, "edit_version")));
     });
     api(routes, HandlerType.GET, p + "/{id}/diff", Role.AUTHOR, this::diff);
     api(routes, HandlerType.GET, p + "/{id}/preview-links", Role.AUTHOR, (ctx, a) ->
-        workflow.previewLinks(a.actor(), id(ctx)).stream().map(l -> Map.of("id", l.id(), "created",
+        workflow.previewLinks(Actor.of(a), id(ctx)).stream().map(l -> Map.of("id", l.id(), "created",
             l.createdAt().toString(), "active", l.active())).toList());
     api(routes, HandlerType.POST, p + "/{id}/preview-links", Role.AUTHOR, (ctx, a) -> {
-      NewPreviewLink link = workflow.createPreviewLink(a.actor(), id(ctx));
+      NewPreviewLink link = workflow.createPreviewLink(Actor.of(a), id(ctx));
       ctx.status(201);
       return Map.of("id", link.id(), "url", site.absolute("/preview/" + link.token()));
     });
     api(routes, HandlerType.DELETE, p + "/{id}/preview-links/{link}", Role.AUTHOR, (ctx, a) ->
-        Map.of("revoked", workflow.revokePreviewLink(a.actor(), id(ctx), Forms.id(ctx.pathParam("link")))));
+        Map.of("revoked", workflow.revokePreviewLink(Actor.of(a), id(ctx), Forms.id(ctx.pathParam("link")))));
     api(routes, HandlerType.POST, BASE + "/preview", Role.AUTHOR, (ctx, a) -> {
       JsonNode body = ApiJson.parse(ctx.bodyAsBytes());
       return Map.of("html", markdown.render(ApiJson.text(body, "body", "")).html());
@@ -140,14 +144,14 @@ final class ApiRoutes {
         ctx.queryParam("q"));
     String page = ctx.queryParam("page");
     int number = page != null && page.matches("[1-9][0-9]{0,5}") ? Integer.parseInt(page) : 1;
-    return workflow.list(account.actor(), filter, number).stream().map(ApiJson::row).toList();
+    return workflow.list(Actor.of(account), filter, number).stream().map(ApiJson::row).toList();
   }
 
   private Object create(Context ctx, Account account) {
     JsonNode body = ApiJson.parse(ctx.bodyAsBytes());
     PublicationInput input = ApiJson.publication(body, null);
     Action action = Action.ofKey(ApiJson.text(body, "action", "save"));
-    Saved saved = workflow.create(account.actor(), input, action, ApiJson.instant(body, "schedule_at", null));
+    Saved saved = workflow.create(Actor.of(account), input, action, ApiJson.instant(body, "schedule_at", null));
     ctx.status(201);
     return saved(saved);
   }
@@ -155,10 +159,10 @@ final class ApiRoutes {
   private Object save(Context ctx, Account account) {
     long id = id(ctx);
     JsonNode body = ApiJson.parse(ctx.bodyAsBytes());
-    Editable current = workflow.open(account.actor(), id);
+    Editable current = workflow.open(Actor.of(account), id);
     PublicationInput input = ApiJson.publication(body, current.publication().toInput(content.taxonomy()));
     Action action = Action.ofKey(ApiJson.text(body, "action", "save"));
-    return saved(workflow.save(account.actor(), id, ApiJson.number(body, "edit_version"), input, action,
+    return saved(workflow.save(Actor.of(account), id, ApiJson.number(body, "edit_version"), input, action,
         ApiJson.instant(body, "schedule_at", null)));
   }
 
@@ -166,15 +170,15 @@ final class ApiRoutes {
   private Object act(Context ctx, Account account) {
     long id = id(ctx);
     JsonNode body = ApiJson.parse(ctx.bodyAsBytes());
-    Editable current = workflow.open(account.actor(), id);
+    Editable current = workflow.open(Actor.of(account), id);
     Action action = Action.ofKey(ctx.pathParam("action"));
     PublicationInput input = current.publication().toInput(content.taxonomy());
-    return saved(workflow.save(account.actor(), id, ApiJson.number(body, "edit_version"), input, action,
+    return saved(workflow.save(Actor.of(account), id, ApiJson.number(body, "edit_version"), input, action,
         ApiJson.instant(body, "schedule_at", null)));
   }
 
   private Object diff(Context ctx, Account account) {
-    RevisionDiff.Diff diff = workflow.diff(account.actor(), id(ctx), Forms.id(ctx.queryParam("from")),
+    RevisionDiff.Diff diff = workflow.diff(Actor.of(account), id(ctx), Forms.id(ctx.queryParam("from")),
         Forms.id(ctx.queryParam("to")));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("from", diff.from().id());

@@ -6,7 +6,7 @@ import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.thinkpress.admin.Accounts.Signed;
+import org.thinkpress.accounts.Accounts.Signed;
 import org.thinkpress.admin.AdminViews.Choice;
 import org.thinkpress.admin.MailViews.CampaignConfirmPage;
 import org.thinkpress.admin.MailViews.CampaignPage;
@@ -15,7 +15,7 @@ import org.thinkpress.content.MarkdownRenderer;
 import org.thinkpress.content.Taxonomy;
 import org.thinkpress.newsletter.NewsletterService;
 import org.thinkpress.newsletter.SendProgress;
-import org.thinkpress.publishing.Tokens;
+import org.thinkpress.accounts.Tokens;
 import org.thinkpress.site.Messages;
 import org.thinkpress.subscribers.InvalidSubscriptionException;
 

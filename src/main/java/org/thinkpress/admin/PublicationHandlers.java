@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.thinkpress.ThinkPressException;
-import org.thinkpress.admin.Accounts.Signed;
+import org.thinkpress.accounts.Accounts.Signed;
 import org.thinkpress.admin.AdminViews.Choice;
 import org.thinkpress.admin.AdminViews.DiffLine;
 import org.thinkpress.admin.AdminViews.DiffPage;
@@ -32,6 +32,7 @@ import org.thinkpress.content.RenderedBody;
 import org.thinkpress.content.Status;
 import org.thinkpress.content.Taxonomy;
 import org.thinkpress.publishing.Action;
+import org.thinkpress.publishing.Actor;
 import org.thinkpress.publishing.EditConflictException;
 import org.thinkpress.publishing.PreviewLinks.NewPreviewLink;
 import org.thinkpress.publishing.PublicationFilter;
@@ -73,7 +74,7 @@ final class PublicationHandlers {
     PublicationFilter filter = new PublicationFilter(status, ctx.queryParam("type"), ctx.queryParam("expert"),
         ctx.queryParam("topic"), ctx.queryParam("language"), ctx.queryParam("q"));
     Taxonomy taxonomy = content.taxonomy();
-    List<Row> rows = workflow.list(signed.account().actor(), filter, 1).stream()
+    List<Row> rows = workflow.list(Actor.of(signed.account()), filter, 1).stream()
         .map(r -> new Row("/admin/publications/" + r.id(), r.title(), r.slug(), r.status().key(), r.type(), r.language(),
             pages.date(r.publishedAt()), pages.date(r.changedAt()), r.ownerName() == null ? "" : r.ownerName(),
             r.status() == Status.PUBLISHED || r.status() == Status.ARCHIVED ? "/publications/" + r.slug() : null))
@@ -103,7 +104,7 @@ final class PublicationHandlers {
       }
       PublicationInput input = PublicationForm.input(PublicationForm.read(ctx, true), pages.zone(), null);
       Action action = Action.ofKey(Forms.text(ctx, "action").isEmpty() ? "save" : ctx.formParam("action"));
-      Saved saved = workflow.create(signed.account().actor(), input, action, input.publishedAt());
+      Saved saved = workflow.create(Actor.of(signed.account()), input, action, input.publishedAt());
       AdminPages.seeOther(ctx, "/admin/publications/" + saved.publication().id() + "?done=created");
     } catch (ThinkPressException e) {
       if (e.kind() != ThinkPressException.Kind.BAD_INPUT && e.kind() != ThinkPressException.Kind.FORBIDDEN) {
@@ -114,7 +115,7 @@ final class PublicationHandlers {
   }
 
   void edit(Context ctx, Signed signed) {
-    Editable editable = workflow.open(signed.account().actor(), Forms.id(ctx.pathParam("id")));
+    Editable editable = workflow.open(Actor.of(signed.account()), Forms.id(ctx.pathParam("id")));
     showForm(ctx, signed, 200, editable, stored(editable), null, null);
   }
 
@@ -124,7 +125,7 @@ final class PublicationHandlers {
    */
   void save(Context ctx, Signed signed) {
     long id = Forms.id(ctx.pathParam("id"));
-    Editable editable = workflow.open(signed.account().actor(), id);
+    Editable editable = workflow.open(Actor.of(signed.account()), id);
     try {
       if (PublicationForm.moving(ctx)) {
         showForm(ctx, signed, 200, editable,
@@ -136,11 +137,11 @@ final class PublicationHandlers {
           editable.publication());
       long expected = Long.parseLong(Forms.text(ctx, "edit_version").matches("[0-9]{1,18}")
           ? ctx.formParam("edit_version") : "-1");
-      workflow.save(signed.account().actor(), id, expected, input, action, input.publishedAt());
+      workflow.save(Actor.of(signed.account()), id, expected, input, action, input.publishedAt());
       AdminPages.seeOther(ctx, "/admin/publications/" + id + "?done=" + action.key());
     } catch (EditConflictException e) {
-      Editable current = workflow.open(signed.account().actor(), id);
-      String latest = workflow.revisions(signed.account().actor(), id).stream()
+      Editable current = workflow.open(Actor.of(signed.account()), id);
+      String latest = workflow.revisions(Actor.of(signed.account()), id).stream()
           .filter(r -> !r.kind().equals("conflict")).findFirst().map(r -> Long.toString(r.id())).orElse(null);
       String compare = latest == null ? null
           : "/admin/publications/" + id + "/diff?from=" + latest + "&to=" + e.keptRevisionId();
@@ -178,7 +179,7 @@ final class PublicationHandlers {
     }
     Status current = editable == null ? Status.DRAFT : editable.publication().status();
     String base = "/admin/publications/" + id;
-    List<LinkRow> links = editable == null ? List.of() : workflow.previewLinks(signed.account().actor(), id).stream()
+    List<LinkRow> links = editable == null ? List.of() : workflow.previewLinks(Actor.of(signed.account()), id).stream()
         .map(l -> new LinkRow(l.id(), pages.date(l.createdAt()), l.active(), base + "/preview-links/" + l.id() + "/revoke"))
         .toList();
     EditPage page = new EditPage(id, editable == null ? 0 : editable.editVersion(),
@@ -204,7 +205,7 @@ final class PublicationHandlers {
   }
 
   void preview(Context ctx, Signed signed) {
-    Editable editable = workflow.open(signed.account().actor(), Forms.id(ctx.pathParam("id")));
+    Editable editable = workflow.open(Actor.of(signed.account()), Forms.id(ctx.pathParam("id")));
     showPreview(ctx, signed, editable.publication(), "/admin/publications/" + editable.publication().id());
   }
 
@@ -226,8 +227,8 @@ final class PublicationHandlers {
 
   void revisions(Context ctx, Signed signed) {
     long id = Forms.id(ctx.pathParam("id"));
-    Editable editable = workflow.open(signed.account().actor(), id);
-    List<Revision> revisions = workflow.revisions(signed.account().actor(), id);
+    Editable editable = workflow.open(Actor.of(signed.account()), id);
+    List<Revision> revisions = workflow.revisions(Actor.of(signed.account()), id);
     String base = "/admin/publications/" + id;
     long currentRevision = revisions.stream().filter(r -> !r.kind().equals("conflict")).mapToLong(Revision::id)
         .findFirst().orElse(0);
@@ -247,7 +248,7 @@ final class PublicationHandlers {
     long id = Forms.id(ctx.pathParam("id"));
     long from = Forms.id(ctx.queryParam("from"));
     long to = Forms.id(ctx.queryParam("to"));
-    RevisionDiff.Diff diff = workflow.diff(signed.account().actor(), id, from, to);
+    RevisionDiff.Diff diff = workflow.diff(Actor.of(signed.account()), id, from, to);
     List<DiffLine> lines = diff.identical() ? List.of() : diff.lines().stream()
         .map(l -> new DiffLine(l.change().name().toLowerCase(java.util.Locale.ROOT),
             l.oldNumber() == 0 ? "" : Integer.toString(l.oldNumber()),
@@ -262,13 +263,13 @@ final class PublicationHandlers {
     long id = Forms.id(ctx.pathParam("id"));
     long expected = Long.parseLong(Forms.text(ctx, "edit_version").matches("[0-9]{1,18}")
         ? ctx.formParam("edit_version") : "-1");
-    workflow.restore(signed.account().actor(), id, Forms.id(ctx.pathParam("revision")), expected);
+    workflow.restore(Actor.of(signed.account()), id, Forms.id(ctx.pathParam("revision")), expected);
     AdminPages.seeOther(ctx, "/admin/publications/" + id + "?done=restored");
   }
 
   void createPreviewLink(Context ctx, Signed signed) {
     long id = Forms.id(ctx.pathParam("id"));
-    NewPreviewLink link = workflow.createPreviewLink(signed.account().actor(), id);
+    NewPreviewLink link = workflow.createPreviewLink(Actor.of(signed.account()), id);
     pages.render(ctx, 200, "secret", pages.chrome(ctx, signed, "New preview link", "publications", null),
         new SecretPage("New preview link #" + link.id(), "Anyone with this link can read the publication, in any"
             + " status, until you revoke the link on the editing page.", site.absolute("/preview/" + link.token()),
@@ -277,7 +278,7 @@ final class PublicationHandlers {
 
   void revokePreviewLink(Context ctx, Signed signed) {
     long id = Forms.id(ctx.pathParam("id"));
-    workflow.revokePreviewLink(signed.account().actor(), id, Forms.id(ctx.pathParam("link")));
+    workflow.revokePreviewLink(Actor.of(signed.account()), id, Forms.id(ctx.pathParam("link")));
     AdminPages.seeOther(ctx, "/admin/publications/" + id + "?done=revoked");
   }
 

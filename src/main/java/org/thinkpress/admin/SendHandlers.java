@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.thinkpress.admin.Accounts.Signed;
+import org.thinkpress.accounts.Accounts.Signed;
 import org.thinkpress.admin.MailViews.FailureRow;
 import org.thinkpress.admin.MailViews.SendPage;
 import org.thinkpress.admin.MailViews.SendRow;

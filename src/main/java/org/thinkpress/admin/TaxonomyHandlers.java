@@ -6,7 +6,7 @@ import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
 import org.thinkpress.ThinkPressException;
-import org.thinkpress.admin.Accounts.Signed;
+import org.thinkpress.accounts.Accounts.Signed;
 import org.thinkpress.admin.AdminViews.Choice;
 import org.thinkpress.admin.AdminViews.TaxonPage;
 import org.thinkpress.admin.AdminViews.TaxonRow;

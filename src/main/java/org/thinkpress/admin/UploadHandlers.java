@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.thinkpress.admin.Accounts.Signed;
+import org.thinkpress.accounts.Accounts.Signed;
 import org.thinkpress.admin.AdminViews.UploadRow;
 import org.thinkpress.admin.AdminViews.UploadsPage;
 import org.thinkpress.admin.Uploads.StoredFile;

@@ -22,7 +22,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import org.jdbi.v3.core.Jdbi;
-import org.thinkpress.publishing.Tokens;
+import org.thinkpress.accounts.Tokens;
 
 /**
  * Images editors upload, kept under {@code data.dir/uploads/} and served at {@code /media/NAME}.

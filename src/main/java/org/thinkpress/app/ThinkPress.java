@@ -13,7 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.thinkpress.admin.AccountStore;
+import org.thinkpress.accounts.AccountStore;
 import org.thinkpress.admin.Admin;
 import org.thinkpress.admin.Uploads;
 import org.thinkpress.content.ContentReader;

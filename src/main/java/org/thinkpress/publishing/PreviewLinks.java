@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.thinkpress.accounts.Tokens;
 
 /**
  * Unguessable links to a piece in any status, for reviewers without an account. The token (256

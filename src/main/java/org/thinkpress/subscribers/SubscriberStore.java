@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
-import org.thinkpress.publishing.Tokens;
+import org.thinkpress.accounts.Tokens;
 
 /** The SQL of subscribers, their lists and interests; every method runs on the caller's handle. */
 final class SubscriberStore {

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.thinkpress.app.TestSite;
+import org.thinkpress.accounts.Account;
+import org.thinkpress.accounts.Role;
 
 /** An admin manages accounts in the UI; every account changes its own password. */
 class AccountsHttpTest {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.thinkpress.app.TestSite;
+import org.thinkpress.accounts.Role;
 
 /** The admin API as docs/api.md describes it: a token made in the UI, JSON in and out, revocation. */
 class AdminApiTest {

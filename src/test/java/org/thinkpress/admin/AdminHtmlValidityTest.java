@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.thinkpress.app.TestSite;
 import org.thinkpress.site.NuHtmlChecker;
+import org.thinkpress.accounts.Role;
 
 /**
  * Every admin page is valid HTML by the Nu Html Checker, and has what keyboard and screen-reader

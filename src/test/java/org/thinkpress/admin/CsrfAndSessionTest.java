@@ -9,6 +9,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.thinkpress.app.TestSite;
+import org.thinkpress.accounts.LoginRefusedException;
+import org.thinkpress.accounts.Role;
 
 /** CSRF refusal, the session cookie's attributes, logout, and login over HTTP. */
 class CsrfAndSessionTest {

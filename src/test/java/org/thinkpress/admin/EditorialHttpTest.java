@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.thinkpress.app.TestSite;
+import org.thinkpress.accounts.Role;
 
 /** The editing workflow through the admin's forms over HTTP: redirects, conflicts, previews. */
 class EditorialHttpTest {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.thinkpress.app.TestSite;
 import org.thinkpress.content.Publication;
 import org.thinkpress.content.PublicationInput;
+import org.thinkpress.accounts.Role;
 
 /**
  * A save writes only what the form changed: every demo piece saved unchanged, through the editing

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.thinkpress.app.TestSite;
 import org.thinkpress.subscribers.ImportReport;
+import org.thinkpress.accounts.Role;
 
 /**
  * The newsletter's admin pages over real HTTP, checked against the database: search and counts,

@@ -22,6 +22,7 @@ import org.thinkpress.app.TestSite;
 import org.thinkpress.content.PublicationInput;
 import org.thinkpress.content.Status;
 import org.thinkpress.publishing.Action;
+import org.thinkpress.publishing.Actor;
 import org.thinkpress.publishing.PreviewLinks;
 import org.thinkpress.publishing.Workflow;
 
@@ -161,13 +162,13 @@ class RoleAccessTest {
       accounts.put(role, account);
       apiTokens.put(role, tokens.create(account.id(), "test").token());
     }
-    var piece = workflow.create(accounts.get("editor").actor(), new PublicationInput("editors-draft", "en", null,
+    var piece = workflow.create(Actor.of(accounts.get("editor")), new PublicationInput("editors-draft", "en", null,
         "The editor's draft", "", "## Draft\n\nText.", "analysis", Status.DRAFT, null, null, false, List.of(), List.of(),
         List.of()), Action.SAVE, null);
     long id = piece.publication().id();
     values.put("{piece}", Long.toString(id));
-    values.put("{revision}", Long.toString(workflow.revisions(accounts.get("editor").actor(), id).get(0).id()));
-    values.put("{link}", Long.toString(workflow.createPreviewLink(accounts.get("editor").actor(), id).id()));
+    values.put("{revision}", Long.toString(workflow.revisions(Actor.of(accounts.get("editor")), id).get(0).id()));
+    values.put("{link}", Long.toString(workflow.createPreviewLink(Actor.of(accounts.get("editor")), id).id()));
     site.app().subscribers().importCsv(new java.io.StringReader("email,consent\nreader@think.example,test\n"),
         "roles.csv", false);
     values.put("{subscriber}", Long.toString(site.app().subscribers().find("reader@think.example").orElseThrow().id()));

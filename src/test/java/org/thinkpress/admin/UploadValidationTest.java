@@ -19,6 +19,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.thinkpress.app.TestSite;
+import org.thinkpress.accounts.Account;
+import org.thinkpress.accounts.Role;
 
 /** Uploaded images: the bytes decide the type, limits hold, and nothing served from uploads can run script. */
 class UploadValidationTest {

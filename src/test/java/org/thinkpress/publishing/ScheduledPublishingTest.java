@@ -19,7 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.thinkpress.admin.AdminClient;
-import org.thinkpress.admin.Role;
+import org.thinkpress.accounts.Role;
 import org.thinkpress.app.ConfigLoader;
 import org.thinkpress.app.ThinkPress;
 

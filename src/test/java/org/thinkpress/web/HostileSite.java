@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.thinkpress.admin.AdminClient;
-import org.thinkpress.admin.Role;
+import org.thinkpress.accounts.Role;
 import org.thinkpress.app.TestSite;
 import org.thinkpress.publishing.MutableClock;
 import org.thinkpress.subscribers.SubscribeRequest;

@@ -1,4 +1,4 @@
-package org.thinkpress.admin;
+package org.thinkpress.accounts;
 
 import static java.util.Objects.requireNonNull;
 
@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
-import org.thinkpress.publishing.Tokens;
 
 /**
  * Admin sessions, stored in the database so that every node knows them. The browser holds a random
@@ -14,7 +13,7 @@ import org.thinkpress.publishing.Tokens;
  * after {@link #IDLE} without a request, after {@link #LONGEST} in any case, at logout, and when
  * its account's password changes.
  */
-final class SessionStore {
+public final class SessionStore {
 
   static final Duration IDLE = Duration.ofHours(12);
   static final Duration LONGEST = Duration.ofDays(7);
@@ -22,12 +21,12 @@ final class SessionStore {
   static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
 
   /** A live session. {@code token} is the cookie's value, known only right after {@link #create}. */
-  record Session(String token, long accountId, String csrfToken) {}
+  public record Session(String token, long accountId, String csrfToken) {}
 
   private final Jdbi jdbi;
   private final Clock clock;
 
-  SessionStore(Jdbi jdbi, Clock clock) {
+  public SessionStore(Jdbi jdbi, Clock clock) {
     this.jdbi = requireNonNull(jdbi, "jdbi");
     this.clock = requireNonNull(clock, "clock");
   }

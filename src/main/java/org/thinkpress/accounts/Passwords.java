@@ -1,4 +1,4 @@
-package org.thinkpress.admin;
+package org.thinkpress.accounts;
 
 import com.password4j.Argon2Function;
 import com.password4j.Password;

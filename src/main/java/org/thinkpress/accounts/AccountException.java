@@ -1,4 +1,4 @@
-package org.thinkpress.admin;
+package org.thinkpress.accounts;
 
 import org.thinkpress.ThinkPressException;
 

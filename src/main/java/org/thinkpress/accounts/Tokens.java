@@ -1,4 +1,4 @@
-package org.thinkpress.publishing;
+package org.thinkpress.accounts;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

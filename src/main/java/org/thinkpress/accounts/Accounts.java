@@ -1,34 +1,34 @@
-package org.thinkpress.admin;
+package org.thinkpress.accounts;
 
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
 import java.util.Optional;
-import org.thinkpress.admin.SessionStore.Session;
+import org.thinkpress.accounts.SessionStore.Session;
 
 /**
  * Signing in and out, and what goes with it: the throttle, sessions, password changes, API tokens.
  * Handlers call this; it calls the stores.
  */
-final class Accounts {
+public final class Accounts {
 
   private final AccountStore accounts;
   private final SessionStore sessions;
   private final LoginThrottle throttle;
   private final ApiTokens apiTokens;
 
-  Accounts(AccountStore accounts, SessionStore sessions, LoginThrottle throttle, ApiTokens apiTokens) {
+  public Accounts(AccountStore accounts, SessionStore sessions, LoginThrottle throttle, ApiTokens apiTokens) {
     this.accounts = requireNonNull(accounts, "accounts");
     this.sessions = requireNonNull(sessions, "sessions");
     this.throttle = requireNonNull(throttle, "throttle");
     this.apiTokens = requireNonNull(apiTokens, "apiTokens");
   }
 
-  AccountStore store() {
+  public AccountStore store() {
     return accounts;
   }
 
-  ApiTokens apiTokens() {
+  public ApiTokens apiTokens() {
     return apiTokens;
   }
 
@@ -38,7 +38,7 @@ final class Accounts {
    *
    * @param clientAddress the client's IP address, for the per-address throttle
    */
-  Session login(String email, String password, String clientAddress) {
+  public Session login(String email, String password, String clientAddress) {
     Duration wait = throttle.wait(email, clientAddress);
     if (!wait.isZero()) {
       throw LoginRefusedException.throttled(wait);
@@ -53,21 +53,21 @@ final class Accounts {
   }
 
   /** The signed-in account of a session cookie; empty for an unknown, expired or disabled one. */
-  Optional<Signed> session(String token) {
+  public Optional<Signed> session(String token) {
     return sessions.find(token).flatMap(session -> accounts.find(session.accountId())
         .filter(account -> !account.disabled())
         .map(account -> new Signed(account, session)));
   }
 
   /** An account with the session it came in on. */
-  record Signed(Account account, Session session) {}
+  public record Signed(Account account, Session session) {}
 
-  void logout(String token) {
+  public void logout(String token) {
     sessions.delete(token);
   }
 
   /** Changes the password after checking the current one; ends the account's other sessions. */
-  void changePassword(Signed signed, String current, String replacement, String repeated) {
+  public void changePassword(Signed signed, String current, String replacement, String repeated) {
     if (accounts.authenticate(signed.account().email(), current).isEmpty()) {
       throw new AccountException("the current password is not right");
     }
@@ -79,7 +79,7 @@ final class Accounts {
   }
 
   /** Changes another account's role or enablement; the last enabled admin stays an enabled admin. */
-  void update(long accountId, Role role, boolean disabled) {
+  public void update(long accountId, Role role, boolean disabled) {
     Account account = accounts.find(accountId).orElseThrow(() -> new AccountException("no account #" + accountId));
     boolean losesAdmin = account.role() == Role.ADMIN && !account.disabled() && (role != Role.ADMIN || disabled);
     if (losesAdmin && accounts.enabledAdmins() <= 1) {
@@ -92,7 +92,7 @@ final class Accounts {
   }
 
   /** The enabled account an API token acts for. */
-  Optional<Account> apiAccount(String token) {
+  public Optional<Account> apiAccount(String token) {
     return apiTokens.accountOf(token).flatMap(accounts::find).filter(account -> !account.disabled());
   }
 }

@@ -1,4 +1,4 @@
-package org.thinkpress.admin;
+package org.thinkpress.accounts;
 
 import static java.util.Objects.requireNonNull;
 
@@ -7,35 +7,34 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
-import org.thinkpress.publishing.Tokens;
 
 /**
  * Per-account tokens for the admin API ({@code Authorization: Bearer TOKEN}). A token is shown
  * once, when made; only its SHA-256 is stored. A token acts with its account's current role, and
  * stops working when revoked or when the account is disabled.
  */
-final class ApiTokens {
+public final class ApiTokens {
 
   /** The prefix that makes a token recognisable in a leaked log or a secret scanner. */
   static final String PREFIX = "tp_";
 
-  record ApiToken(long id, String name, Instant createdAt, Instant lastUsedAt, Instant revokedAt) {
-    boolean active() {
+  public record ApiToken(long id, String name, Instant createdAt, Instant lastUsedAt, Instant revokedAt) {
+    public boolean active() {
       return revokedAt == null;
     }
   }
 
-  record NewApiToken(long id, String name, String token) {}
+  public record NewApiToken(long id, String name, String token) {}
 
   private final Jdbi jdbi;
   private final Clock clock;
 
-  ApiTokens(Jdbi jdbi, Clock clock) {
+  public ApiTokens(Jdbi jdbi, Clock clock) {
     this.jdbi = requireNonNull(jdbi, "jdbi");
     this.clock = requireNonNull(clock, "clock");
   }
 
-  NewApiToken create(long accountId, String name) {
+  public NewApiToken create(long accountId, String name) {
     String label = name == null ? "" : name.strip();
     if (label.isEmpty() || label.length() > 100) {
       throw new AccountException("give the token a name of 1 to 100 characters, such as the script that uses it");
@@ -48,7 +47,7 @@ final class ApiTokens {
     return new NewApiToken(id, label, token);
   }
 
-  List<ApiToken> list(long accountId) {
+  public List<ApiToken> list(long accountId) {
     return jdbi.withHandle(handle -> handle.createQuery("SELECT id, name, created_at, last_used_at, revoked_at"
             + " FROM api_tokens WHERE account_id = :account ORDER BY id DESC")
         .bind("account", accountId)
@@ -66,7 +65,7 @@ final class ApiTokens {
     return wasNull ? null : Instant.ofEpochMilli(millis);
   }
 
-  boolean revoke(long accountId, long tokenId) {
+  public boolean revoke(long accountId, long tokenId) {
     return jdbi.withHandle(handle -> handle.createUpdate("UPDATE api_tokens SET revoked_at = :now"
             + " WHERE id = :id AND account_id = :account AND revoked_at IS NULL")
         .bind("now", clock.millis()).bind("id", tokenId).bind("account", accountId).execute()) == 1;

@@ -1,4 +1,4 @@
-package org.thinkpress.admin;
+package org.thinkpress.accounts;
 
 import static java.util.Objects.requireNonNull;
 
@@ -14,7 +14,7 @@ import org.jdbi.v3.core.Jdbi;
  * counted for any address typed, whether or not it has an account, so the throttle itself says
  * nothing about which addresses exist. A success clears the account's count, not the address's.
  */
-final class LoginThrottle {
+public final class LoginThrottle {
 
   /** Failures allowed before waits start, per account. */
   static final int FREE_PER_ACCOUNT = 5;
@@ -27,7 +27,7 @@ final class LoginThrottle {
   private final Jdbi jdbi;
   private final Clock clock;
 
-  LoginThrottle(Jdbi jdbi, Clock clock) {
+  public LoginThrottle(Jdbi jdbi, Clock clock) {
     this.jdbi = requireNonNull(jdbi, "jdbi");
     this.clock = requireNonNull(clock, "clock");
   }
