@@ -76,7 +76,7 @@ public final class AccountStore {
   }
 
   /** The account whose password this is, if the address has an enabled account and the password matches. */
-  Optional<Account> authenticate(String email, String password) {
+  public Optional<Account> authenticate(String email, String password) {
     record Stored(Account account, String hash) {}
     Optional<Stored> stored = jdbi.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS + ", password_hash"
             + " FROM accounts WHERE email = :email")

@@ -9,7 +9,7 @@ import org.thinkpress.ThinkPressException;
  */
 public final class LoginRefusedException extends ThinkPressException {
 
-  static final String WRONG = "The email address or the password is not right.";
+  public static final String WRONG = "The email address or the password is not right.";
 
   private final Duration retryAfter;
 

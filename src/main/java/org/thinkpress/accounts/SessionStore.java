@@ -31,7 +31,7 @@ public final class SessionStore {
     this.clock = requireNonNull(clock, "clock");
   }
 
-  Session create(long accountId) {
+  public Session create(long accountId) {
     String token = Tokens.random();
     String csrf = Tokens.random();
     long now = clock.millis();

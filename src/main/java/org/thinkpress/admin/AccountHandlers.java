@@ -3,11 +3,20 @@ package org.thinkpress.admin;
 import static java.util.Objects.requireNonNull;
 
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.thinkpress.accounts.Account;
+import org.thinkpress.accounts.AccountException;
 import org.thinkpress.accounts.Accounts.Signed;
+import org.thinkpress.accounts.Accounts;
+import org.thinkpress.accounts.ApiTokens.NewApiToken;
+import org.thinkpress.accounts.LoginRefusedException;
+import org.thinkpress.accounts.Role;
+import org.thinkpress.accounts.SessionStore.Session;
+import org.thinkpress.accounts.Tokens;
 import org.thinkpress.admin.AdminViews.AccountPage;
 import org.thinkpress.admin.AdminViews.AccountRow;
 import org.thinkpress.admin.AdminViews.AccountsPage;
@@ -16,18 +25,10 @@ import org.thinkpress.admin.AdminViews.LoginPage;
 import org.thinkpress.admin.AdminViews.SecretPage;
 import org.thinkpress.admin.AdminViews.SettingsPage;
 import org.thinkpress.admin.AdminViews.TokenRow;
-import org.thinkpress.accounts.ApiTokens.NewApiToken;
-import org.thinkpress.accounts.SessionStore.Session;
 import org.thinkpress.content.ContentStore;
-import org.thinkpress.accounts.Tokens;
-import org.thinkpress.accounts.Account;
-import org.thinkpress.accounts.AccountException;
-import org.thinkpress.accounts.Accounts;
-import org.thinkpress.accounts.LoginRefusedException;
-import org.thinkpress.accounts.Role;
 
 /** Signing in and out, one's own account and API tokens, and (admins) accounts and site settings. */
-final class AccountHandlers {
+final class AccountHandlers implements AdminRoutes.Section {
 
   /** The login form's own CSRF defence: a random value in a cookie and in the form, compared on POST. */
   static final String LOGIN_COOKIE = "tp_login";
@@ -49,6 +50,23 @@ final class AccountHandlers {
     this.https = https;
   }
 
+  /** The shell's own pages: signing in and out, one's account, and (admins) accounts and settings. */
+  @Override
+  public void register(AdminRoutes routes) {
+    routes.open(HandlerType.GET, "/admin/login", this::loginForm);
+    routes.open(HandlerType.POST, "/admin/login", this::login);
+    routes.gated(HandlerType.POST, "/admin/logout", Role.AUTHOR, this::logout);
+    routes.gated(HandlerType.GET, "/admin/account", Role.AUTHOR, this::account);
+    routes.gated(HandlerType.POST, "/admin/account/password", Role.AUTHOR, this::changePassword);
+    routes.gated(HandlerType.POST, "/admin/account/tokens", Role.AUTHOR, this::createToken);
+    routes.gated(HandlerType.POST, "/admin/account/tokens/{token}/revoke", Role.AUTHOR, this::revokeToken);
+    routes.gated(HandlerType.GET, "/admin/accounts", Role.ADMIN, this::accounts);
+    routes.gated(HandlerType.POST, "/admin/accounts", Role.ADMIN, this::createAccount);
+    routes.gated(HandlerType.POST, "/admin/accounts/{account}", Role.ADMIN, this::updateAccount);
+    routes.gated(HandlerType.GET, "/admin/settings", Role.ADMIN, this::settings);
+    routes.gated(HandlerType.POST, "/admin/settings", Role.ADMIN, this::saveSettings);
+  }
+
   void loginForm(Context ctx) {
     if (accounts.session(ctx.cookie(AdminRoutes.SESSION_COOKIE)).isPresent()) {
       AdminPages.seeOther(ctx, safeNext(ctx.queryParam("next")));
@@ -60,7 +78,7 @@ final class AccountHandlers {
   private void showLogin(Context ctx, int status, String email, String next, String error) {
     String token = Tokens.random();
     setCookie(ctx, LOGIN_COOKIE, token, "/admin/login", "Strict", -1);
-    pages.render(ctx, status, "login", pages.chrome(ctx, null, "Sign in", "login", error),
+    pages.render(ctx, status, "admin/login", pages.chrome(ctx, null, "Sign in", "login", error),
         new LoginPage(email == null ? "" : email, safeNext(next), token));
   }
 
@@ -101,7 +119,7 @@ final class AccountHandlers {
             t.lastUsedAt() == null ? "never" : pages.date(t.lastUsedAt()), t.active(),
             "/admin/account/tokens/" + t.id() + "/revoke"))
         .toList();
-    pages.render(ctx, status, "account", pages.chrome(ctx, signed, "Your account", "account", error),
+    pages.render(ctx, status, "admin/account", pages.chrome(ctx, signed, "Your account", "account", error),
         new AccountPage(account.email(), account.name(), account.role().key(), tokens));
   }
 
@@ -118,7 +136,7 @@ final class AccountHandlers {
   void createToken(Context ctx, Signed signed) {
     try {
       NewApiToken token = accounts.apiTokens().create(signed.account().id(), ctx.formParam("name"));
-      pages.render(ctx, 200, "secret", pages.chrome(ctx, signed, "New API token", "account", null),
+      pages.render(ctx, 200, "admin/secret", pages.chrome(ctx, signed, "New API token", "account", null),
           new SecretPage("New API token: " + token.name(), "Send it in the header Authorization: Bearer TOKEN. It acts"
               + " with your role until you revoke it.", token.token(), "/admin/account", "Back to your account"));
     } catch (AccountException e) {
@@ -139,7 +157,7 @@ final class AccountHandlers {
     List<AccountRow> rows = accounts.store().list().stream()
         .map(a -> new AccountRow(a.id(), a.email(), a.name(), roles(a.role()), a.disabled(), "/admin/accounts/" + a.id()))
         .toList();
-    pages.render(ctx, status, "accounts", pages.chrome(ctx, signed, "Accounts", "accounts", error),
+    pages.render(ctx, status, "admin/accounts", pages.chrome(ctx, signed, "Accounts", "accounts", error),
         new AccountsPage(rows, roles(Role.AUTHOR)));
   }
 
@@ -165,7 +183,7 @@ final class AccountHandlers {
 
   void settings(Context ctx, Signed signed) {
     Map<String, String> settings = content.settings();
-    pages.render(ctx, 200, "settings", pages.chrome(ctx, signed, "Site settings", "settings", null),
+    pages.render(ctx, 200, "admin/settings", pages.chrome(ctx, signed, "Site settings", "settings", null),
         new SettingsPage(settings.getOrDefault("site.title", ""), settings.getOrDefault("site.description", "")));
   }
 
@@ -173,7 +191,7 @@ final class AccountHandlers {
     String title = nonNull(ctx.formParam("site_title")).strip();
     String description = nonNull(ctx.formParam("site_description")).strip().replaceAll("\\s+", " ");
     if (title.isEmpty() || title.length() > 200 || description.length() > 500) {
-      pages.render(ctx, 400, "settings", pages.chrome(ctx, signed, "Site settings", "settings",
+      pages.render(ctx, 400, "admin/settings", pages.chrome(ctx, signed, "Site settings", "settings",
           "The name is needed (at most 200 characters); the sentence may have at most 500."),
           new SettingsPage(title, description));
       return;

@@ -1,5 +1,7 @@
 package org.thinkpress.admin;
 
+import static java.util.Objects.requireNonNull;
+
 import io.javalin.http.Context;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -8,16 +10,17 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
-import org.thinkpress.accounts.Accounts.Signed;
-import org.thinkpress.admin.AdminViews.Chrome;
 import org.thinkpress.accounts.Account;
+import org.thinkpress.accounts.Accounts.Signed;
 import org.thinkpress.accounts.Role;
+import org.thinkpress.admin.AdminViews.Chrome;
+import org.thinkpress.site.Assets;
 
 /**
  * What every admin handler shares: the page chrome, rendering, headers, redirects, dates in the
  * site's zone. Admin responses are never cached and never indexed.
  */
-final class AdminPages {
+public final class AdminPages {
 
   /** Confirmations shown after a redirect, by the code in {@code ?done=}; fixed texts, so nothing is reflected. */
   static final Map<String, String> NOTICES = Map.ofEntries(
@@ -39,21 +42,21 @@ final class AdminPages {
   private final ZoneId zone;
   private final DateTimeFormatter display;
 
-  AdminPages(AdminAssets assets, ZoneId zone) {
-    this.assets = assets;
-    this.zone = zone;
+  public AdminPages(Assets assets, ZoneId zone) {
+    this.assets = new AdminAssets(requireNonNull(assets, "assets"));
+    this.zone = requireNonNull(zone, "zone");
     this.display = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH).withZone(zone);
   }
 
-  ZoneId zone() {
+  public ZoneId zone() {
     return zone;
   }
 
-  String date(Instant instant) {
+  public String date(Instant instant) {
     return instant == null ? "" : display.format(instant);
   }
 
-  Chrome chrome(Context ctx, Signed signed, String title, String section, String error) {
+  public Chrome chrome(Context ctx, Signed signed, String title, String section, String error) {
     String done = ctx.queryParam("done");
     String notice = done == null ? null : NOTICES.get(done);
     if (signed == null) {
@@ -65,7 +68,8 @@ final class AdminPages {
         assets.siteCss(), assets.adminCss(), assets.adminJs(), account.role().isEditor(), account.role() == Role.ADMIN);
   }
 
-  void render(Context ctx, int status, String template, Chrome chrome, Object page) {
+  /** Renders {@code template} (its path under {@code src/main/jte} without {@code .jte}, as {@code publishing/admin/edit}). */
+  public void render(Context ctx, int status, String template, Chrome chrome, Object page) {
     noStore(ctx);
     ctx.status(status);
     ctx.header("Content-Type", "text/html; charset=utf-8");
@@ -73,18 +77,18 @@ final class AdminPages {
   }
 
   /** 303 See Other: after a form, the browser asks for the page with GET. */
-  static void seeOther(Context ctx, String location) {
+  public static void seeOther(Context ctx, String location) {
     noStore(ctx);
     ctx.status(303);
     ctx.header("Location", location);
   }
 
-  static void noStore(Context ctx) {
+  public static void noStore(Context ctx) {
     ctx.header("Cache-Control", "no-store");
     ctx.header("X-Robots-Tag", "noindex, nofollow");
   }
 
-  static String encode(String value) {
+  public static String encode(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 }

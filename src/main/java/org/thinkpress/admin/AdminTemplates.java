@@ -15,7 +15,7 @@ final class AdminTemplates {
 
   byte[] render(String template, Chrome chrome, Object page) {
     Utf8ByteOutput output = new Utf8ByteOutput(16 * 1024);
-    engine.render("admin/" + template + ".jte", Map.of("chrome", chrome, "page", page), output);
+    engine.render(template + ".jte", Map.of("chrome", chrome, "page", page), output);
     return output.toByteArray();
   }
 }

@@ -14,32 +14,49 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.thinkpress.accounts.AccountStore;
+import org.thinkpress.accounts.Accounts;
+import org.thinkpress.accounts.ApiTokens;
+import org.thinkpress.accounts.LoginThrottle;
+import org.thinkpress.accounts.SessionStore;
 import org.thinkpress.admin.Admin;
-import org.thinkpress.admin.Uploads;
+import org.thinkpress.admin.AdminPages;
 import org.thinkpress.content.ContentReader;
 import org.thinkpress.content.ContentStore;
 import org.thinkpress.content.ContentVersion;
 import org.thinkpress.content.MarkdownRenderer;
+import org.thinkpress.media.UploadHandlers;
+import org.thinkpress.media.Uploads;
 import org.thinkpress.newsletter.Newsletter;
+import org.thinkpress.newsletter.NewsletterAdmin;
 import org.thinkpress.newsletter.NewsletterService;
+import org.thinkpress.publishing.ApiRoutes;
+import org.thinkpress.publishing.PreviewLinks;
+import org.thinkpress.publishing.PublishingAdmin;
 import org.thinkpress.publishing.ScheduledPublisher;
 import org.thinkpress.publishing.SlugRedirects;
+import org.thinkpress.publishing.TaxonomyEditor;
+import org.thinkpress.publishing.Workflow;
 import org.thinkpress.search.Search;
 import org.thinkpress.site.Assets;
 import org.thinkpress.site.PageCache;
 import org.thinkpress.site.SitePages;
 import org.thinkpress.site.SiteRoutes;
 import org.thinkpress.storage.Database;
+import org.thinkpress.subscribers.ConfirmationLinks;
+import org.thinkpress.subscribers.LinkTokens;
+import org.thinkpress.subscribers.SubscriberHandlers;
 import org.thinkpress.subscribers.SubscriberRoutes;
 import org.thinkpress.subscribers.SubscriberService;
 import org.thinkpress.web.HttpServer;
 import org.thinkpress.web.ServerSettings;
 
 /**
- * The wiring: builds every part of ThinkPress by hand, in dependency order, from a {@link Config}.
- * {@link #open} gives the services (what the CLI needs); {@link #serve} adds the HTTP server and
- * the background work (scheduled publishing, following other nodes' changes). Closing stops all of
- * it in reverse order.
+ * The wiring: builds every service of ThinkPress by hand, in dependency order, from a
+ * {@link Config}, and nowhere else. {@link #open} builds what is opened (the database and its
+ * stores, the accounts, the workflow, the uploads, the newsletter and sign-up): what the commands
+ * need. {@link #serve} adds what runs (the search index, the public pages, the admin, the HTTP
+ * server and the background work) and returns it as a {@link Serving}. Closing stops all of it in
+ * reverse order.
  */
 public final class ThinkPress implements AutoCloseable {
 
@@ -51,14 +68,16 @@ public final class ThinkPress implements AutoCloseable {
   private final ContentVersion contentVersion;
   private final ContentStore contentStore;
   private final ContentReader contentReader;
-  private final AccountStore accounts;
+  private final MarkdownRenderer markdown = new MarkdownRenderer();
+  private final AccountStore accountStore;
+  private final Accounts accounts;
+  private final Workflow workflow;
+  private final TaxonomyEditor taxonomyEditor;
+  private final Uploads uploads;
   private final Newsletter newsletter;
+  private final SubscriberService subscribers;
   private final List<AutoCloseable> running = new ArrayList<>();
-  private PageCache pageCache;
-  private SitePages sitePages;
-  private Admin admin;
-  private Search search;
-  private HttpServer server;
+  private Serving serving;
 
   private ThinkPress(Config config, Clock clock) {
     this.config = config;
@@ -68,13 +87,22 @@ public final class ThinkPress implements AutoCloseable {
       long migrationStart = System.nanoTime();
       database.migrate();
       log.debug("Schema checked in {} ms", (System.nanoTime() - migrationStart) / 1_000_000);
-      this.contentVersion = new ContentVersion(database.jdbi());
-      this.contentStore = new ContentStore(database.jdbi(), clock, new MarkdownRenderer(), config.site().types(),
-          contentVersion);
-      this.contentReader = new ContentReader(database.jdbi(), contentVersion);
-      this.accounts = new AccountStore(database.jdbi(), clock);
+      var jdbi = database.jdbi();
+      this.contentVersion = new ContentVersion(jdbi);
+      this.contentStore = new ContentStore(jdbi, clock, markdown, config.site().types(), contentVersion);
+      this.contentReader = new ContentReader(jdbi, contentVersion);
+      this.accountStore = new AccountStore(jdbi, clock);
+      this.accounts = new Accounts(accountStore, new SessionStore(jdbi, clock), new LoginThrottle(jdbi, clock),
+          new ApiTokens(jdbi, clock));
+      this.workflow = new Workflow(jdbi, contentStore, new PreviewLinks(jdbi, clock), clock);
+      this.taxonomyEditor = new TaxonomyEditor(contentStore, clock);
+      this.uploads = new Uploads(jdbi, config.dataDir().resolve("uploads"), uploadMaxBytes(), clock);
+      LinkTokens linkTokens = LinkTokens.loadOrCreate(jdbi, clock);
       this.newsletter = Newsletter.open(new Newsletter.Parts(database, clock, config.site(), contentReader, contentStore,
-          config.subscribers(), config.newsletter(), config.mail(), config.dataDir()));
+          config.subscribers(), config.newsletter(), config.mail(), config.dataDir(), linkTokens,
+          new ConfirmationLinks(linkTokens)::token));
+      this.subscribers = new SubscriberService(jdbi, clock, config.subscribers(), linkTokens, contentReader,
+          newsletter.subscriberMail());
     } catch (RuntimeException e) {
       database.close();
       throw database.explained(e); // a locked, read-only or full SQLite file, in one line
@@ -90,9 +118,13 @@ public final class ThinkPress implements AutoCloseable {
     return new ThinkPress(requireNonNull(config, "config"), requireNonNull(clock, "clock"));
   }
 
-  /** Starts the HTTP server and the background jobs; returns once the server listens. */
-  public ThinkPress serve() {
-    if (server != null) {
+  private long uploadMaxBytes() {
+    return config.uploadMaxMegabytes() * 1024L * 1024L;
+  }
+
+  /** Starts the HTTP server and the background jobs; returns once the server listens and the index is current. */
+  public Serving serve() {
+    if (serving != null) {
       throw new IllegalStateException("already serving");
     }
     // Opening the search index (Lucene) and catching it up (rebuilding it when missing) run beside
@@ -106,39 +138,47 @@ public final class ThinkPress implements AutoCloseable {
     CompletableFuture<Search> indexReady = searchOpened.thenApply(Search::follow);
     Assets assets = new Assets();
     SitePages pages = new SitePages(contentReader, config.site(), assets,
-        (publication, limit) -> search.otherMaterials().forPublication(publication, limit));
-    sitePages = pages;
-    pageCache = new PageCache(config.site().cacheMaxBytes(), contentVersion);
+        (publication, limit) -> await(searchOpened).otherMaterials().forPublication(publication, limit));
+    PageCache pageCache = new PageCache(config.site().cacheMaxBytes(), contentVersion);
     SiteRoutes siteRoutes = new SiteRoutes(pages, pageCache, assets, new SlugRedirects(database.jdbi()));
-    long uploadMaxBytes = config.uploadMaxMegabytes() * 1024L * 1024L;
-    admin = new Admin(database.jdbi(), clock, contentStore, assets,
-        new Admin.Settings(config.site(), config.dataDir().resolve("uploads"), uploadMaxBytes),
-        new Admin.Mail(newsletter.subscribers(), newsletter.service()));
-
-    SubscriberRoutes subscriberRoutes = new SubscriberRoutes(newsletter.subscribers(), contentReader, config.site(), clock,
+    Admin admin = admin(assets);
+    ApiRoutes api = new ApiRoutes(accounts, workflow, contentStore, taxonomyEditor, uploads, markdown, config.site());
+    SubscriberRoutes subscriberRoutes = new SubscriberRoutes(subscribers, contentReader, config.site(), clock,
         (title, path, indexable) -> pages.layout(title, null, path, "subscribe", null, null, null, !indexable));
+
     newsletter.startBackground(contentStore);
     running.add(newsletter);
     log.info("Mail goes to the {}", newsletter.transport().describe());
-
     ScheduledPublisher publisher = new ScheduledPublisher(contentStore, clock, database.jdbi(), database.dialect());
     publisher.start(5);
     running.add(publisher);
     running.add(followOtherNodes());
 
-    search = await(searchOpened);
+    Search search = await(searchOpened);
     running.add(search);
-
     // Requests may carry an image upload; everything else stays far below this.
     ServerSettings settings = new ServerSettings(config.host(), config.port(), config.site().isHttps(),
-        Math.max(1024 * 1024, uploadMaxBytes + 64 * 1024), config.clientAddress());
-    server = HttpServer.start(settings, (status, detail) -> pages.error(status, detail).body(),
-        List.of(siteRoutes::register, admin::register, search.routes(pages, assets.url("search.js"), clock),
-            subscriberRoutes::register, newsletter::registerRoutes));
+        Math.max(1024 * 1024, uploadMaxBytes() + 64 * 1024), config.clientAddress());
+    HttpServer server = HttpServer.start(settings, (status, detail) -> pages.error(status, detail).body(),
+        List.of(siteRoutes::register, api::register, admin::register,
+            search.routes(pages, assets.url("search.js"), clock), subscriberRoutes::register,
+            newsletter::registerRoutes));
     running.add(server);
     await(indexReady);
+    serving = new Serving(search, pages, pageCache, admin, api, server);
     log.info("Started in {} ms", ManagementFactory.getRuntimeMXBean().getUptime());
-    return this;
+    return serving;
+  }
+
+  /** The admin shell with every feature's admin pages, in the order of its navigation. */
+  private Admin admin(Assets assets) {
+    AdminPages adminPages = new AdminPages(assets, config.site().zone());
+    return new Admin(accounts, adminPages, contentStore, config.site().isHttps(), List.of(
+        new PublishingAdmin(workflow, taxonomyEditor, contentStore, markdown, adminPages, config.site(),
+            uploadMaxBytes()),
+        new UploadHandlers(uploads, adminPages),
+        new SubscriberHandlers(subscribers, contentStore, adminPages, clock),
+        new NewsletterAdmin(newsletter.service(), contentStore, markdown, adminPages)));
   }
 
   private static <T> T await(CompletableFuture<T> future) {
@@ -176,13 +216,12 @@ public final class ThinkPress implements AutoCloseable {
     return Search.open(config.search(), database.jdbi(), contentStore, contentReader, config.site().zone(), clock);
   }
 
-  /** The search service; only once serving. */
-  public Search search() {
-    return search;
-  }
-
   public Config config() {
     return config;
+  }
+
+  public Clock clock() {
+    return clock;
   }
 
   public Database database() {
@@ -197,20 +236,27 @@ public final class ThinkPress implements AutoCloseable {
     return contentReader;
   }
 
+  public MarkdownRenderer markdown() {
+    return markdown;
+  }
+
   /** The uploaded images ({@code data.dir/uploads}), for commands that carry them (content export and import). */
   public Uploads uploads() {
-    return new Uploads(database.jdbi(), config.dataDir().resolve("uploads"), config.uploadMaxMegabytes() * 1024L * 1024L,
-        clock);
+    return uploads;
   }
 
   /** The admin accounts (the {@code user} command uses them without serving). */
   public AccountStore accounts() {
+    return accountStore;
+  }
+
+  /** Signing in, sessions and API tokens. */
+  public Accounts signIn() {
     return accounts;
   }
 
-  /** The admin; only once serving. */
-  public Admin admin() {
-    return admin;
+  public Workflow workflow() {
+    return workflow;
   }
 
   public Newsletter newsletter() {
@@ -218,31 +264,11 @@ public final class ThinkPress implements AutoCloseable {
   }
 
   public SubscriberService subscribers() {
-    return newsletter.subscribers();
+    return subscribers;
   }
 
   public NewsletterService newsletterService() {
     return newsletter.service();
-  }
-
-  /** The public site's pages, for benchmarks of rendering; only once serving. */
-  public SitePages sitePages() {
-    return sitePages;
-  }
-
-  /** The page cache; only once serving. */
-  public PageCache pageCache() {
-    return pageCache;
-  }
-
-  /** The port the server listens on; only once serving. */
-  public int port() {
-    return server.port();
-  }
-
-  /** Every route the server answers, as registered; only once serving. */
-  public List<HttpServer.Route> routes() {
-    return server.routes();
   }
 
   @Override

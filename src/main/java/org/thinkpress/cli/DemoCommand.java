@@ -30,6 +30,6 @@ final class DemoCommand implements Callable<Integer> {
       }
       return 0;
     }
-    return ServeCommand.Serving.run(config, thinkPress -> DemoContent.loadOnce(thinkPress.contentStore()));
+    return ServeCommand.Runner.run(config, thinkPress -> DemoContent.loadOnce(thinkPress.contentStore()));
   }
 }

@@ -19,27 +19,28 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return Serving.run(root.config(server.settings()), thinkPress -> {});
+    return Runner.run(root.config(server.settings()), thinkPress -> {});
   }
 
   /** Starting a server and keeping the process up until it is stopped, shared with {@code demo}. */
-  static final class Serving {
+  static final class Runner {
     interface BeforeServing {
       void prepare(ThinkPress thinkPress);
     }
 
     static int run(Config config, BeforeServing prepare) {
       ThinkPress thinkPress = ThinkPress.open(config);
+      int port;
       try {
         prepare.prepare(thinkPress);
-        thinkPress.serve();
+        port = thinkPress.serve().port();
       } catch (RuntimeException e) {
         thinkPress.close();
         throw thinkPress.database().explained(e); // a locked, read-only or full SQLite file, in one line
       }
       Runtime.getRuntime().addShutdownHook(new Thread(thinkPress::close, "shutdown"));
       System.out.println("ThinkPress is serving " + config.site().baseUrl() + " (listening on " + config.host() + ":"
-          + thinkPress.port() + "; stop with Ctrl+C)");
+          + port + "; stop with Ctrl+C)");
       return Cli.KEEP_RUNNING;
     }
   }

@@ -6,7 +6,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Optional;
 import org.thinkpress.subscribers.LinkTokens;
-import org.thinkpress.subscribers.SubscriberService;
 
 /** Turns a claimed outbox row into the MIME message for its recipient. */
 final class MessageComposer {
@@ -14,21 +13,22 @@ final class MessageComposer {
   private final SendContents contents;
   private final EmailRenderer renderer;
   private final MessageBuilder builder;
-  private final SubscriberService subscribers;
+  private final Newsletter.ConfirmationTokens confirmations;
   private final LinkTokens tokens;
 
-  MessageComposer(SendContents contents, EmailRenderer renderer, MessageBuilder builder, SubscriberService subscribers) {
+  MessageComposer(SendContents contents, EmailRenderer renderer, MessageBuilder builder, LinkTokens tokens,
+                  Newsletter.ConfirmationTokens confirmations) {
     this.contents = requireNonNull(contents, "contents");
     this.renderer = requireNonNull(renderer, "renderer");
     this.builder = requireNonNull(builder, "builder");
-    this.subscribers = requireNonNull(subscribers, "subscribers");
-    this.tokens = subscribers.tokens();
+    this.tokens = requireNonNull(tokens, "tokens");
+    this.confirmations = requireNonNull(confirmations, "confirmations");
   }
 
   /** The message, or empty when the row has nothing to send any more. */
   Optional<MimeMessage> compose(Send send, OutboxRow row, OutboxStore.Recipient recipient) throws MessagingException {
     Optional<String> confirmation = send.kind() == Send.Kind.CONFIRMATION
-        ? contents.jdbi().withHandle(handle -> subscribers.confirmationToken(handle, recipient.id()))
+        ? contents.jdbi().withHandle(handle -> confirmations.token(handle, recipient.id()))
         : Optional.empty();
     Optional<EmailRenderer.Rendered> rendered = renderer.render(contents.of(send), row, recipient, contents.reader(),
         confirmation);

@@ -5,9 +5,11 @@ import static java.util.Objects.requireNonNull;
 import io.javalin.config.RoutesConfig;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Handle;
 import org.simplejavamail.utils.mail.dkim.DkimSigner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,14 +19,15 @@ import org.thinkpress.site.SiteConfig;
 import org.thinkpress.storage.Database;
 import org.thinkpress.storage.Dialect;
 import org.thinkpress.subscribers.LinkTokens;
-import org.thinkpress.subscribers.SubscriberService;
+import org.thinkpress.subscribers.SubscriberMail;
 import org.thinkpress.subscribers.SubscriberSettings;
 
 /**
- * The subscribers and newsletter features built together, in dependency order: the wiring class
- * calls {@link #open} and then, to serve, {@link #startBackground}. Sign-up needs the outbox (to
- * queue confirmations) and the outbox's messages need sign-up (for confirmation links), so the
- * small {@link OutboxMail} goes first and the rest follows.
+ * The newsletter's parts built together, in dependency order: the wiring calls {@link #open} and
+ * then, to serve, {@link #startBackground}. Sign-up (in {@code subscribers}, built by the wiring
+ * after this) queues its confirmations through {@link #subscriberMail}; the confirmation
+ * messages get their links through the {@link ConfirmationTokens} the wiring passes in, so neither
+ * feature builds the other.
  */
 public final class Newsletter implements AutoCloseable {
 
@@ -32,7 +35,6 @@ public final class Newsletter implements AutoCloseable {
 
   private final OutboxStore outbox;
   private final OutboxMail outboxMail;
-  private final SubscriberService subscribers;
   private final NewsletterService service;
   private final Alerts alerts;
   private final SendContents contents;
@@ -46,25 +48,40 @@ public final class Newsletter implements AutoCloseable {
   private Sender sender;
   private ScheduledExecutorService scheduler;
 
-  /** The parts the newsletter is built from. */
+  /** The token of a subscriber's live confirmation link, read inside the composer's transaction. */
+  @FunctionalInterface
+  public interface ConfirmationTokens {
+    Optional<String> token(Handle handle, long subscriberId);
+  }
+
+  /**
+   * The parts the newsletter is built from.
+   *
+   * @param tokens signs the links in every message (preferences, unsubscribe, view in browser)
+   * @param confirmations the links of confirmation messages
+   */
   public record Parts(Database database, Clock clock, SiteConfig site, ContentReader reader, ContentStore content,
-                      SubscriberSettings subscriberSettings, NewsletterSettings settings, MailSettings mail, Path dataDir) {}
+                      SubscriberSettings subscriberSettings, NewsletterSettings settings, MailSettings mail, Path dataDir,
+                      LinkTokens tokens, ConfirmationTokens confirmations) {
+    public Parts {
+      requireNonNull(tokens, "tokens");
+      requireNonNull(confirmations, "confirmations");
+    }
+  }
 
   private Newsletter(Parts parts, MailTransport transport) {
     this.settings = parts.settings();
     this.clock = parts.clock();
     this.transport = transport;
     this.outbox = new OutboxStore(parts.database().jdbi(), parts.database().dialect());
-    this.tokens = LinkTokens.loadOrCreate(parts.database().jdbi(), clock);
+    this.tokens = parts.tokens();
     this.outboxMail = new OutboxMail(outbox, clock, transport);
-    this.subscribers = new SubscriberService(parts.database().jdbi(), clock, parts.subscriberSettings(), tokens,
-        parts.reader(), outboxMail);
     this.contents = new SendContents(parts.database().jdbi(), parts.reader(), parts.content(), parts.site());
     this.renderer = new EmailRenderer(parts.site(), tokens, parts.subscriberSettings().lists());
     DkimSigner signer = parts.mail().signs() ? DkimKeys.signer(parts.mail().dkimDomain(), parts.mail().dkimSelector(),
         DkimKeys.load(parts.mail().dkimKeyFile())) : null;
     this.composer = new MessageComposer(contents, renderer, new MessageBuilder(transport.session(), settings, signer, clock),
-        subscribers);
+        tokens, parts.confirmations());
     this.alerts = new Alerts(outbox, parts.content(), parts.reader(), parts.subscriberSettings().lists(), settings, clock,
         this::wake);
     Digests digests = new Digests(outbox, contents, settings, parts.site().zone(), clock);
@@ -87,8 +104,9 @@ public final class Newsletter implements AutoCloseable {
     return new Newsletter(parts, transport);
   }
 
-  public SubscriberService subscribers() {
-    return subscribers;
+  /** How sign-up queues its confirmation messages: into this outbox, waking the sender once committed. */
+  public SubscriberMail subscriberMail() {
+    return outboxMail;
   }
 
   public NewsletterService service() {

@@ -7,6 +7,9 @@
  * pieces live at their time. {@link org.thinkpress.publishing.SlugRedirects} keeps old URLs working.
  * {@link org.thinkpress.publishing.PreviewLinks} shares drafts with reviewers.
  * {@link org.thinkpress.publishing.PublishedEvents} records each piece that becomes published.
+ * Its admin pages (the publications list, the editing page, revisions, taxonomies) are the section
+ * {@link org.thinkpress.publishing.PublishingAdmin}; the JSON API at {@code /admin/api} is
+ * {@link org.thinkpress.publishing.ApiRoutes} (documented in {@code docs/api.md}).
  *
  * <h2>Words</h2>
  * <dl>
@@ -24,11 +27,15 @@
  *   <dt>redirect</dt><dd>an old slug that answers with a 301 to the current one. A publication's
  *   redirect only answers while the piece is public.</dd>
  *   <dt>published event</dt><dd>the durable record that a piece <em>became published</em> on this
-  installation ({@link org.thinkpress.publishing.PublishedEvents}), written in the same transaction
-  as the change by the publish action and by a schedule coming due, never by imports or copies of
-  rows; the newsletter's alerts consume them. <em>Handled</em>: taken by its consumer, once.</dd>
-  <dt>preview link</dt><dd>{@code /preview/TOKEN}: a piece in any status, for anyone holding the
+ *   installation ({@link org.thinkpress.publishing.PublishedEvents}), written in the same transaction
+ *   as the change by the publish action and by a schedule coming due, never by imports or copies of
+ *   rows; the newsletter's alerts consume them. <em>Handled</em>: taken by its consumer, once.</dd>
+ *   <dt>preview link</dt><dd>{@code /preview/TOKEN}: a piece in any status, for anyone holding the
  *   link, until it is revoked. Only the token's hash is stored.</dd>
+ *   <dt>editing form</dt><dd>a piece's page in the admin; it shows every field a piece has, so that a
+ *   save writes back only what was changed in it: experts (the byline), topics and regions in their
+ *   order, and the publication and "updated" times in {@code site.timezone}, to the second they are
+ *   stored at ({@code PublicationForm}).</dd>
  * </dl>
  */
 package org.thinkpress.publishing;

@@ -49,6 +49,7 @@ public final class SubscriberService {
   private final ContentReader content;
   private final SubscriberMail mail;
   private final SubscriberStore store = new SubscriberStore();
+  private final ConfirmationLinks confirmationLinks;
   private final RateLimiter perAddress;
 
   public SubscriberService(Jdbi jdbi, Clock clock, SubscriberSettings settings, LinkTokens tokens, ContentReader content,
@@ -57,6 +58,7 @@ public final class SubscriberService {
     this.clock = requireNonNull(clock, "clock");
     this.settings = requireNonNull(settings, "settings");
     this.tokens = requireNonNull(tokens, "tokens");
+    this.confirmationLinks = new ConfirmationLinks(tokens);
     this.content = requireNonNull(content, "content");
     this.mail = requireNonNull(mail, "mail");
     this.perAddress = new RateLimiter(settings.perAddressPerHour(), Duration.ofHours(1), clock);
@@ -138,13 +140,13 @@ public final class SubscriberService {
     mail.queueConfirmation(handle, id);
   }
 
+
   /**
-   * The token of the subscriber's live confirmation link, for the message that carries it, or
-   * empty when none is live (already confirmed).
+   * The token of the subscriber's live confirmation link, or empty when none is live (already
+   * confirmed); what the confirmation message carries.
    */
   public Optional<String> confirmationToken(Handle handle, long subscriberId) {
-    return store.confirmation(handle, subscriberId).map(row -> tokens.confirmation(subscriberId,
-        java.time.Instant.ofEpochMilli((Long) row[1]), (String) row[0]));
+    return confirmationLinks.token(handle, subscriberId);
   }
 
   /**

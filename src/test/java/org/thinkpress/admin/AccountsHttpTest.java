@@ -7,9 +7,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.thinkpress.app.TestSite;
 import org.thinkpress.accounts.Account;
 import org.thinkpress.accounts.Role;
+import org.thinkpress.app.TestSite;
 
 /** An admin manages accounts in the UI; every account changes its own password. */
 class AccountsHttpTest {
@@ -21,7 +21,7 @@ class AccountsHttpTest {
   static void start() {
     site = TestSite.start(Map.of(), false);
     site.app().accounts().create("root@think.example", "Root", Role.ADMIN, "a long enough password");
-    admin = new AdminClient(site.app().port());
+    admin = new AdminClient(site.port());
     admin.login("root@think.example", "a long enough password");
   }
 
@@ -38,7 +38,7 @@ class AccountsHttpTest {
     Account nina = site.app().accounts().findByEmail("new.author@think.example").orElseThrow();
     assertThat(nina.role()).isEqualTo(Role.AUTHOR);
 
-    AdminClient author = new AdminClient(site.app().port());
+    AdminClient author = new AdminClient(site.port());
     assertThat(author.login("new.author@think.example", "her first password").statusCode()).isEqualTo(303);
     assertThat(author.get("/admin").statusCode()).isEqualTo(200);
     assertThat(author.get("/admin/accounts").statusCode()).isEqualTo(403);
@@ -46,7 +46,7 @@ class AccountsHttpTest {
     assertThat(admin.post("/admin/accounts/" + nina.id(), "role", "author", "disabled", "yes").statusCode())
         .isEqualTo(303);
     assertThat(author.get("/admin").statusCode()).as("the session ended").isEqualTo(303);
-    assertThat(new AdminClient(site.app().port()).login("new.author@think.example", "her first password").statusCode())
+    assertThat(new AdminClient(site.port()).login("new.author@think.example", "her first password").statusCode())
         .isEqualTo(401);
   }
 
@@ -66,7 +66,7 @@ class AccountsHttpTest {
   @Test
   void everyoneChangesTheirOwnPasswordKnowingTheCurrentOne() {
     site.app().accounts().create("ed@think.example", "Ed", Role.EDITOR, "the old password");
-    AdminClient editor = new AdminClient(site.app().port());
+    AdminClient editor = new AdminClient(site.port());
     editor.login("ed@think.example", "the old password");
 
     HttpResponse<String> wrong = editor.post("/admin/account/password", "current", "not the old one",
@@ -78,7 +78,7 @@ class AccountsHttpTest {
         "password", "the new password", "repeat", "the new password");
     assertThat(changed.statusCode()).isEqualTo(303);
     assertThat(changed.headers().firstValue("Location")).hasValue("/admin/account?done=password");
-    assertThat(new AdminClient(site.app().port()).login("ed@think.example", "the new password").statusCode())
+    assertThat(new AdminClient(site.port()).login("ed@think.example", "the new password").statusCode())
         .isEqualTo(303);
   }
 }

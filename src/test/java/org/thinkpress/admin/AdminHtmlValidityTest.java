@@ -13,9 +13,9 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.thinkpress.accounts.Role;
 import org.thinkpress.app.TestSite;
 import org.thinkpress.site.NuHtmlChecker;
-import org.thinkpress.accounts.Role;
 
 /**
  * Every admin page is valid HTML by the Nu Html Checker, and has what keyboard and screen-reader
@@ -32,9 +32,9 @@ class AdminHtmlValidityTest {
     // No sender: the send's rows stay where the test puts them (some failed, for the failures table).
     site = TestSite.start(Map.of("newsletter.sender", "false"), true);
     site.app().accounts().create("root@think.example", "Root", Role.ADMIN, "a long enough password");
-    AdminClient anonymous = new AdminClient(site.app().port());
+    AdminClient anonymous = new AdminClient(site.port());
     documents.put("/admin/login", anonymous.get("/admin/login").body());
-    admin = new AdminClient(site.app().port());
+    admin = new AdminClient(site.port());
     documents.put("login refused", admin.login("root@think.example", "wrong password here").body());
     admin.login("root@think.example", "a long enough password");
     HttpResponse<String> created = admin.post("/admin/publications", "title", "Valid HTML everywhere", "slug", "",

@@ -8,9 +8,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.thinkpress.app.TestSite;
 import org.thinkpress.accounts.LoginRefusedException;
 import org.thinkpress.accounts.Role;
+import org.thinkpress.app.TestSite;
 
 /** CSRF refusal, the session cookie's attributes, logout, and login over HTTP. */
 class CsrfAndSessionTest {
@@ -29,7 +29,7 @@ class CsrfAndSessionTest {
   }
 
   AdminClient signedIn() {
-    AdminClient client = new AdminClient(site.app().port());
+    AdminClient client = new AdminClient(site.port());
     assertThat(client.login("ed@think.example", "a long enough password").statusCode()).isEqualTo(303);
     return client;
   }
@@ -63,7 +63,7 @@ class CsrfAndSessionTest {
 
   @Test
   void theLoginFormHasItsOwnCsrfCheck() {
-    AdminClient client = new AdminClient(site.app().port());
+    AdminClient client = new AdminClient(site.port());
     HttpResponse<String> forged = client.postRaw("/admin/login", List.of("email", "ed@think.example",
         "password", "a long enough password", "_login", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"));
 
@@ -73,7 +73,7 @@ class CsrfAndSessionTest {
 
   @Test
   void theSessionCookieIsHttpOnlyLaxAndSecureOnAnHttpsSite() {
-    AdminClient client = new AdminClient(site.app().port());
+    AdminClient client = new AdminClient(site.port());
     client.get("/admin/login");
     HttpResponse<String> form = client.get("/admin/login");
     String token = form.body().replaceAll("(?s).*name=\"_login\" value=\"([^\"]+)\".*", "$1");
@@ -88,8 +88,8 @@ class CsrfAndSessionTest {
 
   @Test
   void aWrongPasswordGets401AndTheSameMessageAsAnUnknownAddress() {
-    HttpResponse<String> wrong = new AdminClient(site.app().port()).login("ed@think.example", "not the password");
-    HttpResponse<String> unknown = new AdminClient(site.app().port()).login("who@think.example", "not the password");
+    HttpResponse<String> wrong = new AdminClient(site.port()).login("ed@think.example", "not the password");
+    HttpResponse<String> unknown = new AdminClient(site.port()).login("who@think.example", "not the password");
 
     assertThat(wrong.statusCode()).isEqualTo(401);
     assertThat(unknown.statusCode()).isEqualTo(401);

@@ -18,6 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.thinkpress.accounts.Account;
+import org.thinkpress.accounts.ApiTokens;
+import org.thinkpress.accounts.Role;
+import org.thinkpress.accounts.SessionStore;
 import org.thinkpress.app.TestSite;
 import org.thinkpress.content.PublicationInput;
 import org.thinkpress.content.Status;
@@ -206,7 +210,8 @@ class RoleAccessTest {
   @Test
   void theTableCoversEveryRegisteredRouteOnce() {
     Set<String> registered = new LinkedHashSet<>();
-    site.app().admin().routeTable().forEach(r -> registered.add(r.method().name() + " " + r.path()));
+    site.serving().api().table().forEach(r -> registered.add(r.method().name() + " " + r.path()));
+    site.serving().admin().routeTable().forEach(r -> registered.add(r.method().name() + " " + r.path()));
     List<String> tested = TABLE.strip().lines().map(l -> String.join(" ", l.split("\\|")[0].strip().split("\\s+")))
         .toList();
 
@@ -221,7 +226,7 @@ class RoleAccessTest {
     for (Map.Entry<String, String> value : values.entrySet()) {
       path = path.replace(value.getKey(), value.getValue());
     }
-    AdminClient client = new AdminClient(site.app().port());
+    AdminClient client = new AdminClient(site.port());
     HttpResponse<String> response;
     if (c.body() != null) {
       HttpRequest.Builder request = HttpRequest.newBuilder(client.uri(path))

@@ -13,9 +13,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.thinkpress.cli.Main;
 
 /**
- * {@code java org.thinkpress.app.Main ARGS} in a process of its own, on this test run's class
+ * {@code java org.thinkpress.cli.Main ARGS} in a process of its own, on this test run's class
  * path, as an operator runs it: what it prints on standard output and standard error, and how it
  * exits, and, for tests that stop it the hard way, a serving one killed. It runs the classes just
  * compiled (never a jar left from an earlier build: surefire runs before {@code package}). Its

@@ -44,14 +44,16 @@ public final class TestSite implements AutoCloseable {
 
   private final Path folder;
   private final ThinkPress thinkPress;
+  private final Serving serving;
   private final HttpClient http = HttpClient.newBuilder()
       .followRedirects(HttpClient.Redirect.NEVER)
       .connectTimeout(Duration.ofSeconds(5))
       .build();
 
-  private TestSite(Path folder, ThinkPress thinkPress) {
+  private TestSite(Path folder, ThinkPress thinkPress, Serving serving) {
     this.folder = folder;
     this.thinkPress = thinkPress;
+    this.serving = serving;
   }
 
   /** Starts a site with the demo content. */
@@ -87,8 +89,7 @@ public final class TestSite implements AutoCloseable {
       if (demo) {
         DemoContent.loadOnce(thinkPress.contentStore());
       }
-      thinkPress.serve();
-      return new TestSite(folder, thinkPress);
+      return new TestSite(folder, thinkPress, thinkPress.serve());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -96,6 +97,15 @@ public final class TestSite implements AutoCloseable {
 
   public ThinkPress app() {
     return thinkPress;
+  }
+
+  /** What runs: the search index, the pages, the admin, the server. */
+  public Serving serving() {
+    return serving;
+  }
+
+  public int port() {
+    return serving.port();
   }
 
   public Path folder() {
@@ -146,7 +156,7 @@ public final class TestSite implements AutoCloseable {
   }
 
   public URI uri(String path) {
-    return URI.create("http://127.0.0.1:" + thinkPress.port() + path);
+    return URI.create("http://127.0.0.1:" + serving.port() + path);
   }
 
   @Override

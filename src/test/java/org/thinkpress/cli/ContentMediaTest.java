@@ -17,12 +17,12 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.thinkpress.admin.Uploads;
 import org.thinkpress.app.ConfigLoader;
 import org.thinkpress.app.DemoContent;
 import org.thinkpress.app.ThinkPress;
 import org.thinkpress.content.PublicationInput;
 import org.thinkpress.content.Status;
+import org.thinkpress.media.Uploads;
 
 /** The uploads travel with the content: {@code content export} copies them, {@code content import} brings them back. */
 class ContentMediaTest {
@@ -51,7 +51,7 @@ class ContentMediaTest {
   private String givenAPieceWithAnUploadedImage() throws IOException {
     try (ThinkPress app = open("old")) {
       DemoContent.loadOnce(app.contentStore());
-      long editor = app.accounts().create("editor@think.example", "Ed", org.thinkpress.admin.Role.EDITOR,
+      long editor = app.accounts().create("editor@think.example", "Ed", org.thinkpress.accounts.Role.EDITOR,
           "a long enough password").id();
       Uploads.Upload chart = app.uploads().store(new ByteArrayInputStream(png()), "Grain exports, 2025.png", editor);
       app.contentStore().savePublication(new PublicationInput("with-a-chart", "en", null, "With a chart", "",

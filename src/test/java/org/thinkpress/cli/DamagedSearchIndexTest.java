@@ -73,7 +73,7 @@ class DamagedSearchIndexTest {
       HttpResponse<String> results = site.get("/search?q=grain+exports");
       assertThat(results.statusCode()).isEqualTo(200);
       assertThat(results.body()).contains("href=\"/publications/black-sea-grain-exports-under-pressure\"");
-      assertThat(site.app().search().search(SearchRequest.text("")).total()).isEqualTo(20);
+      assertThat(site.serving().search().search(SearchRequest.text("")).total()).isEqualTo(20);
     }
     thenTheDamagedIndexIsKeptUnderANewName();
   }

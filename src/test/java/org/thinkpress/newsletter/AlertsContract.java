@@ -96,7 +96,7 @@ abstract class AlertsContract {
     fixture.subscribers("energy@x.org,alerts,energy,,form", "security@x.org,alerts,security,,form",
         "caucasus@x.org,alerts,,south-caucasus,form", "left@x.org,alerts,,,form", "bounced@x.org,alerts,,,form",
         "weekly@x.org,weekly,,,form");
-    SubscriberService subscribers = fixture.newsletter.subscribers();
+    SubscriberService subscribers = fixture.subscribers;
     subscribers.unsubscribe(subscribers.tokens().preferences(subscribers.find("left@x.org").orElseThrow().id()));
     subscribers.suppress("bounced@x.org", "hard bounce");
     subscribers.subscribe(new SubscribeRequest("pending@x.org", "", "en", List.of("alerts"), List.of(), List.of(), true,
@@ -197,7 +197,7 @@ abstract class AlertsContract {
     publish(publication("grid"));
     fixture.newsletter.sweep();
     jdbi.useHandle(h -> h.execute("UPDATE outbox SET status = 'failed', attempts = 8, last_error = '451 busy'"));
-    SubscriberService subscribers = fixture.newsletter.subscribers();
+    SubscriberService subscribers = fixture.subscribers;
     subscribers.unsubscribe(subscribers.tokens().preferences(subscribers.find("left@x.org").orElseThrow().id()));
     subscribers.suppress("bounced@x.org", "hard bounce");
     long send = fixture.newsletter.service().sends(10).stream().filter(p -> p.send().key().endsWith(":alerts"))
@@ -215,7 +215,7 @@ abstract class AlertsContract {
     for (int i = 0; i < emailAndLanguage.length; i += 2) {
       csv.append(emailAndLanguage[i]).append(',').append(list).append(',').append(emailAndLanguage[i + 1]).append(",form\n");
     }
-    assertThat(fixture.newsletter.subscribers().importCsv(new java.io.StringReader(csv.toString()), "languages.csv", false)
+    assertThat(fixture.subscribers.importCsv(new java.io.StringReader(csv.toString()), "languages.csv", false)
         .ok()).isTrue();
   }
 
@@ -297,7 +297,7 @@ abstract class AlertsContract {
   @Test
   void theOperatorsAlertOfAnImportedPieceReachesOnlyThoseWhoHaveNotHadItAndNeverAnyoneWhoLeft() {
     fixture.subscribers("all@x.org,alerts,,,form", "left@x.org,alerts,,,form");
-    SubscriberService subscribers = fixture.newsletter.subscribers();
+    SubscriberService subscribers = fixture.subscribers;
     subscribers.unsubscribe(subscribers.tokens().preferences(subscribers.find("left@x.org").orElseThrow().id()));
     fixture.content.savePublication(publication("old-piece").published("2024-01-01T00:00:00Z").build());
 

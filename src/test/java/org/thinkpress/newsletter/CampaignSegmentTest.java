@@ -41,7 +41,7 @@ class CampaignSegmentTest {
         "two-lists@x.org,news;alerts,energy,,form",
         "other-list@x.org,alerts,energy,,form",
         "suppressed@x.org,news,energy,,form");
-    fixture.newsletter.subscribers().suppress("suppressed@x.org", "test");
+    fixture.subscribers.suppress("suppressed@x.org", "test");
     return fixture;
   }
 

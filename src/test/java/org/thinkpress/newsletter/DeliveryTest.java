@@ -74,7 +74,7 @@ class DeliveryTest {
     fixture.subscribers("energy@x.org,alerts,energy,,form", "security@x.org,alerts,security,,form",
         "caucasus@x.org,alerts,,south-caucasus,form", "asia@x.org,alerts,,central-asia,form", "all@x.org,alerts,,,form",
         "weekly@x.org,weekly,,,form");
-    fixture.newsletter.subscribers().subscribe(new org.thinkpress.subscribers.SubscribeRequest("pending@x.org", "", "en",
+    fixture.subscribers.subscribe(new org.thinkpress.subscribers.SubscribeRequest("pending@x.org", "", "en",
         List.of("alerts"), List.of(), List.of(), true, "form"));
     greenMail.waitForIncomingEmail(5000, 0);
     fixture.newsletter.startBackground(fixture.content);

@@ -39,7 +39,7 @@ abstract class FailedSignUpContract {
   @BeforeEach
   void open() {
     fixture = new NewsletterFixture(dialect(), null, NewsletterFixture.settings());
-    subscribers = fixture.newsletter.subscribers();
+    subscribers = fixture.subscribers;
     jdbi = fixture.db.database().jdbi();
   }
 

@@ -52,7 +52,7 @@ class FailuresTest {
         "refused@x.org:failed");
     assertThat(errorOf("refused@x.org")).isEqualTo("554 5.6.0 Message content rejected");
     assertThat(errorOf("busy@x.org")).isEqualTo("451 4.3.0 Mailbox busy, try later");
-    assertThat(fixture.newsletter.subscribers().counts().suppressed()).isEqualTo(1);
+    assertThat(fixture.subscribers.counts().suppressed()).isEqualTo(1);
     assertThat(relay.accepted()).containsExactly("ok@x.org");
 
     fixture.clock.advance(Duration.ofMinutes(2)); // past the first backoff (one minute, plus up to 10 %)

@@ -18,7 +18,10 @@ import org.thinkpress.content.PublicationTypes;
 import org.thinkpress.site.SiteConfig;
 import org.thinkpress.storage.Dialect;
 import org.thinkpress.storage.TestDatabase;
+import org.thinkpress.subscribers.ConfirmationLinks;
 import org.thinkpress.subscribers.ImportReport;
+import org.thinkpress.subscribers.LinkTokens;
+import org.thinkpress.subscribers.SubscriberService;
 import org.thinkpress.subscribers.SubscriberSettings;
 
 /**
@@ -35,6 +38,8 @@ public final class NewsletterFixture implements AutoCloseable {
   public final ContentStore content;
   public final ContentReader reader;
   public final Newsletter newsletter;
+  /** Sign-up over this newsletter's outbox, as the wiring builds it. */
+  public final SubscriberService subscribers;
   public final Path folder;
   private final Newsletter.Parts parts;
   private final java.util.List<Newsletter> otherNodes = new java.util.ArrayList<>();
@@ -66,12 +71,16 @@ public final class NewsletterFixture implements AutoCloseable {
     content.importBundle(Fixtures.taxonomy(), n -> {});
     SiteConfig site = new SiteConfig(java.net.URI.create("https://think.example"), "en", java.time.ZoneOffset.UTC, 12, 60,
         1 << 20, PublicationTypes.DEFAULT);
-    SubscriberSettings subscribers = new SubscriberSettings(
+    SubscriberSettings subscriberSettings = new SubscriberSettings(
         org.thinkpress.subscribers.MailingLists.parse(lists),
         java.time.Duration.ofHours(72), 3, 30, "en");
-    this.parts = new Newsletter.Parts(db.database(), clock, site, reader, content, subscribers, settings,
-        mail != null ? mail : MailSettings.pickup(folder.resolve("outbox")), folder);
+    LinkTokens tokens = LinkTokens.loadOrCreate(db.database().jdbi(), clock);
+    this.parts = new Newsletter.Parts(db.database(), clock, site, reader, content, subscriberSettings, settings,
+        mail != null ? mail : MailSettings.pickup(folder.resolve("outbox")), folder, tokens,
+        new ConfirmationLinks(tokens)::token);
     this.newsletter = transport == null ? Newsletter.open(parts) : Newsletter.open(parts, transport);
+    this.subscribers = new SubscriberService(db.database().jdbi(), clock, subscriberSettings, tokens, reader,
+        newsletter.subscriberMail());
   }
 
   public static NewsletterSettings settings() {
@@ -81,7 +90,7 @@ public final class NewsletterFixture implements AutoCloseable {
   /** Confirmed subscribers from CSV lines after the header {@code email,lists,topics,regions,consent}. */
   public void subscribers(String... lines) {
     String csv = "email,lists,topics,regions,consent\n" + String.join("\n", lines) + "\n";
-    ImportReport report = newsletter.subscribers().importCsv(new StringReader(csv), "test.csv", false);
+    ImportReport report = this.subscribers.importCsv(new StringReader(csv), "test.csv", false);
     if (!report.ok()) {
       throw new IllegalStateException(report.errors().toString());
     }

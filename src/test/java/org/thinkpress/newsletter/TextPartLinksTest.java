@@ -84,7 +84,7 @@ class TextPartLinksTest {
   }
 
   void subscribe(String email) {
-    fixture.newsletter.subscribers().subscribe(new SubscribeRequest(email, "", "en", List.of("alerts"), List.of(),
+    fixture.subscribers.subscribe(new SubscribeRequest(email, "", "en", List.of("alerts"), List.of(),
         List.of(), true, "test"));
   }
 

@@ -68,7 +68,8 @@ class ScheduledPublisherTest {
     }
     clock.advance(Duration.ofHours(2));
 
-    try (ThinkPress after = open(clock).serve()) {
+    try (ThinkPress after = open(clock)) {
+      after.serve();
       assertThat(eventually(() -> after.contentReader().publicPublication("budget-outlook").isPresent())).isTrue();
       assertThat(after.contentReader().sitemapEntries()).extracting("slug").containsExactly("budget-outlook");
     }

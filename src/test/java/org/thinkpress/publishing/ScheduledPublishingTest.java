@@ -18,8 +18,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.thinkpress.admin.AdminClient;
 import org.thinkpress.accounts.Role;
+import org.thinkpress.admin.AdminClient;
 import org.thinkpress.app.ConfigLoader;
 import org.thinkpress.app.ThinkPress;
 
@@ -36,6 +36,7 @@ class ScheduledPublishingTest {
 
   Path folder;
   ThinkPress app;
+  int port;
   final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
   @BeforeEach
@@ -54,14 +55,16 @@ class ScheduledPublishingTest {
   }
 
   ThinkPress serve(MutableClock clock) {
-    return ThinkPress.open(ConfigLoader.load(null, Map.of(), Map.of("server.port", "0", "data.dir", folder.toString(),
-        "site.url", "https://think.example")), clock).serve();
+    ThinkPress started = ThinkPress.open(ConfigLoader.load(null, Map.of(), Map.of("server.port", "0", "data.dir",
+        folder.toString(), "site.url", "https://think.example")), clock);
+    port = started.serve().port();
+    return started;
   }
 
   /** Schedules the piece for {@link #AT} through the admin's form, as an editor would. */
   void scheduleThroughTheAdmin() {
     app.accounts().create("ed@think.example", "Ed", Role.EDITOR, "a long enough password");
-    AdminClient editor = new AdminClient(app.port());
+    AdminClient editor = new AdminClient(port);
     assertThat(editor.login("ed@think.example", "a long enough password").statusCode()).isEqualTo(303);
     HttpResponse<String> created = editor.post("/admin/publications", "title", "The Caspian after the convention",
         "slug", "", "language", "en", "type", "analysis", "standfirst", "What the 2018 convention settled.",
@@ -107,7 +110,7 @@ class ScheduledPublishingTest {
   }
 
   HttpResponse<String> get(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path)).build(),
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 

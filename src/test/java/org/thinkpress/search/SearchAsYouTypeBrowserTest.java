@@ -121,7 +121,7 @@ class SearchAsYouTypeBrowserTest {
 
   @Test
   void typingTheStartOfAWordShowsMatchingTitlesAndEnterOpensTheChosenOne() throws Exception {
-    session("POST", "/url", Map.of("url", "http://127.0.0.1:" + site.app().port() + "/search"));
+    session("POST", "/url", Map.of("url", "http://127.0.0.1:" + site.port() + "/search"));
     String box = element("#search-q");
 
     session("POST", "/element/" + box + "/value", Map.of("text", "grai"));

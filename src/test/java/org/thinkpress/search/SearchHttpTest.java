@@ -180,7 +180,7 @@ class SearchHttpTest {
 
   static void awaitIndexed() {
     long version = site.app().contentReader().version().current();
-    assertThat(site.app().search().awaitVersion(version, 30_000)).as("searches see content version " + version).isTrue();
+    assertThat(site.serving().search().awaitVersion(version, 30_000)).as("searches see content version " + version).isTrue();
   }
 
   @Test
@@ -221,7 +221,7 @@ class SearchHttpTest {
     Document page = page("/publications/black-sea-grain-exports-under-pressure");
     List<String> shown = page.select(".card-title a").eachAttr("href");
 
-    List<String> expected = site.app().search().otherMaterials().forPublication(grain, 4).stream()
+    List<String> expected = site.serving().search().otherMaterials().forPublication(grain, 4).stream()
         .map(s -> "/publications/" + s.slug()).toList();
     assertThat(shown).containsAll(expected).hasSize(4);
     assertThat(shown).doesNotContain("/publications/black-sea-grain-exports-under-pressure",

@@ -60,7 +60,7 @@ class FeedMarkupTest {
       }
     }
     long version = site.app().contentReader().version().current();
-    assertThat(site.app().search().awaitVersion(version, 30_000)).as("searches see content version " + version).isTrue();
+    assertThat(site.serving().search().awaitVersion(version, 30_000)).as("searches see content version " + version).isTrue();
   }
 
   /** The payload where a single line is needed, or a plain line when it spans several. */

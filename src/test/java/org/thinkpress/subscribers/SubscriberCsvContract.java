@@ -31,7 +31,7 @@ abstract class SubscriberCsvContract {
   @BeforeEach
   void open() {
     fixture = new NewsletterFixture(dialect(), null, NewsletterFixture.settings());
-    service = fixture.newsletter.subscribers();
+    service = fixture.subscribers;
   }
 
   @AfterEach
@@ -64,7 +64,7 @@ abstract class SubscriberCsvContract {
 
     try (NewsletterFixture elsewhere = new NewsletterFixture(dialect(), null, NewsletterFixture.settings())) {
       elsewhere.clock.advance(Duration.ofDays(30)); // the import happens a month later
-      SubscriberService there = elsewhere.newsletter.subscribers();
+      SubscriberService there = elsewhere.subscribers;
 
       ImportReport report = there.importCsv(new StringReader(exported), "export.csv", false);
 

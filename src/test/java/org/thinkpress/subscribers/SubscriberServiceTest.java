@@ -22,7 +22,7 @@ class SubscriberServiceTest {
   @BeforeEach
   void open() {
     fixture = new NewsletterFixture(Dialect.SQLITE, null, NewsletterFixture.settings());
-    service = fixture.newsletter.subscribers();
+    service = fixture.subscribers;
   }
 
   @AfterEach

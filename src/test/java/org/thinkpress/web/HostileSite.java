@@ -11,8 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.thinkpress.admin.AdminClient;
 import org.thinkpress.accounts.Role;
+import org.thinkpress.admin.AdminClient;
 import org.thinkpress.app.TestSite;
 import org.thinkpress.publishing.MutableClock;
 import org.thinkpress.subscribers.SubscribeRequest;
@@ -48,7 +48,7 @@ final class HostileSite implements AutoCloseable {
   HostileSite() {
     site = TestSite.start(Map.of("newsletter.sender", "false"), true, new MutableClock(Instant.now()));
     site.app().accounts().create(ADMIN, "Root", Role.ADMIN, PASSWORD);
-    admin = new AdminClient(site.app().port());
+    admin = new AdminClient(site.port());
     assertThat(admin.login(ADMIN, PASSWORD).statusCode()).isEqualTo(303);
     apiToken = find(admin.post("/admin/account/tokens", "name", "sweep"), "value=\"(tp_[A-Za-z0-9_-]{43})\"");
     publicationId = site.app().contentReader().publicPublication("black-sea-grain-exports-under-pressure")
@@ -63,7 +63,7 @@ final class HostileSite implements AutoCloseable {
     preferencesToken = subscribers.tokens().preferences(subscriber);
     viewToken = subscribers.tokens().view(1, subscriber);
     ghostPreferencesToken = subscribers.tokens().preferences(987_654_321L);
-    raw = new RawHttp(site.app().port());
+    raw = new RawHttp(site.port());
     log = new LogCapture();
   }
 

@@ -43,7 +43,7 @@ class RouteSweepTest {
   @BeforeAll
   static void start() {
     hostile = new HostileSite();
-    routes = hostile.site.app().routes();
+    routes = hostile.site.serving().routes();
     contentVersion = hostile.site.app().contentReader().version().current();
   }
 

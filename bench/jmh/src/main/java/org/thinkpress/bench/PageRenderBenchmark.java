@@ -49,8 +49,8 @@ public class PageRenderBenchmark {
   @Setup(Level.Trial)
   public void open() {
     thinkPress = ThinkPress.open(ConfigLoader.load(null, Map.of(), Map.of("data.dir", dataDir, "server.port", "0",
-        "newsletter.sender", "false"))).serve();
-    pages = thinkPress.sitePages();
+        "newsletter.sender", "false")));
+    pages = thinkPress.serve().sitePages();
     slugs = thinkPress.contentReader().sitemapEntries().stream().map(SitemapEntry::slug).toList();
     if (slugs.size() < 1000) {
       throw new IllegalStateException("expected a generated database in " + dataDir + ", found " + slugs.size() + " pieces");

@@ -1,0 +1,129 @@
+package org.thinkpress.media;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.thinkpress.accounts.Accounts.Signed;
+import org.thinkpress.accounts.Role;
+import org.thinkpress.admin.AdminPages;
+import org.thinkpress.admin.AdminRoutes;
+import org.thinkpress.admin.Forms;
+import org.thinkpress.content.ContentNotFoundException;
+import org.thinkpress.media.MediaViews.UploadRow;
+import org.thinkpress.media.MediaViews.UploadsPage;
+import org.thinkpress.media.Uploads.StoredFile;
+import org.thinkpress.media.Uploads.Upload;
+
+/** Uploading images (a form, or the editor's script asking for JSON) and serving them at {@code /media/NAME}. */
+public final class UploadHandlers implements AdminRoutes.Section {
+
+  /**
+   * The policy of every uploaded file, replacing the site's: nothing may run, even if a browser
+   * were talked into reading an image as a document.
+   */
+  static final String MEDIA_POLICY = "default-src 'none'; img-src 'self'; style-src 'none'; sandbox";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Uploads uploads;
+  private final AdminPages pages;
+
+  public UploadHandlers(Uploads uploads, AdminPages pages) {
+    this.uploads = requireNonNull(uploads, "uploads");
+    this.pages = requireNonNull(pages, "pages");
+  }
+
+  /** The images themselves are open to anyone; the media library is for every signed-in role. */
+  @Override
+  public void register(AdminRoutes routes) {
+    routes.open(HandlerType.GET, "/media/{file}", this::serve);
+    routes.gated(HandlerType.GET, "/admin/uploads", Role.AUTHOR, this::list);
+    routes.gated(HandlerType.POST, "/admin/uploads", Role.AUTHOR, this::upload);
+  }
+
+  void list(Context ctx, Signed signed) {
+    show(ctx, signed, 200, null, null);
+  }
+
+  private void show(Context ctx, Signed signed, int status, String error, String lastMarkdown) {
+    List<UploadRow> rows = uploads.list(100).stream()
+        .map(u -> new UploadRow(u.url(), markdown(u, ""), u.originalName(), kilobytes(u.sizeBytes()),
+            u.width() == null ? "" : u.width() + " × " + u.height()))
+        .toList();
+    pages.render(ctx, status, "media/admin/uploads", pages.chrome(ctx, signed, "Images", "uploads", error),
+        new UploadsPage(rows, Math.max(1, uploads.maxBytes() / (1024 * 1024)), lastMarkdown));
+  }
+
+  void upload(Context ctx, Signed signed) throws IOException {
+    boolean wantsJson = String.valueOf(ctx.header("Accept")).contains("application/json");
+    UploadedFile file = ctx.uploadedFile("file");
+    try {
+      if (file == null) {
+        throw new UploadRefusedException("choose a file to upload");
+      }
+      Upload upload;
+      try (InputStream in = file.content()) {
+        upload = uploads.store(in, file.filename(), signed.account().id());
+      }
+      String markdown = markdown(upload, Forms.text(ctx, "alt"));
+      if (wantsJson) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("url", upload.url());
+        result.put("markdown", markdown);
+        json(ctx, 201, result);
+      } else {
+        show(ctx, signed, 201, null, markdown);
+      }
+    } catch (UploadRefusedException e) {
+      if (wantsJson) {
+        json(ctx, 400, Map.of("error", e.getMessage()));
+      } else {
+        show(ctx, signed, 400, "The image was not uploaded: " + e.getMessage() + ".", null);
+      }
+    }
+  }
+
+  /** {@code /media/NAME}: the bytes as uploaded, cached for a year, sandboxed, never as a document. */
+  void serve(Context ctx) throws IOException {
+    StoredFile file = uploads.file(ctx.pathParam("file"))
+        .orElseThrow(() -> new ContentNotFoundException("image", ctx.pathParam("file")));
+    String etag = "\"" + ctx.pathParam("file") + "\"";
+    ctx.header("Cache-Control", "public, max-age=31536000, immutable");
+    ctx.header("ETag", etag);
+    ctx.header("Content-Security-Policy", MEDIA_POLICY);
+    ctx.header("Content-Disposition", "inline; filename=\"" + ctx.pathParam("file") + "\"");
+    ctx.header("Cross-Origin-Resource-Policy", "same-site");
+    if (etag.equals(ctx.header("If-None-Match"))) {
+      ctx.status(304);
+      return;
+    }
+    byte[] bytes = Files.readAllBytes(file.path());
+    ctx.header("Content-Type", file.contentType());
+    ctx.header("Content-Length", Integer.toString(bytes.length));
+    ctx.result(bytes);
+  }
+
+  private static void json(Context ctx, int status, Object body) throws IOException {
+    ctx.status(status);
+    ctx.header("Content-Type", "application/json; charset=utf-8");
+    ctx.result(JSON.writeValueAsBytes(body));
+  }
+
+  static String markdown(Upload upload, String alt) {
+    String text = alt == null ? "" : alt.replaceAll("[\\[\\]\\r\\n]", " ").strip();
+    return "![" + text + "](" + upload.url() + ")";
+  }
+
+  private static String kilobytes(long bytes) {
+    return Math.max(1, (bytes + 1023) / 1024) + " KB";
+  }
+}
