@@ -1,7 +1,7 @@
 package org.thinkpress.admin;
 
 import org.thinkpress.accounts.Tokens;
-import org.thinkpress.site.Assets;
+import org.thinkpress.kit.Assets;
 
 /**
  * The admin's stylesheet and script ({@code static/admin/}), linked under fingerprinted names as

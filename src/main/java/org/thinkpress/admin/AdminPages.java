@@ -14,7 +14,7 @@ import org.thinkpress.accounts.Account;
 import org.thinkpress.accounts.Accounts.Signed;
 import org.thinkpress.accounts.Role;
 import org.thinkpress.admin.AdminViews.Chrome;
-import org.thinkpress.site.Assets;
+import org.thinkpress.kit.Assets;
 
 /**
  * What every admin handler shares: the page chrome, rendering, headers, redirects, dates in the

@@ -3,13 +3,13 @@ package org.thinkpress.app;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
-import org.thinkpress.search.SearchSettings;
+import org.thinkpress.kit.SiteConfig;
 import org.thinkpress.newsletter.MailSettings;
 import org.thinkpress.newsletter.NewsletterSettings;
-import org.thinkpress.site.SiteConfig;
+import org.thinkpress.search.SearchSettings;
 import org.thinkpress.storage.DatabaseSettings;
-import org.thinkpress.web.ClientAddress;
 import org.thinkpress.subscribers.SubscriberSettings;
+import org.thinkpress.web.ClientAddress;
 
 /**
  * Everything the process is told at start, validated: a bad value stops it with a message naming

@@ -22,15 +22,15 @@ import java.util.TreeSet;
 import org.thinkpress.ThinkPressException;
 import org.thinkpress.content.Languages;
 import org.thinkpress.content.PublicationTypes;
-import org.thinkpress.search.SearchSettings;
-import org.thinkpress.site.SiteConfig;
+import org.thinkpress.kit.SiteConfig;
 import org.thinkpress.newsletter.MailSettings;
 import org.thinkpress.newsletter.NewsletterSettings;
+import org.thinkpress.search.SearchSettings;
 import org.thinkpress.storage.DatabaseSettings;
-import org.thinkpress.web.ClientAddress;
 import org.thinkpress.subscribers.EmailAddresses;
 import org.thinkpress.subscribers.MailingLists;
 import org.thinkpress.subscribers.SubscriberSettings;
+import org.thinkpress.web.ClientAddress;
 
 /**
  * Reads the configuration. Each setting has a dotted name ({@code server.port}); it is looked up,

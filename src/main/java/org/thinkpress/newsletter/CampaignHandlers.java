@@ -14,9 +14,9 @@ import org.thinkpress.admin.Forms;
 import org.thinkpress.content.ContentStore;
 import org.thinkpress.content.MarkdownRenderer;
 import org.thinkpress.content.Taxonomy;
+import org.thinkpress.kit.Messages;
 import org.thinkpress.newsletter.NewsletterAdminViews.CampaignConfirmPage;
 import org.thinkpress.newsletter.NewsletterAdminViews.CampaignPage;
-import org.thinkpress.site.Messages;
 import org.thinkpress.subscribers.InvalidSubscriptionException;
 
 /**

@@ -1,7 +1,7 @@
 package org.thinkpress.newsletter;
 
 import java.util.List;
-import org.thinkpress.site.Messages;
+import org.thinkpress.kit.Messages;
 
 /**
  * The view models of email templates ({@code src/main/jte/newsletter/}): plain values, escaped by

@@ -15,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.thinkpress.content.ContentReader;
 import org.thinkpress.content.ContentStore;
-import org.thinkpress.site.SiteConfig;
+import org.thinkpress.kit.SiteConfig;
 import org.thinkpress.storage.Database;
 import org.thinkpress.storage.Dialect;
 import org.thinkpress.subscribers.LinkTokens;

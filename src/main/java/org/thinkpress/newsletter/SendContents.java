@@ -20,7 +20,7 @@ import org.thinkpress.content.Listing;
 import org.thinkpress.content.MarkdownRenderer;
 import org.thinkpress.content.Publication;
 import org.thinkpress.content.PublicationSummary;
-import org.thinkpress.site.SiteConfig;
+import org.thinkpress.kit.SiteConfig;
 
 /**
  * What a send's messages are made of, read once per send and kept while the send goes out: the

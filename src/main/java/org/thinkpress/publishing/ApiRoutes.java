@@ -28,11 +28,11 @@ import org.thinkpress.content.Status;
 import org.thinkpress.content.TaxonKind;
 import org.thinkpress.content.Taxonomy;
 import org.thinkpress.content.TopicInput;
+import org.thinkpress.kit.SiteConfig;
 import org.thinkpress.media.Uploads;
 import org.thinkpress.publishing.PreviewLinks.NewPreviewLink;
 import org.thinkpress.publishing.Workflow.Editable;
 import org.thinkpress.publishing.Workflow.Saved;
-import org.thinkpress.site.SiteConfig;
 
 
 /**

@@ -24,6 +24,7 @@ import org.thinkpress.content.PublicationInput;
 import org.thinkpress.content.RenderedBody;
 import org.thinkpress.content.Status;
 import org.thinkpress.content.Taxonomy;
+import org.thinkpress.kit.SiteConfig;
 import org.thinkpress.publishing.PreviewLinks.NewPreviewLink;
 import org.thinkpress.publishing.PublishingViews.DiffLine;
 import org.thinkpress.publishing.PublishingViews.DiffPage;
@@ -36,7 +37,6 @@ import org.thinkpress.publishing.PublishingViews.RevisionsPage;
 import org.thinkpress.publishing.PublishingViews.Row;
 import org.thinkpress.publishing.Workflow.Editable;
 import org.thinkpress.publishing.Workflow.Saved;
-import org.thinkpress.site.SiteConfig;
 
 /** The publications list, the editing page and everything reached from it. */
 final class PublicationHandlers {

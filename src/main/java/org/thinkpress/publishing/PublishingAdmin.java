@@ -9,7 +9,7 @@ import org.thinkpress.admin.AdminRoutes;
 import org.thinkpress.content.ContentStore;
 import org.thinkpress.content.MarkdownRenderer;
 import org.thinkpress.content.TaxonKind;
-import org.thinkpress.site.SiteConfig;
+import org.thinkpress.kit.SiteConfig;
 
 /**
  * The editorial admin pages: the publications list, the editing page and what is reached from it

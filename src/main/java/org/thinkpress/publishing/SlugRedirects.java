@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.thinkpress.site.MovedContent;
 
 /**
  * Old slugs of renamed publications, topics, regions and experts, recorded in the transaction of

@@ -17,17 +17,16 @@ import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
-import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.Weight;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.thinkpress.content.Publication;
 import org.thinkpress.content.PublicationSummary;
 import org.thinkpress.content.Taxonomy;
 import org.thinkpress.search.SearchIndex.FacetedSearcher;
-import org.thinkpress.site.OtherMaterials;
 
 /**
  * "Other materials" from the index: pieces whose text is like this one's (its most telling words,

@@ -11,7 +11,6 @@ import org.jdbi.v3.core.Jdbi;
 import org.thinkpress.content.ContentReader;
 import org.thinkpress.content.ContentStore;
 import org.thinkpress.content.PublicationSummary;
-import org.thinkpress.site.OtherMaterials;
 
 /**
  * Search, as the rest of ThinkPress sees it: this node's index, kept up to date with the database,
@@ -151,7 +150,7 @@ public final class Search implements AutoCloseable {
    * The routes of the search pages, in the site's design; {@code scriptUrl} is the address of
    * {@code static/search.js}; {@code clock} is what the rate limit counts minutes by.
    */
-  public java.util.function.Consumer<io.javalin.config.RoutesConfig> routes(org.thinkpress.site.SitePages site,
+  public java.util.function.Consumer<io.javalin.config.RoutesConfig> routes(org.thinkpress.kit.SiteFrame site,
                                                                            String scriptUrl, java.time.Clock clock) {
     SearchPages pages = new SearchPages(this, site, reader, scriptUrl);
     RateLimiter limiter = new RateLimiter(settings.requestsPerMinute(), 100_000, RateLimiter.ticker(clock));

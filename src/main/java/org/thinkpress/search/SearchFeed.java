@@ -19,11 +19,11 @@ import org.thinkpress.content.Expert;
 import org.thinkpress.content.PublicationSummary;
 import org.thinkpress.content.Taxonomy;
 import org.thinkpress.content.Topic;
-import org.thinkpress.site.FeedText;
-import org.thinkpress.site.Messages;
-import org.thinkpress.site.SiteConfig;
-import org.thinkpress.site.SiteIdentity;
-import org.thinkpress.site.Urls;
+import org.thinkpress.kit.FeedText;
+import org.thinkpress.kit.Messages;
+import org.thinkpress.kit.SiteConfig;
+import org.thinkpress.kit.SiteIdentity;
+import org.thinkpress.kit.Urls;
 
 /**
  * The feed of a search, Atom 1.0 or RSS 2.0, written by Rome: the newest matching pieces, each

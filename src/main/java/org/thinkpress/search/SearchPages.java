@@ -15,6 +15,12 @@ import org.thinkpress.content.ContentReader;
 import org.thinkpress.content.Languages;
 import org.thinkpress.content.PublicationSummary;
 import org.thinkpress.content.Taxonomy;
+import org.thinkpress.kit.Messages;
+import org.thinkpress.kit.RenderedPage;
+import org.thinkpress.kit.SiteFrame;
+import org.thinkpress.kit.Views.Card;
+import org.thinkpress.kit.Views.Layout;
+import org.thinkpress.kit.Views.Link;
 import org.thinkpress.search.SearchResults.Facet;
 import org.thinkpress.search.SearchResults.FacetValue;
 import org.thinkpress.search.SearchViews.FacetGroup;
@@ -22,15 +28,9 @@ import org.thinkpress.search.SearchViews.FacetLink;
 import org.thinkpress.search.SearchViews.OrderLink;
 import org.thinkpress.search.SearchViews.Result;
 import org.thinkpress.search.SearchViews.SearchPage;
-import org.thinkpress.site.Messages;
-import org.thinkpress.site.RenderedPage;
-import org.thinkpress.site.SitePages;
-import org.thinkpress.site.Views.Card;
-import org.thinkpress.site.Views.Layout;
-import org.thinkpress.site.Views.Link;
 
 /**
- * The search page in the site's design ({@code search/page.jte} inside {@code site/layout.jte}),
+ * The search page in the site's design ({@code search/page.jte} inside {@code kit/layout.jte}),
  * the suggestions for search as you type (JSON), and the feed of a search (through
  * {@link SearchFeed}). Search pages are {@code noindex}: their content is the site's, already
  * indexed at its own address.
@@ -49,12 +49,12 @@ final class SearchPages {
       SearchPages.class.getClassLoader(), "org.thinkpress.templates");
 
   private final Search search;
-  private final SitePages site;
+  private final SiteFrame site;
   private final ContentReader reader;
   private final String scriptUrl;
   private final SearchFeed feeds;
 
-  SearchPages(Search search, SitePages site, ContentReader reader, String scriptUrl) {
+  SearchPages(Search search, SiteFrame site, ContentReader reader, String scriptUrl) {
     this.search = search;
     this.site = site;
     this.reader = reader;
@@ -84,7 +84,7 @@ final class SearchPages {
     String position = results.pageCount() > 1 ? msg.format("pager.position", results.page(), results.pageCount()) : null;
     String feed = new SearchRequest(request.query(), request.filters(), false, 1).toUrl(FEED_PATH);
     Layout layout = site.layout(title, summary, shown.toUrl(PATH), "search",
-        new org.thinkpress.site.Views.FeedLinks(msg.format("search.feed_title", results.queryText()),
+        new org.thinkpress.kit.Views.FeedLinks(msg.format("search.feed_title", results.queryText()),
             feed + (feed.contains("?") ? "&" : "?") + "format=rss", feed),
         previous, next, true);
     List<Result> hits = new ArrayList<>();

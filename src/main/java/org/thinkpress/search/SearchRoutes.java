@@ -5,8 +5,8 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import java.io.IOException;
-import org.thinkpress.site.PageResponder;
-import org.thinkpress.site.RenderedPage;
+import org.thinkpress.kit.PageResponder;
+import org.thinkpress.kit.RenderedPage;
 
 /**
  * {@code GET /search}, {@code /search/suggest} and {@code /search/feed}. Every request is counted

@@ -1,8 +1,8 @@
 package org.thinkpress.search;
 
 import java.util.List;
-import org.thinkpress.site.Views.Card;
-import org.thinkpress.site.Views.Link;
+import org.thinkpress.kit.Views.Card;
+import org.thinkpress.kit.Views.Link;
 
 /** The view models of the search templates ({@code src/main/jte/search/}): plain, formatted values. */
 public final class SearchViews {

@@ -27,6 +27,10 @@ import org.thinkpress.content.Publication;
 import org.thinkpress.content.Region;
 import org.thinkpress.content.Taxonomy;
 import org.thinkpress.content.Topic;
+import org.thinkpress.kit.FeedText;
+import org.thinkpress.kit.Messages;
+import org.thinkpress.kit.SiteIdentity;
+import org.thinkpress.kit.Urls;
 
 /**
  * RSS 2.0 and Atom 1.0 feeds of the newest publications: of the whole site, and of each topic,

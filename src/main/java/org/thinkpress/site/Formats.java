@@ -7,7 +7,7 @@ import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.thinkpress.site.Views.DateText;
+import org.thinkpress.kit.Views.DateText;
 
 /** Dates as readers of each language expect them, in the site's time zone. */
 final class Formats {

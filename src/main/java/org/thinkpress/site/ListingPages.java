@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.thinkpress.content.ContentNotFoundException;
 import org.thinkpress.content.Expert;
 import org.thinkpress.content.Languages;
@@ -15,13 +14,15 @@ import org.thinkpress.content.PublicationSummary;
 import org.thinkpress.content.Region;
 import org.thinkpress.content.Taxonomy;
 import org.thinkpress.content.Topic;
-import org.thinkpress.site.Views.FeedLinks;
-import org.thinkpress.site.Views.IndexEntry;
-import org.thinkpress.site.Views.IndexPage;
-import org.thinkpress.site.Views.Link;
-import org.thinkpress.site.Views.ListingPage;
-import org.thinkpress.site.Views.Pager;
-import org.thinkpress.site.Views.Profile;
+import org.thinkpress.kit.Messages;
+import org.thinkpress.kit.Urls;
+import org.thinkpress.kit.Views.FeedLinks;
+import org.thinkpress.kit.Views.Link;
+import org.thinkpress.kit.Views.Pager;
+import org.thinkpress.kit.Views.Profile;
+import org.thinkpress.site.SiteViews.IndexEntry;
+import org.thinkpress.site.SiteViews.IndexPage;
+import org.thinkpress.site.SiteViews.ListingPage;
 
 /** Listings (all, topic, region, expert, type, year, language) and the index pages above them. */
 final class ListingPages {

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.function.Supplier;
 import org.thinkpress.content.ContentVersion;
+import org.thinkpress.kit.RenderedPage;
 
 /**
  * Rendered pages kept in memory, bounded by bytes, keyed by path (and page number). A page is

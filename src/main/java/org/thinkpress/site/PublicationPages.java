@@ -14,13 +14,19 @@ import org.thinkpress.content.Region;
 import org.thinkpress.content.Status;
 import org.thinkpress.content.Taxonomy;
 import org.thinkpress.content.TocEntry;
-import org.thinkpress.site.Views.HomePage;
-import org.thinkpress.site.Views.LanguageLink;
-import org.thinkpress.site.Views.Link;
-import org.thinkpress.site.Views.Profile;
-import org.thinkpress.site.Views.PublicationPage;
-import org.thinkpress.site.Views.RegionNode;
-import org.thinkpress.site.Views.TocItem;
+import org.thinkpress.kit.LayoutBuilder;
+import org.thinkpress.kit.Messages;
+import org.thinkpress.kit.SiteIdentity;
+import org.thinkpress.kit.Urls;
+import org.thinkpress.kit.Views.LanguageLink;
+import org.thinkpress.kit.Views.Link;
+import org.thinkpress.kit.Views.Profile;
+import org.thinkpress.kit.Views;
+import org.thinkpress.search.OtherMaterials;
+import org.thinkpress.site.SiteViews.HomePage;
+import org.thinkpress.site.SiteViews.PublicationPage;
+import org.thinkpress.site.SiteViews.RegionNode;
+import org.thinkpress.site.SiteViews.TocItem;
 
 /** The home page and publication pages. */
 final class PublicationPages {

@@ -8,14 +8,23 @@ import java.util.function.Supplier;
 import org.thinkpress.content.ContentNotFoundException;
 import org.thinkpress.content.ContentReader;
 import org.thinkpress.content.PublicationSummary;
-import org.thinkpress.site.Views.ErrorPage;
+import org.thinkpress.kit.Assets;
+import org.thinkpress.kit.LayoutBuilder;
+import org.thinkpress.kit.Messages;
+import org.thinkpress.kit.RenderedPage;
+import org.thinkpress.kit.SiteConfig;
+import org.thinkpress.kit.SiteFrame;
+import org.thinkpress.kit.SiteIdentity;
+import org.thinkpress.kit.Views;
+import org.thinkpress.search.OtherMaterials;
+import org.thinkpress.site.SiteViews.ErrorPage;
 
 /**
  * Every page, feed and file of the public site, rendered to bytes with its validators. This is
  * the site's service: routes parse a request, call one method here (through the
  * {@link PageCache}) and send what it returns.
  */
-public final class SitePages {
+public final class SitePages implements SiteFrame {
 
   static final String HTML = "text/html; charset=utf-8";
   static final String XML = "application/xml; charset=utf-8";
@@ -45,21 +54,12 @@ public final class SitePages {
     return reader::sharingTopicsOrRegions;
   }
 
+  @Override
   public SiteConfig config() {
     return config;
   }
 
-  /**
-   * The layout (head, header, navigation, footer) for a page that another feature renders with
-   * {@code site/layout.jte}, in the site's language.
-   *
-   * @param path the page's path with its query, for the canonical link
-   * @param section the navigation section it belongs to, or {@code null}
-   * @param feeds the page's feeds, or {@code null}
-   * @param previousHref the previous page of a paginated list, or {@code null}
-   * @param nextHref the next page, or {@code null}
-   * @param noindex whether search engines should leave the page out
-   */
+  @Override
   public Views.Layout layout(String title, String description, String path, String section, Views.FeedLinks feeds,
                              String previousHref, String nextHref, boolean noindex) {
     LayoutBuilder layout = helpers.layout(config.language(), title, description, path).section(section).feeds(feeds)
@@ -70,7 +70,7 @@ public final class SitePages {
     return layout.build();
   }
 
-  /** A publication as a card, for a page in the site's language. */
+  @Override
   public Views.Card card(PublicationSummary summary) {
     return helpers.card(summary, config.language());
   }

@@ -10,6 +10,11 @@ import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import org.thinkpress.content.ContentNotFoundException;
 import org.thinkpress.content.Slugs;
+import org.thinkpress.kit.Assets;
+import org.thinkpress.kit.PageResponder;
+import org.thinkpress.kit.RenderedPage;
+import org.thinkpress.kit.Urls;
+import org.thinkpress.publishing.MovedContent;
 
 /**
  * The public site's routes. Each one checks its path and {@code ?page=N}, answers from the

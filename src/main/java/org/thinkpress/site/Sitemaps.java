@@ -15,6 +15,7 @@ import javax.xml.stream.XMLStreamWriter;
 import org.thinkpress.content.Listing;
 import org.thinkpress.content.SitemapEntry;
 import org.thinkpress.content.Taxonomy;
+import org.thinkpress.kit.Urls;
 
 /**
  * {@code sitemap.xml} (sitemaps.org 0.9): the site's own pages and every published piece with

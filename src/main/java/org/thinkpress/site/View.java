@@ -1,6 +1,6 @@
 package org.thinkpress.site;
 
-import org.thinkpress.site.Views.Layout;
+import org.thinkpress.kit.Views.Layout;
 
 /**
  * A page ready to render: which template, with what.

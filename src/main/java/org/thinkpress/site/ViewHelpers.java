@@ -10,10 +10,15 @@ import org.thinkpress.content.PublicationSummary;
 import org.thinkpress.content.Region;
 import org.thinkpress.content.Taxonomy;
 import org.thinkpress.content.Topic;
-import org.thinkpress.site.Views.Card;
-import org.thinkpress.site.Views.LanguageLink;
-import org.thinkpress.site.Views.Link;
-import org.thinkpress.site.Views.Profile;
+import org.thinkpress.kit.LayoutBuilder;
+import org.thinkpress.kit.Messages;
+import org.thinkpress.kit.SiteConfig;
+import org.thinkpress.kit.SiteIdentity;
+import org.thinkpress.kit.Urls;
+import org.thinkpress.kit.Views.Card;
+import org.thinkpress.kit.Views.LanguageLink;
+import org.thinkpress.kit.Views.Link;
+import org.thinkpress.kit.Views.Profile;
 
 /** What every page builder needs: the reader, the configuration, and the pieces shared by pages. */
 final class ViewHelpers {

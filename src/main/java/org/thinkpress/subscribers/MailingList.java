@@ -1,7 +1,7 @@
 package org.thinkpress.subscribers;
 
 import java.util.Locale;
-import org.thinkpress.site.Messages;
+import org.thinkpress.kit.Messages;
 
 /**
  * A kind of mail subscribers choose: {@code key} as in URLs and the database, and how often it is sent.

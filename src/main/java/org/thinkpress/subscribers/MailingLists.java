@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.thinkpress.site.Messages;
+import org.thinkpress.kit.Messages;
 
 /**
  * The configured lists, in the order subscribers see them, parsed from {@code newsletter.lists}:

@@ -28,7 +28,7 @@ import org.thinkpress.content.ContentStore;
 import org.thinkpress.content.Region;
 import org.thinkpress.content.Taxonomy;
 import org.thinkpress.content.Topic;
-import org.thinkpress.site.Messages;
+import org.thinkpress.kit.Messages;
 import org.thinkpress.subscribers.SubscriberAdminViews.Count;
 import org.thinkpress.subscribers.SubscriberAdminViews.ImportPage;
 import org.thinkpress.subscribers.SubscriberAdminViews.SubscriberPage;

@@ -15,9 +15,9 @@ import org.thinkpress.content.Languages;
 import org.thinkpress.content.Region;
 import org.thinkpress.content.Taxonomy;
 import org.thinkpress.content.Topic;
-import org.thinkpress.site.Messages;
-import org.thinkpress.site.SiteConfig;
-import org.thinkpress.site.Views.Layout;
+import org.thinkpress.kit.Messages;
+import org.thinkpress.kit.SiteConfig;
+import org.thinkpress.kit.Views.Layout;
 import org.thinkpress.subscribers.SubscriberViews.Choice;
 import org.thinkpress.subscribers.SubscriberViews.ChoiceSet;
 

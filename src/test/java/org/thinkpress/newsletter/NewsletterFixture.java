@@ -15,7 +15,7 @@ import org.thinkpress.content.ContentVersion;
 import org.thinkpress.content.Fixtures;
 import org.thinkpress.content.MarkdownRenderer;
 import org.thinkpress.content.PublicationTypes;
-import org.thinkpress.site.SiteConfig;
+import org.thinkpress.kit.SiteConfig;
 import org.thinkpress.storage.Dialect;
 import org.thinkpress.storage.TestDatabase;
 import org.thinkpress.subscribers.ConfirmationLinks;

@@ -24,6 +24,7 @@ import org.thinkpress.content.ExpertInput;
 import org.thinkpress.content.Fixtures;
 import org.thinkpress.content.RegionInput;
 import org.thinkpress.content.TopicInput;
+import org.thinkpress.kit.SiteIdentity;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;

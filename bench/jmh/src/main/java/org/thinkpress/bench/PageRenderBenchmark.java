@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.thinkpress.app.ConfigLoader;
 import org.thinkpress.app.ThinkPress;
 import org.thinkpress.content.SitemapEntry;
-import org.thinkpress.site.RenderedPage;
+import org.thinkpress.kit.RenderedPage;
 import org.thinkpress.site.SitePages;
 
 /**

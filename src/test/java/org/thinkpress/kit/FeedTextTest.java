@@ -1,4 +1,4 @@
-package org.thinkpress.site;
+package org.thinkpress.kit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.thinkpress.site;
+package org.thinkpress.kit;
 
 import io.javalin.http.Context;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.thinkpress.site;
+package org.thinkpress.kit;
 
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndContentImpl;

@@ -1,4 +1,4 @@
-package org.thinkpress.site;
+package org.thinkpress.publishing;
 
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package org.thinkpress.site;
+package org.thinkpress.kit;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +13,7 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The site's own words in one language ({@code site/messages_LANG.properties}), falling back to
+ * The site's own words in one language ({@code kit/messages_LANG.properties}), falling back to
  * English key by key. A publication page speaks its publication's language; other pages speak the
  * site's main language.
  */
@@ -77,7 +77,7 @@ public final class Messages {
   }
 
   private static Map<String, String> load(String language) {
-    String path = "/site/messages_" + language + ".properties";
+    String path = "/kit/messages_" + language + ".properties";
     try (InputStream in = Messages.class.getResourceAsStream(path)) {
       if (in == null) {
         return Map.of();

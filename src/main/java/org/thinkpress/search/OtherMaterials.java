@@ -1,4 +1,4 @@
-package org.thinkpress.site;
+package org.thinkpress.search;
 
 import java.util.List;
 import org.thinkpress.content.Publication;

@@ -1,4 +1,4 @@
-package org.thinkpress.site;
+package org.thinkpress.kit;
 
 import java.util.List;
 
@@ -20,9 +20,6 @@ public final class Views {
   /** A date for machines ({@code 2025-03-14}) and for people ({@code 14 March 2025}). */
   public record DateText(String iso, String display) {}
 
-  /** A region with the regions below it, for navigation. */
-  public record RegionNode(Link link, List<Link> children) {}
-
   /** The feeds of a page. */
   public record FeedLinks(String title, String rss, String atom) {}
 
@@ -33,15 +30,8 @@ public final class Views {
   /** An expert with a profile: in a byline's "about the authors" and on their own page. */
   public record Profile(String href, String name, String role, String affiliation, String photoUrl, String bioHtml) {}
 
-  /** A heading in a table of contents. */
-  public record TocItem(String href, String text, boolean subsection) {}
-
   /** Links to the neighbouring pages of a paginated listing. */
   public record Pager(String position, String newerHref, String olderHref) {}
-
-  /** An entry of an index page (topics, regions, experts, years). */
-  public record IndexEntry(String href, String label, String description, String count, int depth, String photoUrl,
-                           String language) {}
 
   /** A {@code <meta property=... content=...>} tag of the OpenGraph vocabulary. */
   public record MetaProperty(String property, String content) {}
@@ -54,19 +44,4 @@ public final class Views {
                        String prevHref, String nextHref, String section, List<Link> footerTopics,
                        List<LanguageLink> languages, String stylesheet) {}
 
-  public record HomePage(Card featured, List<Card> latest, List<Link> topics, List<RegionNode> regions,
-                         List<Profile> experts) {}
-
-  public record PublicationPage(String title, String standfirst, Link type, List<Link> byline, DateText published,
-                                DateText updated, String readingTime, List<TocItem> toc, String bodyHtml,
-                                List<Link> topics, List<Link> regions, List<LanguageLink> translations,
-                                List<Profile> experts, List<Card> otherMaterials, boolean archived) {}
-
-  public record ListingPage(String kicker, String heading, String intro, Profile profile, List<Link> breadcrumbs,
-                            List<Link> related, String relatedLabel, List<Card> cards, Pager pager,
-                            FeedLinks feeds) {}
-
-  public record IndexPage(String heading, String intro, List<IndexEntry> entries) {}
-
-  public record ErrorPage(int status, String heading, String text) {}
 }

@@ -1,18 +1,18 @@
-package org.thinkpress.site;
+package org.thinkpress.kit;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.thinkpress.site.Views.FeedLinks;
-import org.thinkpress.site.Views.LanguageLink;
-import org.thinkpress.site.Views.Layout;
-import org.thinkpress.site.Views.Link;
-import org.thinkpress.site.Views.MetaProperty;
+import org.thinkpress.kit.Views.FeedLinks;
+import org.thinkpress.kit.Views.LanguageLink;
+import org.thinkpress.kit.Views.Layout;
+import org.thinkpress.kit.Views.Link;
+import org.thinkpress.kit.Views.MetaProperty;
 
 /**
  * Builds the {@link Layout} of one page: the required parts in the constructor, the rest by name.
  * {@code language} is the page's BCP 47 tag; {@code msg} may be a broader language's messages.
  */
-final class LayoutBuilder {
+public final class LayoutBuilder {
 
   private final SiteIdentity identity;
   private final Messages msg;
@@ -33,7 +33,7 @@ final class LayoutBuilder {
   private String nextHref;
   private String section;
 
-  LayoutBuilder(SiteIdentity identity, Messages msg, String language, String title, String description,
+  public LayoutBuilder(SiteIdentity identity, Messages msg, String language, String title, String description,
                 String canonical, List<Link> footerTopics, List<LanguageLink> languages, String stylesheet) {
     this.identity = identity;
     this.msg = msg;
@@ -46,49 +46,49 @@ final class LayoutBuilder {
     this.stylesheet = stylesheet;
   }
 
-  LayoutBuilder ogType(String value) {
+  public LayoutBuilder ogType(String value) {
     ogType = value;
     return this;
   }
 
   /** Adds an OpenGraph property such as {@code article:published_time}. */
-  LayoutBuilder metaProperty(String property, String content) {
+  public LayoutBuilder metaProperty(String property, String content) {
     metaProperties.add(new MetaProperty(property, content));
     return this;
   }
 
-  LayoutBuilder alternates(List<LanguageLink> value) {
+  public LayoutBuilder alternates(List<LanguageLink> value) {
     alternates = value;
     return this;
   }
 
-  LayoutBuilder feeds(FeedLinks value) {
+  public LayoutBuilder feeds(FeedLinks value) {
     feeds = value;
     return this;
   }
 
-  LayoutBuilder jsonLd(String value) {
+  public LayoutBuilder jsonLd(String value) {
     jsonLd = value;
     return this;
   }
 
-  LayoutBuilder noindex() {
+  public LayoutBuilder noindex() {
     noindex = true;
     return this;
   }
 
-  LayoutBuilder pages(String previous, String next) {
+  public LayoutBuilder pages(String previous, String next) {
     prevHref = previous;
     nextHref = next;
     return this;
   }
 
-  LayoutBuilder section(String value) {
+  public LayoutBuilder section(String value) {
     section = value;
     return this;
   }
 
-  Layout build() {
+  public Layout build() {
     return new Layout(identity.name(), identity.description(), msg, language, title, description, canonical, ogType,
         null, List.copyOf(metaProperties), alternates, feeds, jsonLd, noindex, prevHref, nextHref, section, footerTopics, languages, stylesheet);
   }

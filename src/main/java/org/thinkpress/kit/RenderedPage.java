@@ -1,4 +1,4 @@
-package org.thinkpress.site;
+package org.thinkpress.kit;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -32,7 +32,7 @@ public record RenderedPage(int status, String contentType, byte[] body, byte[] g
   }
 
   /** The memory the page takes in a cache, roughly. */
-  int weight() {
+  public int weight() {
     return body.length + (gzipped == null ? 0 : gzipped.length) + 256;
   }
 

@@ -1,4 +1,4 @@
-package org.thinkpress.site;
+package org.thinkpress.kit;
 
 import java.util.Map;
 
@@ -16,7 +16,7 @@ public record SiteIdentity(String name, String description, String logoUrl) {
   public static final String DESCRIPTION = "site.description";
   public static final String LOGO = "site.logo";
 
-  static SiteIdentity from(Map<String, String> settings) {
+  public static SiteIdentity from(Map<String, String> settings) {
     return new SiteIdentity(settings.getOrDefault(NAME, "ThinkPress"),
         settings.getOrDefault(DESCRIPTION, "Analysis, commentary and research."),
         settings.get(LOGO));

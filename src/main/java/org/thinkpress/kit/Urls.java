@@ -1,4 +1,4 @@
-package org.thinkpress.site;
+package org.thinkpress.kit;
 
 /** The paths of the public site, in one place so that links and routes agree. */
 public final class Urls {

@@ -1,4 +1,4 @@
-package org.thinkpress.site;
+package org.thinkpress.kit;
 
 import static java.util.Objects.requireNonNull;
 

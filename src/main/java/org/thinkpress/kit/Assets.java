@@ -1,4 +1,4 @@
-package org.thinkpress.site;
+package org.thinkpress.kit;
 
 import java.io.IOException;
 import java.io.InputStream;
