@@ -32,5 +32,36 @@
  * sees only published pieces. {@link org.thinkpress.content.ContentFolderReader} and
  * {@link org.thinkpress.content.ContentFolderWriter} read and write the content folder format
  * (Markdown files with YAML front matter) used by import, export and the demo.
+ *
+ * <h2>Using it</h2>
+ * The wiring builds one store and one reader over the same {@code ContentVersion}; a test does the
+ * same over a {@code TestDatabase}:
+ * <pre>{@code
+ * ContentVersion version = new ContentVersion(database.jdbi());
+ * ContentStore store = new ContentStore(database.jdbi(), clock, new MarkdownRenderer(), PublicationTypes.DEFAULT, version);
+ * ContentReader reader = new ContentReader(database.jdbi(), version);
+ * store.addListener(change -> log.info("now at version {}", change.version()));   // after each commit
+ * store.saveTopic(new TopicInput("energy", "Energy", Map.of("ru", "Энергетика"), null));
+ * store.importBundle(new ContentFolderReader(store.types(), store.taxonomy()).read(folder, n -> {}), n -> {});
+ * Optional<Publication> shown = reader.publicPublication("grain-corridor");   // published pieces only
+ * Page<PublicationSummary> first = reader.list(Listing.all(), 1, 12);
+ * }</pre>
+ *
+ * <h2>Traps</h2>
+ * The store is not the editorial workflow: saving a piece with status {@code PUBLISHED} through
+ * {@code savePublication} or an import keeps no revision, leaves no redirect and records no
+ * "became published" event, so no alert goes out; editors' and the API's changes go through
+ * {@code publishing.Workflow}, which adds its work to the store's transaction with a
+ * {@link org.thinkpress.content.WriteHook}. Work that must commit or roll back with a write
+ * belongs in a hook (or {@code importBundle}'s {@code alsoInTransaction}), never in a
+ * {@link org.thinkpress.content.ContentListener}: listeners are told after the commit, on the
+ * writing thread, and must be quick and must not throw. A save writes only the values that differ:
+ * saving what is stored leaves the content version where it was, so a test expecting a new
+ * version after an unchanged save is wrong. Store and reader must share one
+ * {@code ContentVersion}: the reader keeps the taxonomy and settings per version, and another
+ * node's writes reach it only at {@code refresh()} (every {@code content.poll-seconds}). Times
+ * come from the injected clock ({@code publishDue(now)} takes the caller's); Markdown is rendered
+ * and sanitised when a piece is saved and pages read the stored HTML, so a change to the renderer
+ * shows on a piece at its next save. Slugs are unique across all languages, not per language.
  */
 package org.thinkpress.content;

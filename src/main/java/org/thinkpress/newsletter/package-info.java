@@ -12,6 +12,39 @@
  * the work; on SQLite one sender per database, held by a file lock), renders each message from
  * the row at the moment of sending, hands it to the {@link MailTransport} and records the outcome.
  *
+ * <h2>Using it</h2>
+ * The wiring opens one {@code Newsletter} per process; sign-up and the CLI reach it through its
+ * service, a test through the same calls over a pickup folder:
+ * <pre>{@code
+ * Newsletter newsletter = Newsletter.open(new Newsletter.Parts(database, clock, site, reader, content,
+ *     subscriberSettings, NewsletterSettings.of("news@institute.example"), MailSettings.pickup(dataDir.resolve("outbox")),
+ *     dataDir, tokens, new ConfirmationLinks(tokens)::token));
+ * SubscriberService signUp = new SubscriberService(database.jdbi(), clock, subscriberSettings, tokens, reader,
+ *     newsletter.subscriberMail());                              // confirmations go through this outbox
+ * List<SendProgress> alerts = newsletter.service().alert("grain-corridor");   // rows queued, nothing sent yet
+ * SendProgress campaign = newsletter.service().sendCampaign("News", "Our **news**.", List.of("news"),
+ *     List.of(), List.of(), requestKey);                         // the same key twice sends once
+ * boolean sending = newsletter.startSender();                    // false: another process holds the SQLite database's
+ * // later: newsletter.service().waiting() == 0, newsletter.service().progress(campaign.send().id()).finished()
+ * newsletter.close();
+ * }</pre>
+ *
+ * <h2>Traps</h2>
+ * Nothing is ever handed to a {@link MailTransport} directly: a message is an outbox row first,
+ * written in the transaction of what caused it, and the sender is woken only after that commits.
+ * "Submitted" means a mail server (or the pickup folder) took it, not that anyone got it; a
+ * row in "submitting" after a crash is uncertain and is counted, never silently dropped nor
+ * assumed sent. Alerts follow the publishing feature's "became published" events, not content
+ * writes: importing or restoring a published piece announces nothing, so a test that imports a
+ * piece and waits for its alert waits for ever (publish it through the workflow, or call
+ * {@code alert(slug)}). Time is the injected {@code Clock}: retries' {@code next_attempt_at},
+ * senders' leases and digest periods (cut in {@code site.timezone}) read it, so a test moves its
+ * clock to make a retry due instead of sleeping, and code here never calls {@code Instant.now()}.
+ * A message is rendered when it is sent, from the row and the subscriber as they are then: one who
+ * unsubscribed or was suppressed meanwhile gets a cancelled or suppressed row, not a message.
+ * Creating a send is idempotent by its {@code send_key}; a new kind of send needs a key that names
+ * what it is for, or a retried request sends it twice.
+ *
  * <h2>Outbox statuses</h2>
  * <dl>
  * <dt>queued</dt><dd>waiting to be sent, from {@code next_attempt_at} on (later after a temporary

@@ -23,6 +23,34 @@
  *       and {@code /search/feed} in the site's design, behind a {@code RateLimiter} per client.
  * </ul>
  *
+ * <h2>Using it</h2>
+ * The wiring opens one {@code Search} per node; a test does the same on a temporary folder:
+ * <pre>{@code
+ * Search search = Search.open(new SearchSettings(indexDir, 1000, 10, 120), database.jdbi(), store, reader,
+ *     ZoneOffset.UTC, clock).follow();                     // catch up now, then follow every write
+ * store.importBundle(bundle, n -> {});
+ * search.awaitVersion(reader.version().current(), 5_000);  // the writes are searchable from here on
+ * SearchResults found = search.search(SearchRequest.text("\"grain corridor\" -wheat"));
+ * SearchResults inRussian = search.search(new SearchRequest("границы", Map.of("language", List.of("ru")), false, 1));
+ * List<PublicationSummary> more = search.otherMaterials().forPublication(publication, 4);
+ * search.close();
+ * }</pre>
+ *
+ * <h2>Traps</h2>
+ * {@code open} reads nothing from the database: without {@code follow()} (a server) or
+ * {@code reindex} (the command) the index stays as it was on disk. Indexing follows a write
+ * after its commit, in another thread: a test waits with {@code awaitVersion}, never a sleep, and
+ * a search right after a save may not see it. Text is analysed per language: a piece's words go
+ * in the fields of its language key, stemmed and without that language's stop words, so a test
+ * expecting "the" or an unstemmed form to match in {@code body_en} is wrong, and a piece in a
+ * language without an analyzer ({@code xx}) is not stemmed at all. Common words and their pairs
+ * are learned at a rebuild from at least 200 pieces of a language: a small test corpus has none,
+ * so phrase tests there exercise positions, not pairs. When what the index holds changes (a
+ * field, an analyzer, a doc value's layout), change {@code SearchIndex.SCHEMA}, or nodes keep
+ * an index that the new code misreads. Never interrupt the follower's or a rebuild's threads: an
+ * interrupted file channel releases Lucene's write lock. Readers' searches take turns (cores + 1
+ * at once), so {@code search} may wait; the index's own work does not.
+ *
  * <h2>Words</h2>
  *
  * <dl>
