@@ -17,6 +17,40 @@
  * folders' files into one archive; {@link org.thinkpress.storage.Restore} checks such an archive
  * whole and writes it into an empty database of either kind in one transaction.
  *
+ * <h2>Using it</h2>
+ * The wiring opens one {@code Database} per process; a feature's store takes its {@code Jdbi}, and
+ * a test gets a migrated one from {@code TestDatabase} (SQLite, or PostgreSQL when
+ * {@code THINKPRESS_TEST_POSTGRES_URL} is set):
+ * <pre>{@code
+ * Database database = Database.open(DatabaseSettings.of("jdbc:sqlite:data/thinkpress.db"));
+ * database.migrate();                                        // one query when the schema is current
+ * int renamed = database.jdbi().inTransaction(handle -> handle     // a feature's store, its own table
+ *     .createUpdate("UPDATE things SET name = :name, changed_at = :now WHERE id = :id")
+ *     .bind("name", name).bind("now", clock.millis()).bind("id", id).execute());
+ * if (database.dialect().supportsSkipLocked()) { ... }       // PostgreSQL: claim rows FOR UPDATE SKIP LOCKED
+ * Backup.Written written = Backup.write(database, target, contents, clock, Backup.Progress.NONE);
+ * try (Restore archive = Restore.open(target, Backup.Progress.NONE)) {
+ *   archive.into(other, false, Map.of("uploads", uploads), List.of(AfterRestore.step(clock)), Backup.Progress.NONE);
+ * }
+ * }</pre>
+ *
+ * <h2>Traps</h2>
+ * On SQLite every transaction takes the write lock when it begins, and there is one writer per
+ * file: keep transactions short, read with {@code withHandle} rather than a transaction, never
+ * send mail or wait on the network inside one, and never open a second transaction from inside
+ * the first (another store's method that opens its own waits for the lock the caller holds until
+ * the 10 s busy timeout); pass the {@code Handle} on instead, as {@code content.WriteHook} does.
+ * Times are UTC epoch milliseconds from the injected clock ({@code clock.millis()}) in
+ * {@code BIGINT} columns, never {@code TIMESTAMP} or the database's {@code now()}. A schema change
+ * is a new {@code V__} file that runs unchanged on both databases (the identity key is
+ * {@code ${id_pk}}), and {@code Database.SCHEMA_VERSION} goes up with it, or a test fails; an
+ * applied migration is never edited (Flyway's checksums), and within a release line migrations
+ * only add, since nodes are upgraded one after another. Backup and restore copy every table they
+ * find, so a new table needs nothing here, but they know integers, booleans and text: a column of
+ * another type is copied as text; and a table that a first start fills by itself must be named in
+ * {@code TableWrites.WRITTEN_AT_FIRST_START}, or a restore finds every new installation not empty. A test of a store runs on both databases (a contract class with
+ * one subclass per dialect), since what SQLite allows PostgreSQL may refuse.
+ *
  * <h2>Words</h2>
  * <dl>
  * <dt>snapshot</dt><dd>one moment of the database, seen by a read-only transaction while others

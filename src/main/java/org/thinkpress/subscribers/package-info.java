@@ -7,6 +7,38 @@
  * opt-in). Every message carries a link to a preferences page and a one-click unsubscribe link
  * (RFC 8058). No account is needed: the links carry a signed {@linkplain LinkTokens token}.
  *
+ * <h2>Using it</h2>
+ * The wiring builds one {@code SubscriberService} over the newsletter's outbox; the site's
+ * routes, the CLI and the admin call it, and so does a test:
+ * <pre>{@code
+ * SubscriberService subscribers = new SubscriberService(jdbi, clock, settings, LinkTokens.loadOrCreate(jdbi, clock),
+ *     reader, newsletter.subscriberMail());
+ * subscribers.subscribe(new SubscribeRequest("Ana@Example.org", "Ana", "ru", List.of("new-publications"),
+ *     List.of("energy"), List.of(), false, "footer form, /analysis/grain-corridor"));   // says nothing back
+ * Subscriber ana = subscribers.find("ana@example.org").orElseThrow();                   // PENDING
+ * String token = jdbi.withHandle(h -> subscribers.confirmationToken(h, ana.id())).orElseThrow();
+ * subscribers.confirm(token);                                                           // CONFIRMED
+ * subscribers.unsubscribe(subscribers.tokens().preferences(ana.id()), SubscriberService.ONE_CLICK);
+ * ImportReport report = subscribers.importCsv(csv, "people.csv", true);                 // a dry run writes nothing
+ * }</pre>
+ *
+ * <h2>Traps</h2>
+ * {@code subscribe} never tells whether an address is known, confirmed, unsubscribed or
+ * suppressed: it returns nothing and throws only for input that is wrong whoever sends it, so a
+ * test looks at the stored subscriber or the outbox, and no page may say "already subscribed".
+ * The form cannot change a confirmed subscriber's choices (anyone can type their address); only
+ * their preferences link does. Sign-ups past {@code perAddressPerHour} for one address are
+ * ignored quietly, which a test signing one address up many times runs into. Addresses are stored
+ * lower-cased ({@code EmailAddresses.normalize}) and logged masked ({@code EmailAddresses.masked}):
+ * never log or show a whole address outside the admin's subscriber pages. Suppression outranks
+ * every status, and an import never subscribes again someone who left, is suppressed or was
+ * erased, whatever its rows say. Confirmation links expire and rate limits count by the injected
+ * clock: a test moves its clock, never sleeps. {@link SubscriberMail} is called inside the
+ * caller's transaction, which may still roll back: an implementation queues rows with that
+ * {@code Handle} and wakes its sender only after the commit. Links are signed with the
+ * installation's key in the database ({@code LinkTokens.loadOrCreate}): a restore carries it, a
+ * fresh database makes a new one and every old link fails.
+ *
  * <h2>Words</h2>
  * <dl>
  * <dt>subscriber</dt><dd>one address, stored lower-cased: one row whatever the case typed.</dd>
