@@ -246,6 +246,35 @@ abstract class ContentStoreContract {
   }
 
   @Test
+  void savingATaxonAgainUpdatesItInItsPlaceAndReplacesItsNamesWhileANewOneComesLast() {
+    long energy = reader.taxonomy().topic("energy").orElseThrow().id();
+    long ana = reader.taxonomy().expert("ana-beridze").orElseThrow().id();
+
+    store.saveTopic(new TopicInput("energy", "Energy and Climate", Map.of("ru", "Энергетика"), "Power and heat."));
+    store.saveTopic(new TopicInput("energy", "Energy and Climate", Map.of("hy", "Էներգետիկա"), "Power and heat."));
+    store.saveTopic(Fixtures.topic("water", "Water"));
+    store.saveRegion(new RegionInput("armenia", "Republic of Armenia", Map.of("hy", "Հայաստան"), "south-caucasus"));
+    store.saveRegion(Fixtures.region("balkans", "Balkans", null));
+    store.saveExpert(new ExpertInput("ana-beridze", "Ana Beridze", Map.of("ru", "Ана Беридзе"), "Director",
+        "Another Institute", "Ana *leads*.", "https://example.org/ana.jpg"));
+    store.saveExpert(Fixtures.expert("new-expert", "New Expert"));
+
+    Taxonomy taxonomy = reader.taxonomy();
+    assertThat(taxonomy.topics()).extracting(Topic::slug).containsExactly("energy", "security", "water");
+    assertThat(taxonomy.topic("energy")).hasValue(
+        new Topic(energy, "energy", "Energy and Climate", Map.of("hy", "Էներգետիկա"), "Power and heat."));
+    assertThat(taxonomy.regions()).extracting(Region::slug)
+        .containsExactly("south-caucasus", "armenia", "georgia", "central-asia", "balkans");
+    assertThat(taxonomy.region("armenia").orElseThrow()).extracting(Region::name, Region::names)
+        .containsExactly("Republic of Armenia", Map.of("hy", "Հայաստան"));
+    Expert updated = taxonomy.expert("ana-beridze").orElseThrow();
+    assertThat(updated).isEqualTo(new Expert(ana, "ana-beridze", "Ana Beridze", Map.of("ru", "Ана Беридзе"), "Director",
+        "Another Institute", "Ana *leads*.", updated.bioHtml(), "https://example.org/ana.jpg"));
+    assertThat(updated.bioHtml()).contains("<em>leads</em>");
+    assertThat(taxonomy.experts()).extracting(Expert::slug).contains("new-expert");
+  }
+
+  @Test
   void taxonomyKnowsTheRegionTree() {
     Taxonomy taxonomy = reader.taxonomy();
     Region caucasus = taxonomy.region("south-caucasus").orElseThrow();
