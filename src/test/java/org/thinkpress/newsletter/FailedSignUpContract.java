@@ -77,6 +77,23 @@ abstract class FailedSignUpContract {
   }
 
   @Test
+  void aSignUpRolledBackAfterItsConfirmationWasQueuedLeavesNoSendIdBehind() {
+    // the sign-up itself succeeds; the transaction it joined fails afterwards (a rule further on)
+    assertThatThrownBy(() -> jdbi.useTransaction(outer -> {
+      subscribe("first@x.org");
+      throw new IllegalStateException("a later step failed");
+    })).hasMessage("a later step failed");
+    assertThat(subscribers.find("first@x.org")).isEmpty();
+    assertThat(fixture.newsletter.service().sends(10)).extracting(p -> p.send().key()).doesNotContain("confirmations");
+
+    // another send takes the place; on SQLite it gets the id the rolled-back send had
+    fixture.newsletter.service().sendCampaign("After the failure", "Text.", List.of("news"), List.of(), List.of());
+    subscribe("second@x.org");
+
+    assertThat(sendKeyOfTheRowOf("second@x.org")).isEqualTo("confirmations");
+  }
+
+  @Test
   void theSenderIsWokenOnlyOnceTheConfirmationIsCommitted() {
     List<Long> visibleWhenWoken = new ArrayList<>();
     // read on another thread: a handle opened on the writing thread would join its transaction
