@@ -172,10 +172,10 @@ public final class SubscriberService {
   public void checkConfirmation(String token) {
     LinkTokens.Confirmation confirmation = tokens.checkConfirmation(token);
     jdbi.useHandle(handle -> {
-      Object[] live = store.confirmation(handle, confirmation.subscriberId())
+      SubscriberStore.LiveConfirmation live = store.confirmation(handle, confirmation.subscriberId())
           .orElseThrow(() -> new InvalidLinkException(store.find(handle, confirmation.subscriberId()).isPresent()
               ? InvalidLinkException.Reason.USED : InvalidLinkException.Reason.GONE));
-      if (!live[0].equals(confirmation.nonce())) {
+      if (!live.nonce().equals(confirmation.nonce())) {
         throw new InvalidLinkException(InvalidLinkException.Reason.USED);
       }
     });
