@@ -28,7 +28,7 @@ import java.time.Instant;
 public final class RateLimiter {
 
   /** How a spent budget comes back. */
-  public enum Refill {
+  enum Refill {
     /** A token bucket: the budget comes back evenly over the window. */
     EVENLY,
     /** Fixed windows from a key's first request: the whole budget comes back when its window ends. */
