@@ -46,6 +46,7 @@ class SignUpRateLimitTest {
 
     HttpResponse<String> refused = signUpFrom("198.51.100.3", "three@example.org");
     assertThat(refused.statusCode()).isEqualTo(429);
+    assertThat(refused.headers().firstValue("Retry-After")).hasValue("600"); // the window's whole ten minutes
     assertThat(Jsoup.parse(refused.body()).select("h1").text()).isEqualTo("Too many requests");
     assertThat(site.app().subscribers().find("three@example.org")).isEmpty();
     assertThat(signUpFrom("203.0.113.7", "four@example.org").statusCode()).as("another network").isEqualTo(303);
