@@ -7,14 +7,14 @@ import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.thinkpress.publishing.MutableClock;
+import org.thinkpress.testing.TestClock;
 import org.thinkpress.storage.TestDatabase;
 
 /** Sessions end when idle, at their longest age, at logout and when the password changes. */
 class SessionStoreTest {
 
   TestDatabase db;
-  MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+  TestClock clock = new TestClock(Instant.parse("2026-03-01T10:00:00Z"));
   SessionStore sessions;
   AccountStore accounts;
   Account ana;

@@ -6,7 +6,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand: scheduled publishing, throttling delays and session expiry without sleeping. */
+/**
+ * A clock tests move by hand.
+ *
+ * @deprecated use {@link org.thinkpress.testing.TestClock}, the one test clock; this one is left only
+ *     for SignUpRateLimitTest; delete it once that test imports TestClock.
+ */
+@Deprecated
 public final class MutableClock extends Clock {
 
   private volatile Instant now;

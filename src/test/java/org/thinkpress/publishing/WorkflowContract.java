@@ -21,6 +21,7 @@ import org.thinkpress.content.Status;
 import org.thinkpress.content.TaxonKind;
 import org.thinkpress.storage.Dialect;
 import org.thinkpress.storage.TestDatabase;
+import org.thinkpress.testing.TestClock;
 
 /** What {@link Workflow} promises, on each database: revisions, conflicts, roles, redirects, previews. */
 abstract class WorkflowContract {
@@ -30,7 +31,7 @@ abstract class WorkflowContract {
   abstract Dialect dialect();
 
   TestDatabase db;
-  MutableClock clock = new MutableClock(START);
+  TestClock clock = new TestClock(START);
   ContentStore store;
   Workflow workflow;
   SlugRedirects redirects;
