@@ -42,7 +42,7 @@ final class AlertsTest {
   Workflow workflow;
   Actor editor;
 
-  Dialect dialect;
+  private Dialect dialect;
 
   @BeforeEach
   void open(Dialect dialect) {

@@ -30,7 +30,7 @@ import org.thinkpress.storage.Dialect;
 /**
  * Alerts and digests over a real SMTP server (GreenMail), on SQLite: a piece published in the
  * editor reaches its subscribers through the running background work. (When alerts are and are
- * not sent: {@link AlertsContract}.)
+ * not sent: {@link AlertsTest}.)
  */
 class DeliveryTest {
 

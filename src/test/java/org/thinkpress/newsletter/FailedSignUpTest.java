@@ -40,7 +40,7 @@ final class FailedSignUpTest {
   }
 
   NewsletterFixture fixture;
-  Fault fault;
+  private Fault fault;
   SubscriberService subscribers;
   Jdbi jdbi;
 

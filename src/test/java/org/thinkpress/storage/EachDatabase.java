@@ -11,7 +11,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Runs a test once per database: on SQLite (a file in a temporary folder) always, and on
  * PostgreSQL (a schema of its own on the server named by {@value TestDatabase#POSTGRES_URL_VARIABLE})
- * when that variable is set; without it the PostgreSQL run is reported as skipped, saying why.
+ * when that variable is set; without it the PostgreSQL run is reported as skipped, saying why, except
+ * when {@code CI=true}, where it fails.
  * Each run shows its database in its name ({@code [SQLite]}, {@code [PostgreSQL]}).
  *
  * <p>The test, and its class's {@code @BeforeEach} and {@code @AfterEach} methods, may take a

@@ -3,6 +3,7 @@ package org.thinkpress.storage;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.Extension;
@@ -15,7 +16,9 @@ import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * The runs of an {@link EachDatabase} test: one per dialect, each with a {@link TestDatabase}
- * made on first use and closed when the run ends (after {@code @AfterEach}).
+ * made on first use and closed when the run ends (after {@code @AfterEach}). A PostgreSQL run
+ * without {@value TestDatabase#POSTGRES_URL_VARIABLE} is skipped, except when {@code CI=true}, where
+ * it fails: CI must run it.
  */
 final class EachDatabaseExtension implements TestTemplateInvocationContextProvider {
 
@@ -38,7 +41,8 @@ final class EachDatabaseExtension implements TestTemplateInvocationContextProvid
   }
 
   /** One run of the test, on one database. */
-  private static final class OnDatabase implements TestTemplateInvocationContext, ParameterResolver, ExecutionCondition {
+  private static final class OnDatabase
+      implements TestTemplateInvocationContext, ParameterResolver, ExecutionCondition, BeforeEachCallback {
 
     private final Dialect dialect;
 
@@ -58,11 +62,28 @@ final class EachDatabaseExtension implements TestTemplateInvocationContextProvid
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-      if (dialect == Dialect.POSTGRESQL && !TestDatabase.postgresAvailable()) {
-        return ConditionEvaluationResult.disabled(
-            "PostgreSQL run skipped: set " + TestDatabase.POSTGRES_URL_VARIABLE + " to a JDBC URL to run it");
+      if (missing() && !inCi()) {
+        return ConditionEvaluationResult.disabled("PostgreSQL run skipped: set " + TestDatabase.POSTGRES_URL_VARIABLE
+            + " to a JDBC URL to run it; it is mandatory when CI=true");
       }
       return ConditionEvaluationResult.enabled("on " + name(dialect));
+    }
+
+    /** Fails the run before any {@code @BeforeEach} method opens a database it cannot have. */
+    @Override
+    public void beforeEach(ExtensionContext context) {
+      if (missing()) {
+        throw new IllegalStateException("CI=true but " + TestDatabase.POSTGRES_URL_VARIABLE + " is not set: the"
+            + " PostgreSQL runs must run in CI (.ci/run sets it)");
+      }
+    }
+
+    private boolean missing() {
+      return dialect == Dialect.POSTGRESQL && !TestDatabase.postgresAvailable();
+    }
+
+    private static boolean inCi() {
+      return "true".equalsIgnoreCase(System.getenv("CI"));
     }
 
     @Override

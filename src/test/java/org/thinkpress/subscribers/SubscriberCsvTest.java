@@ -26,7 +26,7 @@ final class SubscriberCsvTest {
   NewsletterFixture fixture;
   SubscriberService service;
 
-  Dialect dialect;
+  private Dialect dialect;
 
   @BeforeEach
   void open(Dialect dialect) {
