@@ -8,7 +8,7 @@ import java.time.Instant;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
-import org.thinkpress.publishing.MutableClock;
+import org.thinkpress.testing.TestClock;
 
 class EmailAddressesTest {
 
@@ -37,7 +37,7 @@ class EmailAddressesTest {
 
   @Test
   void anAddressGetsItsSignUpsInAWindowAndAFreshWindowWhenItEnds() {
-    MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+    TestClock clock = new TestClock(Instant.parse("2026-03-01T10:00:00Z"));
     PerAddressLimit limiter = new PerAddressLimit(2, Duration.ofMinutes(10), clock);
     assertThat(limiter.tryAcquire("n")).isTrue();
     assertThat(limiter.tryAcquire("n")).isTrue();

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.thinkpress.app.TestSite;
-import org.thinkpress.publishing.MutableClock;
+import org.thinkpress.testing.TestClock;
 
 /**
  * The per-network limit on sign-ups, over HTTP, on a clock the test moves. The site trusts
@@ -20,7 +20,7 @@ import org.thinkpress.publishing.MutableClock;
  */
 class SignUpRateLimitTest {
 
-  static final MutableClock clock = new MutableClock(Instant.now());
+  static final TestClock clock = new TestClock(Instant.now());
   static TestSite site;
 
   @BeforeAll

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.thinkpress.app.TestSite;
-import org.thinkpress.publishing.MutableClock;
+import org.thinkpress.testing.TestClock;
 
 class ClientAddressTest {
 
@@ -84,8 +84,8 @@ class ClientAddressTest {
   }
 
   /** A clock that does not move: no allowance comes back during the test, however slow the machine. */
-  private static MutableClock stoppedClock() {
-    return new MutableClock(Instant.now());
+  private static TestClock stoppedClock() {
+    return new TestClock(Instant.now());
   }
 
   private static int searchFrom(TestSite site, String client) {

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.thinkpress.publishing.MutableClock;
+import org.thinkpress.testing.TestClock;
 
 /**
  * The rate-limit filter on a real server, over a clock the test moves; the server trusts
@@ -23,7 +23,7 @@ import org.thinkpress.publishing.MutableClock;
  */
 class RateLimitFilterTest {
 
-  final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+  final TestClock clock = new TestClock(Instant.parse("2026-03-01T10:00:00Z"));
   final AtomicInteger ran = new AtomicInteger();
   HttpServer server;
   RawHttp http;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.thinkpress.publishing.MutableClock;
+import org.thinkpress.testing.TestClock;
 
 /**
  * The limiter on a clock the test moves: no sleeps, and nothing depends on how fast the machine
@@ -14,7 +14,7 @@ import org.thinkpress.publishing.MutableClock;
  */
 class RateLimiterTest {
 
-  final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+  final TestClock clock = new TestClock(Instant.parse("2026-03-01T10:00:00Z"));
   final RateLimiter evenly = new RateLimiter(6, Duration.ofMinutes(1), RateLimiter.Refill.EVENLY, 1_000, clock);
   final RateLimiter windows = RateLimiter.perWindow(2, Duration.ofMinutes(10), clock);
 
