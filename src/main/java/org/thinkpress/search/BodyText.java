@@ -17,7 +17,7 @@ import org.apache.lucene.util.BytesRef;
  * was an eighth of the search's time. A piece's own value is read with one copy. Until index
  * schema 10 each value was compressed with LZ4 on its own: that was about a tenth of a rebuild's
  * CPU (Lucene's fast LZ4 hashes every position through a packed table) for an index 13-21 %
- * smaller; see docs/benchmarks.md, 2026-11-30, fifth session.
+ * smaller; see docs/benchmarks.md, e09d77c.
  */
 final class BodyText {
 

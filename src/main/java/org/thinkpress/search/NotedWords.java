@@ -27,7 +27,7 @@ import org.apache.lucene.util.BytesRef;
  * the numbers of its two words. A body of a thousand words has a few hundred distinct ones, so the
  * table stays small. It replaced three maps keyed by characters (classes, pairs, telling words),
  * which hashed each occurrence three or four times: 10 % of a rebuild's CPU under the profiler
- * before, 8 % after (see docs/benchmarks.md).
+ * before, 8 % after (docs/benchmarks.md, d083cf5).
  */
 final class NotedWords {
 

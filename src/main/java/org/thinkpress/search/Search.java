@@ -39,7 +39,7 @@ public final class Search implements AutoCloseable {
    * wait theirs in arrival order. A search is all CPU; eight at once on two cores stretched every
    * one of them (a 15 ms search took 60), and left the site's pages less room. One spare turn
    * keeps the cores busy while a search waits on the disk or the collector: with exactly one per
-   * core, 8 clients on 2 cores got a sixth fewer searches done (docs/benchmarks.md, 2026-11-30).
+   * core, 8 clients on 2 cores got a sixth fewer searches done (docs/benchmarks.md, 36ecd5f).
    */
   private final Semaphore turns = new Semaphore(Runtime.getRuntime().availableProcessors() + 1, true);
 

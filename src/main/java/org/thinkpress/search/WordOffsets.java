@@ -18,7 +18,7 @@ import org.apache.lucene.util.BytesRef;
  * order of its words, usually two bytes a word: the word's length in characters with its position
  * increment in the two low bits, then how many characters lie between it and the word before. A
  * rebuild does 3-10 % more pieces per CPU-second in a fresh JVM and 1-4 % in a warm one, for an
- * index 2 % larger (docs/benchmarks.md, 2026-11-30, sixth session). A search decodes the tables
+ * index 2 % larger (docs/benchmarks.md, 8453a5a). A search decodes the tables
  * of the pieces whose snippets it shows; searches took as long as with offsets in the postings.
  */
 final class WordOffsets {

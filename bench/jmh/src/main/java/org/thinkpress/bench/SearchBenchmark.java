@@ -35,11 +35,11 @@ import org.thinkpress.storage.DatabaseSettings;
  * for 8 concurrent clients, "other materials" latency, and the index size. Latencies are of the
  * search service in process (query, facets, snippets, stored fields), without HTTP.
  *
- * <p>Two corpora. {@code prose} (the default since the sixth session of 2026-11-30): each
+ * <p>Two corpora. {@code prose} (the default since 260b8fc, 2026-11-30): each
  * language's 33 commonest words are its function words (the, of, and; и, в, не; և, է, որ), which
  * the analyzers drop as stop words, as in real text: they make 38 % of its words here, about a
  * third in a real think-tank article (431 of the 1,318 words of {@code shared/samples}).
- * {@code dense} (the only one until the fifth session): the same generator without function words,
+ * {@code dense} (the only one until b974cea, 2026-11-30): the same generator without function words,
  * so all of a piece's ~1,100 words are indexed, as many as a real article of 1,700 words has, and
  * its ten commonest words, which the index must pair for phrases, make a quarter of the text.
  * Queries and phrases are made of content words in both.
