@@ -21,9 +21,10 @@ QUERIES=${3:-5000}
 CORPUS=${CORPUS:-prose}
 OUT=bench/out/search
 mkdir -p "$OUT"
-mvn -q -B test-compile -DskipTests
-mvn -q -B dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt" >/dev/null
-# a copy of the classes, so that a build during the run cannot pull them away
-rm -rf "$OUT/classes" && mkdir -p "$OUT/classes" && cp -r target/classes target/test-classes "$OUT/classes/"
-java -Xms4g -Xmx8g -XX:+UseG1GC -cp "$OUT/classes/classes:$OUT/classes/test-classes:$(cat "$OUT/classpath.txt")" \
-  org.thinkpress.search.SearchBenchmark "$OUT" "$N" "$RUNS" "$QUERIES" "$CORPUS" 2>&1 | grep --line-buffered -v " DEBUG " | tee "$OUT/last-$CORPUS-$N.txt"
+# The benchmark lives in bench/jmh (org.thinkpress.bench.SearchBenchmark), built on the installed ThinkPress.
+mvn -q -B install -DskipTests
+mvn -q -B -f bench/jmh/pom.xml package
+# a copy of the jar, so that a build during the run cannot pull it away
+cp bench/jmh/target/benchmarks.jar "$OUT/benchmarks.jar"
+java -Xms4g -Xmx8g -XX:+UseG1GC -cp "$OUT/benchmarks.jar" \
+  org.thinkpress.bench.SearchBenchmark "$OUT" "$N" "$RUNS" "$QUERIES" "$CORPUS" 2>&1 | grep --line-buffered -v " DEBUG " | tee "$OUT/last-$CORPUS-$N.txt"

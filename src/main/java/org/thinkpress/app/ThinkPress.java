@@ -2,6 +2,7 @@ package org.thinkpress.app;
 
 import static java.util.Objects.requireNonNull;
 
+import io.javalin.config.RoutesConfig;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.thinkpress.accounts.AccountStore;
@@ -143,7 +145,7 @@ public final class ThinkPress implements AutoCloseable {
     SiteRoutes siteRoutes = new SiteRoutes(pages, pageCache, assets, new SlugRedirects(database.jdbi()));
     Admin admin = admin(assets);
     ApiRoutes api = new ApiRoutes(accounts, workflow, contentStore, taxonomyEditor, uploads, markdown, config.site());
-    SubscriberRoutes subscriberRoutes = new SubscriberRoutes(subscribers, contentReader, config.site(), clock,
+    SubscriberRoutes subscriberRoutes = new SubscriberRoutes(subscribers, contentReader, config.site(),
         (title, path, indexable) -> pages.layout(title, null, path, "subscribe", null, null, null, !indexable));
 
     newsletter.startBackground(contentStore);
@@ -159,10 +161,11 @@ public final class ThinkPress implements AutoCloseable {
     // Requests may carry an image upload; everything else stays far below this.
     ServerSettings settings = new ServerSettings(config.host(), config.port(), config.site().isHttps(),
         Math.max(1024 * 1024, uploadMaxBytes() + 64 * 1024), config.clientAddress());
-    HttpServer server = HttpServer.start(settings, (status, detail) -> pages.error(status, detail).body(),
-        List.of(siteRoutes::register, api::register, admin::register,
-            search.routes(pages, assets.url("search.js"), clock), subscriberRoutes::register,
-            newsletter::registerRoutes));
+    // limits and origin checks cut across features: web applies them to the route groups named here
+    List<Consumer<RoutesConfig>> routeSets = new ArrayList<>(RequestGuards.of(config, clock, subscriberRoutes));
+    routeSets.addAll(List.of(siteRoutes::register, api::register, admin::register,
+        search.routes(pages, assets.url("search.js")), subscriberRoutes::register, newsletter::registerRoutes));
+    HttpServer server = HttpServer.start(settings, (status, detail) -> pages.error(status, detail).body(), routeSets);
     running.add(server);
     await(indexReady);
     serving = new Serving(search, pages, pageCache, admin, api, server);

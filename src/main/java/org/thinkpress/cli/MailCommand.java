@@ -9,7 +9,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.Callable;
 import org.thinkpress.newsletter.DkimKeys;
 import org.thinkpress.subscribers.EmailAddresses;
-import org.thinkpress.subscribers.InvalidSubscriptionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -40,15 +39,15 @@ final class MailCommand {
     @Override
     public Integer call() throws IOException {
       if (!EmailAddresses.isValid("x@" + domain)) {
-        throw new InvalidSubscriptionException("--domain '" + domain + "' is not a domain such as institute.example");
+        throw new InvalidOptionException("--domain", "--domain '" + domain + "' is not a domain such as institute.example");
       }
       String chosen = selector != null ? selector
           : "tp" + java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString().replace("-", "");
       if (!chosen.matches("[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?")) {
-        throw new InvalidSubscriptionException("--selector '" + chosen + "' must be letters, digits and dashes");
+        throw new InvalidOptionException("--selector", "--selector '" + chosen + "' must be letters, digits and dashes");
       }
       if (Files.exists(out)) {
-        throw new InvalidSubscriptionException(out + " exists; choose a new file so that no key is overwritten");
+        throw new ExistingFileException(out, "choose a new file so that no key is overwritten");
       }
       DkimKeys.Generated key = DkimKeys.generate();
       try {

@@ -19,7 +19,6 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.thinkpress.app.ThinkPress;
 import org.thinkpress.newsletter.NewsletterService;
 import org.thinkpress.newsletter.SendProgress;
-import org.thinkpress.subscribers.InvalidSubscriptionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -116,7 +115,7 @@ final class NewsletterCommand {
     @Override
     public Integer call() throws Exception {
       if (!Files.isReadable(file)) {
-        throw new InvalidSubscriptionException("cannot read " + file);
+        throw new UnreadableFileException(file, null);
       }
       String body = Files.readString(file, StandardCharsets.UTF_8);
       try (ThinkPress app = ThinkPress.open(send.newsletter.root.config(Map.of()))) {
@@ -293,7 +292,7 @@ final class NewsletterCommand {
     try {
       return Instant.parse(value);
     } catch (DateTimeParseException e) {
-      throw new InvalidSubscriptionException("--at '" + value + "' is not an instant such as 2026-03-02T09:00:00Z");
+      throw new InvalidOptionException("--at", "--at '" + value + "' is not an instant such as 2026-03-02T09:00:00Z");
     }
   }
 }

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.thinkpress.app.ThinkPress;
 import org.thinkpress.subscribers.ImportReport;
-import org.thinkpress.subscribers.InvalidSubscriptionException;
 import org.thinkpress.subscribers.SubscriberCounts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -67,7 +66,7 @@ final class SubscribersCommand {
         report.lines().forEach(line -> out.println("  " + line));
         return 0;
       } catch (IOException e) {
-        throw new InvalidSubscriptionException("cannot read " + file + ": " + e.getMessage());
+        throw new UnreadableFileException(file, e.getMessage());
       }
     }
   }
@@ -86,7 +85,7 @@ final class SubscribersCommand {
     @Override
     public Integer call() {
       if (Files.exists(file)) {
-        throw new InvalidSubscriptionException(file + " exists; choose a new file name");
+        throw new ExistingFileException(file, "choose a new file name");
       }
       try (ThinkPress app = ThinkPress.open(subscribers.root.config(Map.of()));
            Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
@@ -94,7 +93,7 @@ final class SubscribersCommand {
         spec.commandLine().getOut().printf("Exported %d subscriber(s) to %s%n", count, file);
         return 0;
       } catch (IOException | UncheckedIOException e) {
-        throw new InvalidSubscriptionException("cannot write " + file + ": " + e.getMessage());
+        throw new UnwritableFileException(file, e.getMessage());
       }
     }
   }

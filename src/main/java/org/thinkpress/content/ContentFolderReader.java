@@ -108,6 +108,9 @@ public final class ContentFolderReader {
     }
   }
 
+  /** A Markdown file's name in the folder, its front matter's fields, and the split it came from (for the body and key lines). */
+  private record FrontMatter(String file, Fields fields, ContentFolder.Split split) {}
+
   /** One read of one folder, gathering problems as it goes. */
   private final class Reading {
     final Path folder;
@@ -248,41 +251,47 @@ public final class ContentFolderReader {
       return regions;
     }
 
-    ExpertInput expert(Path path) {
+    /**
+     * A Markdown file's front matter as fields (unknown ones reported), with its body; null when
+     * the file cannot be read or its front matter is not a mapping, the problem recorded.
+     */
+    FrontMatter frontMatter(Path path, Set<String> knownFields) {
       String file = name(path);
       String text = text(path);
       ContentFolder.Split split = text == null ? null : ContentFolder.split(text, file, problems);
       Object front = split == null ? null : yaml(split.frontMatter(), file, 2);
       if (!(front instanceof Map<?, ?> map)) {
-        if (split != null && front != null) {
+        if (front != null) {
           problems.add(new Problem(file, 2, "the front matter must be a mapping of fields"));
         }
         return null;
       }
       Fields fields = new Fields(map, file, split.keyLines(), 1, problems);
-      fields.onlyKnown(EXPERT_FIELDS);
+      fields.onlyKnown(knownFields);
+      return new FrontMatter(file, fields, split);
+    }
+
+    ExpertInput expert(Path path) {
+      FrontMatter front = frontMatter(path, EXPERT_FIELDS);
+      if (front == null) {
+        return null;
+      }
+      Fields fields = front.fields();
       try {
         return new ExpertInput(fields.textOr("slug", slugOfFile(path)), fields.text("name"), fields.names("names"),
-            fields.text("role"), fields.text("affiliation"), split.body(), fields.text("photo"));
+            fields.text("role"), fields.text("affiliation"), front.split().body(), fields.text("photo"));
       } catch (InvalidContentException e) {
-        problems.add(new Problem(file, fields.lineFor(e.getMessage()), e.getMessage()));
+        problems.add(new Problem(front.file(), fields.lineFor(e.getMessage()), e.getMessage()));
         return null;
       }
     }
 
     Located<PublicationInput> publication(Path path) {
-      String file = name(path);
-      String text = text(path);
-      ContentFolder.Split split = text == null ? null : ContentFolder.split(text, file, problems);
-      Object front = split == null ? null : yaml(split.frontMatter(), file, 2);
-      if (!(front instanceof Map<?, ?> map)) {
-        if (split != null && front != null) {
-          problems.add(new Problem(file, 2, "the front matter must be a mapping of fields"));
-        }
+      FrontMatter front = frontMatter(path, PUBLICATION_FIELDS);
+      if (front == null) {
         return null;
       }
-      Fields fields = new Fields(map, file, split.keyLines(), 1, problems);
-      fields.onlyKnown(PUBLICATION_FIELDS);
+      Fields fields = front.fields();
       int before = problems.size();
       String statusKey = fields.textOr("status", "draft");
       Instant published = fields.instant("published");
@@ -296,11 +305,11 @@ public final class ContentFolderReader {
       }
       try {
         PublicationInput publication = new PublicationInput(fields.textOr("slug", slugOfFile(path)), fields.text("language"),
-            fields.text("translation_group"), fields.text("title"), fields.text("standfirst"), split.body(),
+            fields.text("translation_group"), fields.text("title"), fields.text("standfirst"), front.split().body(),
             fields.text("type"), Status.ofKey(statusKey), published, updated, featured, experts, topics, regions);
-        return new Located<>(publication, file, split.keyLines());
+        return new Located<>(publication, front.file(), front.split().keyLines());
       } catch (InvalidContentException e) {
-        problems.add(new Problem(file, fields.lineFor(e.getMessage()), e.getMessage()));
+        problems.add(new Problem(front.file(), fields.lineFor(e.getMessage()), e.getMessage()));
         return null;
       }
     }

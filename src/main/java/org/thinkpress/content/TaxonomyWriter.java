@@ -1,10 +1,14 @@
 package org.thinkpress.content;
 
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.Update;
 
 /**
  * The SQL that writes experts, topics, regions (with their names in other languages) and site
@@ -15,65 +19,70 @@ final class TaxonomyWriter {
   private TaxonomyWriter() {}
 
   static long upsertExpert(Handle handle, ExpertInput input, String bioHtml, long now) {
-    Optional<Long> existing = PublicationWriter.idOf(handle, "experts", input.slug());
-    long id;
-    if (existing.isPresent()) {
-      id = existing.get();
-      handle.createUpdate("UPDATE experts SET name = :name, role = :role, affiliation = :affiliation, bio_md = :bio,"
-              + " bio_html = :html, photo_url = :photo, changed_at = :now WHERE id = :id")
-          .bind("name", input.name()).bind("role", input.role()).bind("affiliation", input.affiliation())
-          .bind("bio", input.bioMarkdown()).bind("html", bioHtml).bind("photo", input.photoUrl()).bind("now", now)
-          .bind("id", id).execute();
-    } else {
-      id = handle.createQuery("INSERT INTO experts (slug, name, role, affiliation, bio_md, bio_html, photo_url,"
-              + " created_at, changed_at) VALUES (:slug, :name, :role, :affiliation, :bio, :html, :photo, :now, :now)"
-              + " RETURNING id")
-          .bind("slug", input.slug()).bind("name", input.name()).bind("role", input.role())
-          .bind("affiliation", input.affiliation()).bind("bio", input.bioMarkdown()).bind("html", bioHtml)
-          .bind("photo", input.photoUrl()).bind("now", now)
-          .mapTo(Long.class).one();
-    }
-    replaceLabels(handle, "expert", id, input.names());
-    return id;
+    Map<String, String> columns = new LinkedHashMap<>();
+    columns.put("name", input.name());
+    columns.put("role", input.role());
+    columns.put("affiliation", input.affiliation());
+    columns.put("bio_md", input.bioMarkdown());
+    columns.put("bio_html", bioHtml);
+    columns.put("photo_url", input.photoUrl());
+    return upsert(handle, TaxonKind.EXPERT, input.slug(), columns, -1, input.names(), now);
   }
 
   /** Creates or updates a topic; {@code position} is its place in the list, or -1 for last when new. */
   static long upsertTopic(Handle handle, TopicInput input, int position, long now) {
-    Optional<Long> existing = PublicationWriter.idOf(handle, "topics", input.slug());
-    long id;
-    if (existing.isPresent()) {
-      id = existing.get();
-      handle.createUpdate("UPDATE topics SET name = :name, description = :description, changed_at = :now"
-              + (position >= 0 ? ", position = :position" : "") + " WHERE id = :id")
-          .bind("name", input.name()).bind("description", input.description()).bind("now", now)
-          .bind("position", position).bind("id", id).execute();
-    } else {
-      id = handle.createQuery("INSERT INTO topics (slug, name, description, position, created_at, changed_at)"
-              + " VALUES (:slug, :name, :description, " + positionFor(position, "topics") + ", :now, :now) RETURNING id")
-          .bind("slug", input.slug()).bind("name", input.name()).bind("description", input.description())
-          .bind("position", position).bind("now", now)
-          .mapTo(Long.class).one();
-    }
-    replaceLabels(handle, "topic", id, input.names());
-    return id;
+    Map<String, String> columns = new LinkedHashMap<>();
+    columns.put("name", input.name());
+    columns.put("description", input.description());
+    return upsert(handle, TaxonKind.TOPIC, input.slug(), columns, position, input.names(), now);
   }
 
   /** Creates or updates a region, leaving its parent to {@link #setRegionParent}. */
   static long upsertRegion(Handle handle, RegionInput input, int position, long now) {
-    Optional<Long> existing = PublicationWriter.idOf(handle, "regions", input.slug());
+    Map<String, String> columns = new LinkedHashMap<>();
+    columns.put("name", input.name());
+    return upsert(handle, TaxonKind.REGION, input.slug(), columns, position, input.names(), now);
+  }
+
+  /**
+   * Updates the {@code kind} with {@code slug}, or inserts it when there is none, setting
+   * {@code columns} either way; then replaces its names in other languages. Topics and regions
+   * have a place in their list: {@code position} when it is 0 or more; when it is negative, an
+   * update keeps the place and an insert puts the new one last. Experts have none.
+   *
+   * @param columns column names (of this class's own, never from input) to their values
+   * @return the row's id
+   */
+  private static long upsert(Handle handle, TaxonKind kind, String slug, Map<String, String> columns, int position,
+                             Map<String, String> names, long now) {
+    boolean ordered = kind != TaxonKind.EXPERT;
+    boolean placed = ordered && position >= 0;
+    Optional<Long> existing = PublicationWriter.idOf(handle, kind.table, slug);
     long id;
     if (existing.isPresent()) {
       id = existing.get();
-      handle.createUpdate("UPDATE regions SET name = :name, changed_at = :now"
-              + (position >= 0 ? ", position = :position" : "") + " WHERE id = :id")
-          .bind("name", input.name()).bind("now", now).bind("position", position).bind("id", id).execute();
+      StringBuilder set = new StringBuilder();
+      columns.keySet().forEach(column -> set.append(column).append(" = :").append(column).append(", "));
+      Update update = handle.createUpdate("UPDATE " + kind.table + " SET " + set
+          + (placed ? "position = :position, " : "") + "changed_at = :now WHERE id = :id");
+      columns.forEach(update::bind);
+      if (placed) {
+        update.bind("position", position);
+      }
+      update.bind("now", now).bind("id", id).execute();
     } else {
-      id = handle.createQuery("INSERT INTO regions (slug, name, position, created_at, changed_at)"
-              + " VALUES (:slug, :name, " + positionFor(position, "regions") + ", :now, :now) RETURNING id")
-          .bind("slug", input.slug()).bind("name", input.name()).bind("position", position).bind("now", now)
-          .mapTo(Long.class).one();
+      String columnList = String.join(", ", columns.keySet());
+      String values = columns.keySet().stream().map(column -> ":" + column).collect(Collectors.joining(", "));
+      Query insert = handle.createQuery("INSERT INTO " + kind.table + " (slug, " + columnList
+          + (ordered ? ", position" : "") + ", created_at, changed_at) VALUES (:slug, " + values
+          + (ordered ? ", " + positionFor(position, kind.table) : "") + ", :now, :now) RETURNING id");
+      columns.forEach(insert::bind);
+      if (placed) {
+        insert.bind("position", position);
+      }
+      id = insert.bind("slug", slug).bind("now", now).mapTo(Long.class).one();
     }
-    replaceLabels(handle, "region", id, input.names());
+    replaceLabels(handle, kind.key(), id, names);
     return id;
   }
 

@@ -37,8 +37,7 @@ public final class Newsletter implements AutoCloseable {
   private final OutboxMail outboxMail;
   private final NewsletterService service;
   private final Alerts alerts;
-  private final SendContents contents;
-  private final EmailRenderer renderer;
+  private final BrowserCopies browserCopies;
   private final LinkTokens tokens;
   private final MailTransport transport;
   private final MessageComposer composer;
@@ -76,8 +75,9 @@ public final class Newsletter implements AutoCloseable {
     this.outbox = new OutboxStore(parts.database().jdbi(), parts.database().dialect());
     this.tokens = parts.tokens();
     this.outboxMail = new OutboxMail(outbox, clock, transport);
-    this.contents = new SendContents(parts.database().jdbi(), parts.reader(), parts.content(), parts.site());
-    this.renderer = new EmailRenderer(parts.site(), tokens, parts.subscriberSettings().lists());
+    SendContents contents = new SendContents(parts.database().jdbi(), parts.reader(), parts.content(), parts.site());
+    EmailRenderer renderer = new EmailRenderer(parts.site(), tokens, parts.subscriberSettings().lists());
+    this.browserCopies = new BrowserCopies(outbox, contents, renderer);
     DkimSigner signer = parts.mail().signs() ? DkimKeys.signer(parts.mail().dkimDomain(), parts.mail().dkimSelector(),
         DkimKeys.load(parts.mail().dkimKeyFile())) : null;
     this.composer = new MessageComposer(contents, renderer, new MessageBuilder(transport.session(), settings, signer, clock),
@@ -123,7 +123,7 @@ public final class Newsletter implements AutoCloseable {
 
   /** Registers {@code GET /email/TOKEN}, the "view in browser" page. */
   public void registerRoutes(RoutesConfig routes) {
-    new EmailViewRoutes(outbox, contents, renderer, tokens).register(routes);
+    new EmailViewRoutes(browserCopies, tokens).register(routes);
   }
 
   /** A sender not yet started; one per process. */
@@ -141,6 +141,10 @@ public final class Newsletter implements AutoCloseable {
 
   Alerts alerts() {
     return alerts;
+  }
+
+  BrowserCopies browserCopies() {
+    return browserCopies;
   }
 
   OutboxMail outboxMail() {

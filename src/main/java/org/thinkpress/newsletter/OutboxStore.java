@@ -259,6 +259,16 @@ final class OutboxStore {
     });
   }
 
+  /** The row of send {@code sendId} for subscriber {@code subscriberId}, whatever its status. */
+  Optional<OutboxRow> findRow(long sendId, long subscriberId) {
+    return jdbi.withHandle(handle -> handle.createQuery("SELECT id, send_id, subscriber_id, items, generation, attempts"
+            + " FROM outbox WHERE send_id = :send AND subscriber_id = :subscriber")
+        .bind("send", sendId).bind("subscriber", subscriberId)
+        .map((rs, ctx) -> new OutboxRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getInt(5),
+            rs.getInt(6)))
+        .findOne());
+  }
+
   /** Claims up to {@code limit} due rows for this sender. */
   List<OutboxRow> claim(String me, int limit, long now) {
     String lock = dialect.supportsSkipLocked() ? " FOR UPDATE SKIP LOCKED" : "";

@@ -22,6 +22,9 @@ import org.thinkpress.content.PublicationSummary;
  */
 public final class Search implements AutoCloseable {
 
+  /** The search page's path; its suggestions and feed are under it ({@code /search/suggest}, {@code /search/feed}). */
+  public static final String PATH = SearchPages.PATH;
+
   private final SearchSettings settings;
   private final SearchIndex index;
   private final IndexFollower follower;
@@ -147,14 +150,13 @@ public final class Search implements AutoCloseable {
   }
 
   /**
-   * The routes of the search pages, in the site's design; {@code scriptUrl} is the address of
-   * {@code static/search.js}; {@code clock} is what the rate limit counts minutes by.
+   * The routes of the search pages ({@link #PATH} and the paths under it), in the site's design;
+   * {@code scriptUrl} is the address of {@code static/search.js}. They count no requests: the
+   * server limits them per client ({@link SearchSettings#requestsPerMinute()}).
    */
   public java.util.function.Consumer<io.javalin.config.RoutesConfig> routes(org.thinkpress.kit.SiteFrame site,
-                                                                           String scriptUrl, java.time.Clock clock) {
-    SearchPages pages = new SearchPages(this, site, reader, scriptUrl);
-    RateLimiter limiter = new RateLimiter(settings.requestsPerMinute(), 100_000, RateLimiter.ticker(clock));
-    return new SearchRoutes(pages, limiter)::register;
+                                                                           String scriptUrl) {
+    return new SearchRoutes(new SearchPages(this, site, reader, scriptUrl))::register;
   }
 
   /** "Other materials" for the site's publication pages. */

@@ -3,28 +3,22 @@ package org.thinkpress.search;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import io.javalin.http.HttpResponseException;
 import java.io.IOException;
 import org.thinkpress.kit.PageResponder;
 import org.thinkpress.kit.RenderedPage;
 
 /**
- * {@code GET /search}, {@code /search/suggest} and {@code /search/feed}. Every request is counted
- * against its client address's allowance ({@link RateLimiter}); past it, the answer is
- * {@code 429 Too Many Requests} with {@code Retry-After}. No query string, however hostile, is an
- * error: the page shows what could be read from it.
- *
- * <p>The client address is {@code ctx.ip()}: the connection's, or behind a trusted reverse proxy
- * the forwarded one ({@code server.trusted-proxies}).
+ * {@code GET /search}, {@code /search/suggest} and {@code /search/feed}. No query string, however
+ * hostile, is an error: the page shows what could be read from it. How many requests one client
+ * may make ({@link SearchSettings#requestsPerMinute()}) is not counted here: the server applies
+ * that limit to every path under {@link Search#PATH}, before these routes run.
  */
 final class SearchRoutes {
 
   private final SearchPages pages;
-  private final RateLimiter limiter;
 
-  SearchRoutes(SearchPages pages, RateLimiter limiter) {
+  SearchRoutes(SearchPages pages) {
     this.pages = pages;
-    this.limiter = limiter;
   }
 
   void register(RoutesConfig routes) {
@@ -34,16 +28,9 @@ final class SearchRoutes {
         pages.feed(SearchRequest.of(ctx.queryParamMap()), !"rss".equals(ctx.queryParam("format"))), "public, max-age=300"));
   }
 
-  private void get(RoutesConfig routes, String path, Handler handler) {
-    Handler limited = ctx -> {
-      if (!limiter.tryAcquire(ctx.ip())) {
-        ctx.header("Retry-After", Long.toString(limiter.secondsUntilNext(ctx.ip())));
-        throw new HttpResponseException(429, "Too many requests");
-      }
-      handler.handle(ctx);
-    };
-    routes.get(path, limited);
-    routes.head(path, limited);
+  private static void get(RoutesConfig routes, String path, Handler handler) {
+    routes.get(path, handler);
+    routes.head(path, handler);
   }
 
   private static void send(Context ctx, RenderedPage page, String cacheControl) throws IOException {

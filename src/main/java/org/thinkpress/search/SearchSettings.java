@@ -10,7 +10,8 @@ import java.nio.file.Path;
  * @param indexDir the folder of this node's Lucene index ({@code data.dir}/index by default)
  * @param pollMillis how often to look in the database for content written by other nodes
  * @param pageSize how many results a search page shows
- * @param requestsPerMinute how many search requests one client address may make per minute
+ * @param requestsPerMinute how many search requests one client address may make per minute; the
+ *     server counts them, before the search routes run
  */
 public record SearchSettings(Path indexDir, int pollMillis, int pageSize, int requestsPerMinute) {
 

@@ -2,7 +2,6 @@ package org.thinkpress.subscribers;
 
 import static java.util.Objects.requireNonNull;
 
-import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -22,7 +21,7 @@ public final class ConfirmationLinks {
 
   /** The live link's token, or empty when none is live (already confirmed, or erased). */
   public Optional<String> token(Handle handle, long subscriberId) {
-    return store.confirmation(handle, subscriberId).map(row -> tokens.confirmation(subscriberId,
-        Instant.ofEpochMilli((Long) row[1]), (String) row[0]));
+    return store.confirmation(handle, subscriberId)
+        .map(live -> tokens.confirmation(subscriberId, live.expiresAt(), live.nonce()));
   }
 }

@@ -4,10 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import org.thinkpress.content.ContentReader;
 import org.thinkpress.kit.Messages;
 import org.thinkpress.kit.SiteConfig;
@@ -19,9 +16,14 @@ import org.thinkpress.subscribers.SubscriberViews.SubscribePage;
 import org.thinkpress.subscribers.SubscriberViews.UnsubscribePage;
 
 /**
- * The public sign-up pages. Every POST but the RFC 8058 one-click unsubscribe passes the
- * {@link CrossOriginCheck}; every answer is {@code no-store}. Routes parse, call one
+ * The public sign-up pages. Every answer is {@code no-store}. Routes parse, call one
  * {@link SubscriberService} method, and render.
+ *
+ * <p>Two guards run in the server before these routes, and are not repeated here: every POST but
+ * the RFC 8058 one-click unsubscribe ({@link #SAME_ORIGIN_POSTS}) must come from the site itself
+ * (a check of {@code Sec-Fetch-Site} and {@code Origin}, as the forms have no session to carry a
+ * token), and sign-ups ({@code POST /subscribe}) are limited per client network
+ * ({@link SubscriberSettings#perNetworkPer10Minutes()}), refused with {@link #tooManySignUps}.
  *
  * <ul>
  * <li>{@code GET /subscribe}, {@code POST /subscribe}: sign up (also the footer form's target);
@@ -40,11 +42,15 @@ public final class SubscriberRoutes {
   public static final String PREFERENCES = "/subscription/";
   public static final String UNSUBSCRIBE = "/unsubscribe/";
   static final String HONEYPOT = "website";
+  /**
+   * The paths whose POSTs must come from the site: {@code /subscribe} itself and what lies under
+   * the confirmation and preferences paths (a path ending in {@code /} stands for those under it).
+   * Not {@link #UNSUBSCRIBE}: a mail client's one-click POST comes from no site.
+   */
+  public static final List<String> SAME_ORIGIN_POSTS = List.of(SUBSCRIBE, CONFIRM, PREFERENCES);
 
   private final SubscriberService service;
   private final SubscriberPages pages;
-  private final CrossOriginCheck origins;
-  private final RateLimiter perNetwork;
 
   /**
    * Gives the subscription pages the site's layout (head, navigation, footer); {@code indexable}
@@ -55,13 +61,9 @@ public final class SubscriberRoutes {
     Layout layout(String title, String path, boolean indexable);
   }
 
-  /** @param clock what the per-network limit counts its ten minutes by */
-  public SubscriberRoutes(SubscriberService service, ContentReader reader, SiteConfig site, Clock clock, Layouts layouts) {
+  public SubscriberRoutes(SubscriberService service, ContentReader reader, SiteConfig site, Layouts layouts) {
     this.service = requireNonNull(service, "service");
     this.pages = new SubscriberPages(reader, site, layouts, service.lists());
-    this.origins = new CrossOriginCheck(site.baseUrl());
-    this.perNetwork = new RateLimiter(service.settings().perNetworkPer10Minutes(), Duration.ofMinutes(10),
-        requireNonNull(clock, "clock"));
   }
 
   /** The path of a subscriber's preferences page. */
@@ -86,10 +88,7 @@ public final class SubscriberRoutes {
     routes.post(CONFIRM + "{token}", this::confirm);
     routes.get(PREFERENCES + "{token}", ctx -> preferencesPage(ctx, 200, service.preferences(token(ctx)), null, null));
     routes.post(PREFERENCES + "{token}", this::savePreferences);
-    routes.post(PREFERENCES + "{token}/unsubscribe", ctx -> {
-      requireSameOrigin(ctx);
-      unsubscribe(ctx, SubscriberService.PREFERENCES_PAGE);
-    });
+    routes.post(PREFERENCES + "{token}/unsubscribe", ctx -> unsubscribe(ctx, SubscriberService.PREFERENCES_PAGE));
     routes.get(UNSUBSCRIBE + "{token}", ctx -> {
       Subscriber subscriber = service.preferences(token(ctx));
       render(ctx, 200, "subscribers/unsubscribe.jte", pages.msg().get("unsubscribe.title"), UNSUBSCRIBE,
@@ -102,12 +101,12 @@ public final class SubscriberRoutes {
     routes.exception(InvalidLinkException.class, (e, ctx) -> linkProblem(ctx, e));
   }
 
+  /** The answer to a sign-up refused because its network sent too many: a 429 page in the site's design. */
+  public void tooManySignUps(Context ctx) {
+    message(ctx, 429, "subscribe.limited.title", "subscribe.limited.text", null, null);
+  }
+
   private void subscribe(Context ctx) {
-    requireSameOrigin(ctx);
-    if (!perNetwork.tryAcquire(RateLimiter.networkOf(ctx.ip()))) {
-      message(ctx, 429, "subscribe.limited.title", "subscribe.limited.text", null, null);
-      return;
-    }
     String email = field(ctx, "email", 600);
     String name = field(ctx, "name", 400);
     List<String> lists = ctx.formParams("list");
@@ -160,7 +159,6 @@ public final class SubscriberRoutes {
   }
 
   private void confirm(Context ctx) {
-    requireSameOrigin(ctx);
     Subscriber subscriber = service.confirm(token(ctx));
     message(ctx, 200, "confirm.done.title", "confirm.done.text",
         preferencesPath(service.tokens().preferences(subscriber.id())), "confirm.done.link");
@@ -178,7 +176,6 @@ public final class SubscriberRoutes {
   }
 
   private void savePreferences(Context ctx) {
-    requireSameOrigin(ctx);
     String token = token(ctx);
     Preferences preferences = new Preferences(field(ctx, "name", 400), ctx.formParams("list"), ctx.formParams("topic"),
         ctx.formParams("region"), "yes".equals(ctx.formParam("everything")), "yes".equals(ctx.formParam("paused")),
@@ -217,12 +214,6 @@ public final class SubscriberRoutes {
     ctx.result(pages.render(template, title, path, page, false));
   }
 
-  private void requireSameOrigin(Context ctx) {
-    if (!origins.allows(ctx.header("Sec-Fetch-Site"), ctx.header("Origin"), ctx.header("Host"))) {
-      throw new CrossSiteRequestException();
-    }
-  }
-
   private static String token(Context ctx) {
     String token = ctx.pathParam("token");
     if (token.length() > 200 || !token.matches("[A-Za-z0-9._-]+")) {
@@ -240,12 +231,5 @@ public final class SubscriberRoutes {
       throw new InvalidSubscriptionException("the field '" + name + "' is too long");
     }
     return value;
-  }
-
-  /** A form was posted from another site. */
-  static final class CrossSiteRequestException extends org.thinkpress.ThinkPressException {
-    CrossSiteRequestException() {
-      super(Kind.FORBIDDEN, "the form was sent from another site");
-    }
   }
 }

@@ -50,7 +50,7 @@ public final class SubscriberService {
   private final SubscriberMail mail;
   private final SubscriberStore store = new SubscriberStore();
   private final ConfirmationLinks confirmationLinks;
-  private final RateLimiter perAddress;
+  private final PerAddressLimit perAddress;
 
   public SubscriberService(Jdbi jdbi, Clock clock, SubscriberSettings settings, LinkTokens tokens, ContentReader content,
                            SubscriberMail mail) {
@@ -61,7 +61,7 @@ public final class SubscriberService {
     this.confirmationLinks = new ConfirmationLinks(tokens);
     this.content = requireNonNull(content, "content");
     this.mail = requireNonNull(mail, "mail");
-    this.perAddress = new RateLimiter(settings.perAddressPerHour(), Duration.ofHours(1), clock);
+    this.perAddress = new PerAddressLimit(settings.perAddressPerHour(), Duration.ofHours(1), clock);
   }
 
   public SubscriberSettings settings() {
@@ -172,10 +172,10 @@ public final class SubscriberService {
   public void checkConfirmation(String token) {
     LinkTokens.Confirmation confirmation = tokens.checkConfirmation(token);
     jdbi.useHandle(handle -> {
-      Object[] live = store.confirmation(handle, confirmation.subscriberId())
+      SubscriberStore.LiveConfirmation live = store.confirmation(handle, confirmation.subscriberId())
           .orElseThrow(() -> new InvalidLinkException(store.find(handle, confirmation.subscriberId()).isPresent()
               ? InvalidLinkException.Reason.USED : InvalidLinkException.Reason.GONE));
-      if (!live[0].equals(confirmation.nonce())) {
+      if (!live.nonce().equals(confirmation.nonce())) {
         throw new InvalidLinkException(InvalidLinkException.Reason.USED);
       }
     });

@@ -12,7 +12,7 @@ import java.time.Duration;
  * @param perAddressPerHour the most sign-up requests one address may cause in an hour (more are
  *     answered the same way but send nothing)
  * @param perNetworkPer10Minutes the most sign-up requests from one network (an IPv4 /24, an IPv6
- *     /56) in ten minutes; more are refused with 429
+ *     /56) in ten minutes; more are refused with 429, by the server before the sign-up route runs
  * @param language the language of imported subscribers who have none, and of the sign-up pages
  */
 public record SubscriberSettings(MailingLists lists, Duration confirmLinkLifetime, int perAddressPerHour,

@@ -202,11 +202,15 @@ final class SubscriberStore {
         .bind("id", id).mapTo(Long.class).findOne();
   }
 
-  /** The live confirmation link's nonce and expiry (epoch millis), if one is live. */
-  Optional<Object[]> confirmation(Handle handle, long id) {
+  /** A subscriber's live confirmation link: the nonce its token carries, and when it expires. */
+  record LiveConfirmation(String nonce, Instant expiresAt) {}
+
+  /** The subscriber's live confirmation link, if one is live (none once confirmed). */
+  Optional<LiveConfirmation> confirmation(Handle handle, long id) {
     return handle.createQuery("SELECT confirm_nonce, confirm_expires_at FROM subscribers WHERE id = :id"
             + " AND confirm_nonce IS NOT NULL")
-        .bind("id", id).map((rs, ctx) -> new Object[] {rs.getString(1), rs.getLong(2)}).findOne();
+        .bind("id", id).map((rs, ctx) -> new LiveConfirmation(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2))))
+        .findOne();
   }
 
   /**

@@ -62,6 +62,27 @@ public final class ClientAddress {
     return remoteAddress;
   }
 
+  /**
+   * The network a client address belongs to, for limits per network: the /24 of an IPv4 address,
+   * the /56 of an IPv6 one (what one household or small office is usually given).
+   */
+  static String networkOf(String ip) {
+    if (ip == null || !ip.matches("[0-9A-Fa-f:.]{2,45}")) {
+      return "unknown"; // a literal address only: never a name to look up
+    }
+    try {
+      byte[] bytes = InetAddress.getByName(ip).getAddress();
+      int keep = bytes.length == 4 ? 3 : 7;
+      StringBuilder network = new StringBuilder(bytes.length == 4 ? "v4:" : "v6:");
+      for (int i = 0; i < keep; i++) {
+        network.append(bytes[i] & 0xff).append('.');
+      }
+      return network.toString();
+    } catch (UnknownHostException e) {
+      return "unknown:" + ip;
+    }
+  }
+
   private boolean isTrusted(String address) {
     byte[] bytes = bytesOf(address);
     if (bytes == null) {

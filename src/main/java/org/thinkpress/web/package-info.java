@@ -13,5 +13,26 @@
  * any route (a path that is not UTF-8, ambiguous dot segments, headers too large) gets the same
  * error page and headers ({@code SiteErrorHandler}). {@link org.thinkpress.web.HttpServer#routes()}
  * lists every route registered, for tests that must cover them all.
+ *
+ * <h2>Limits and origin checks</h2>
+ *
+ * <p>What cuts across features is here, and the wiring ({@code app}) says which routes it guards,
+ * as a {@link org.thinkpress.web.RouteGroup} (methods and paths). A
+ * {@link org.thinkpress.web.RateLimitFilter} counts each request to its group against the client's
+ * budget in a {@link org.thinkpress.web.RateLimiter} (a budget per window, per client address or
+ * per network, earned back evenly or when the window ends); past it, {@code 429} with
+ * {@code Retry-After}. An {@link org.thinkpress.web.OriginCheck} refuses a form posted from another
+ * site with {@code 403}. Both run once a route matched, after the checks every request passes. The
+ * client is {@code ctx.ip()}, which {@link org.thinkpress.web.ClientAddress} reads from
+ * {@code X-Forwarded-For} only when the connection comes from a trusted proxy.
+ *
+ * <h2>Words</h2>
+ *
+ * <dl>
+ *   <dt>budget</dt>
+ *   <dd>how many requests one key (a client address, a network) may make in a window.</dd>
+ *   <dt>route group</dt>
+ *   <dd>the methods and paths a filter applies to; a path ending in {@code /} covers those under it.</dd>
+ * </dl>
  */
 package org.thinkpress.web;

@@ -8,7 +8,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.thinkpress.publishing.MutableClock;
+import org.thinkpress.testing.TestClock;
 import org.thinkpress.storage.TestDatabase;
 
 /** Login throttling per account and per address, with a clock the test moves. */
@@ -17,7 +17,7 @@ class LoginThrottleTest {
   static final String PASSWORD = "the right password";
 
   TestDatabase db;
-  MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+  TestClock clock = new TestClock(Instant.parse("2026-03-01T10:00:00Z"));
   Accounts accounts;
 
   @BeforeEach

@@ -4,35 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.thinkpress.publishing.MutableClock;
+import org.thinkpress.storage.EachDatabase;
 import org.thinkpress.storage.TestDatabase;
+import org.thinkpress.testing.TestClock;
 
-/** Sessions end when idle, at their longest age, at logout and when the password changes. */
+/** Sessions end when idle, at their longest age, at logout and when the password changes; on each database. */
 class SessionStoreTest {
 
   TestDatabase db;
-  MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+  TestClock clock = new TestClock(Instant.parse("2026-03-01T10:00:00Z"));
   SessionStore sessions;
   AccountStore accounts;
   Account ana;
 
   @BeforeEach
-  void open() {
-    db = TestDatabase.sqlite();
+  void open(TestDatabase db) {
+    this.db = db;
     sessions = new SessionStore(db.database().jdbi(), clock);
     accounts = new AccountStore(db.database().jdbi(), clock);
     ana = accounts.create("ana@think.example", "Ana", Role.AUTHOR, "a long enough password");
   }
 
-  @AfterEach
-  void close() {
-    db.close();
-  }
-
-  @Test
+  @EachDatabase
   void anIdleSessionEndsAfterTwelveHoursAndUseKeepsItAlive() {
     SessionStore.Session session = sessions.create(ana.id());
 
@@ -44,7 +38,7 @@ class SessionStoreTest {
     assertThat(sessions.find(session.token())).isEmpty();
   }
 
-  @Test
+  @EachDatabase
   void noSessionOutlivesSevenDays() {
     SessionStore.Session session = sessions.create(ana.id());
     for (int elapsed = 6; elapsed < 7 * 24; elapsed += 6) {
@@ -55,7 +49,7 @@ class SessionStoreTest {
     assertThat(sessions.find(session.token())).isEmpty();
   }
 
-  @Test
+  @EachDatabase
   void changingThePasswordEndsTheOtherSessions() {
     SessionStore.Session laptop = sessions.create(ana.id());
     SessionStore.Session phone = sessions.create(ana.id());
@@ -70,7 +64,7 @@ class SessionStoreTest {
     assertThat(accounts.authenticate("ana@think.example", "another long password")).isPresent();
   }
 
-  @Test
+  @EachDatabase
   void theTableHoldsOnlyAHashOfTheCookie() {
     SessionStore.Session session = sessions.create(ana.id());
     String stored = db.database().jdbi().withHandle(h -> h.createQuery("SELECT token_hash FROM admin_sessions")

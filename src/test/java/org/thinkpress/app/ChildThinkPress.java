@@ -1,5 +1,7 @@
 package org.thinkpress.app;
 
+import static org.thinkpress.testing.Eventually.eventually;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -7,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -90,24 +93,17 @@ public final class ChildThinkPress implements AutoCloseable {
 
   /** Waits until a serving command says it listens; returns the port. */
   public int awaitServing() {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LIMIT_SECONDS);
-    while (System.nanoTime() < deadline) {
-      Matcher serving = SERVING.matcher(read(stdout));
-      if (serving.find()) {
-        return Integer.parseInt(serving.group(1));
-      }
-      if (!process.isAlive()) {
+    String said = eventually("thinkpress to start serving", Duration.ofSeconds(LIMIT_SECONDS), () -> {
+      String out = read(stdout);
+      if (!SERVING.matcher(out).find() && !process.isAlive()) {
         throw new AssertionError("thinkpress ended with status " + process.exitValue() + " instead of serving:\n"
             + read(stderr));
       }
-      try {
-        process.waitFor(50, TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-    throw new AssertionError("thinkpress did not start serving within " + LIMIT_SECONDS + " s:\n" + read(stderr));
+      return out;
+    }, out -> SERVING.matcher(out).find());
+    Matcher serving = SERVING.matcher(said);
+    serving.find();
+    return Integer.parseInt(serving.group(1));
   }
 
   /** {@code kill -9}: the process ends at once, with no shutdown hook, no flush, no close. */

@@ -121,6 +121,28 @@ class ContentFolderTest {
   }
 
   @Test
+  void expertsAndPublicationsHaveTheirFrontMatterCheckedAlike() throws IOException {
+    Path folder = temp.resolve("front-matter");
+    write(folder, "topics.yaml", "- slug: energy\n  name: Energy\n");
+    write(folder, "experts/ana.md", "---\nname: Ana\n---\n");
+    write(folder, "experts/listed.md", "---\n- name\n- role\n---\nA list, not fields.\n");
+    write(folder, "experts/typo.md", "---\nname: Typo\nrol: Fellow\n---\n");
+    write(folder, "experts/broken.md", "---\nname: [Broken\n---\n");
+    write(folder, "publications/fine.md", piece("fine", "energy", "published: 2025-01-01"));
+    write(folder, "publications/sentence.md", "---\njust a sentence\n---\nBody\n");
+    write(folder, "publications/typo.md", piece("typo", "energy", "published: 2025-01-01").replace("title:", "titel:"));
+
+    assertThat(catchImport(folder).problems()).extracting(Problem::toString).containsExactlyInAnyOrder(
+        "experts/listed.md:2: the front matter must be a mapping of fields",
+        "experts/typo.md:3: unknown field 'rol'; known fields are affiliation, name, names, photo, role, slug",
+        "experts/broken.md:2: YAML syntax: while parsing a flow sequence; expected ',' or ']', but got <stream end>",
+        "publications/sentence.md:2: the front matter must be a mapping of fields",
+        "publications/typo.md:3: unknown field 'titel'; known fields are experts, featured, language, published,"
+            + " regions, slug, standfirst, status, title, topics, translation_group, type, updated",
+        "publications/typo.md:1: title is missing");
+  }
+
+  @Test
   void referencesMayPointAtWhatTheDatabaseAlreadyHolds() throws IOException {
     store.saveTopic(Fixtures.topic("energy", "Energy"));
     store.saveExpert(Fixtures.expert("ana", "Ana"));

@@ -10,11 +10,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.thinkpress.storage.Dialect;
-import org.thinkpress.storage.TestDatabase;
+import org.thinkpress.storage.EachDatabase;
 import org.thinkpress.subscribers.InvalidSubscriptionException;
 
 /**
@@ -23,10 +20,6 @@ import org.thinkpress.subscribers.InvalidSubscriptionException;
  * two requests at the same moment. On SQLite, and on PostgreSQL when it is configured.
  */
 class CampaignSegmentTest {
-
-  static Stream<Dialect> dialects() {
-    return TestDatabase.postgresAvailable() ? Stream.of(Dialect.SQLITE, Dialect.POSTGRESQL) : Stream.of(Dialect.SQLITE);
-  }
 
   private static NewsletterFixture fixture(Dialect dialect) {
     // No sender is started: rows stay queued where the test counts them.
@@ -45,8 +38,7 @@ class CampaignSegmentTest {
     return fixture;
   }
 
-  @ParameterizedTest
-  @MethodSource("dialects")
+  @EachDatabase
   void theCountShownIsTheNumberOfRowsQueuedForEverySegment(Dialect dialect) {
     try (NewsletterFixture fixture = fixture(dialect)) {
       NewsletterService service = fixture.newsletter.service();
@@ -71,8 +63,7 @@ class CampaignSegmentTest {
     }
   }
 
-  @ParameterizedTest
-  @MethodSource("dialects")
+  @EachDatabase
   void aRequestKeySendsTheCampaignOnceEvenForTwoRequestsAtOnce(Dialect dialect) throws Exception {
     try (NewsletterFixture fixture = fixture(dialect)) {
       NewsletterService service = fixture.newsletter.service();

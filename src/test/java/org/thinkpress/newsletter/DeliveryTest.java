@@ -20,17 +20,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.thinkpress.content.Fixtures;
 import org.thinkpress.content.Status;
 import org.thinkpress.publishing.Action;
 import org.thinkpress.publishing.Actor;
 import org.thinkpress.publishing.PreviewLinks;
 import org.thinkpress.publishing.Workflow;
 import org.thinkpress.storage.Dialect;
+import org.thinkpress.subscribers.SubscribeRequest;
 
 /**
  * Alerts and digests over a real SMTP server (GreenMail), on SQLite: a piece published in the
  * editor reaches its subscribers through the running background work. (When alerts are and are
- * not sent: {@link AlertsContract}.)
+ * not sent: {@link AlertsTest}.)
  */
 class DeliveryTest {
 
@@ -71,28 +73,16 @@ class DeliveryTest {
 
   @Test
   void anAlertGoesOnlyToConfirmedSubscribersOfTheAlertListWhoseInterestsMatch() throws Exception {
-    fixture.subscribers("energy@x.org,alerts,energy,,form", "security@x.org,alerts,security,,form",
+    givenSubscribers("energy@x.org,alerts,energy,,form", "security@x.org,alerts,security,,form",
         "caucasus@x.org,alerts,,south-caucasus,form", "asia@x.org,alerts,,central-asia,form", "all@x.org,alerts,,,form",
         "weekly@x.org,weekly,,,form");
-    fixture.subscribers.subscribe(new org.thinkpress.subscribers.SubscribeRequest("pending@x.org", "", "en",
-        List.of("alerts"), List.of(), List.of(), true, "form"));
-    greenMail.waitForIncomingEmail(5000, 0);
-    fixture.newsletter.startBackground(fixture.content);
-    fixture.sender().idleMillis(20);
-    greenMail.waitForIncomingEmail(5000, 1); // pending@ gets its confirmation message, nothing else
-    greenMail.purgeEmailFromAllMailboxes();
+    givenAPendingSignUp("pending@x.org", "alerts");
+    givenTheBackgroundWorkRunning();
+    thenTheOnlyMessageIsTheConfirmationFor("pending@x.org");
 
-    var jdbi = fixture.db.database().jdbi();
-    long account = jdbi.withHandle(h -> h.createQuery("INSERT INTO accounts (email, name, role, password_hash,"
-        + " created_at, changed_at) VALUES ('eda@think.example', 'Eda', 'editor', 'x', 0, 0) RETURNING id")
-        .mapTo(Long.class).one());
-    new Workflow(jdbi, fixture.content, new PreviewLinks(jdbi, fixture.clock), fixture.clock).create(
-        new Actor(account, "Eda", true), publication("grid").title("The Armenian grid").topics("energy").regions("armenia")
-            .status(Status.DRAFT).published(null).build(), Action.PUBLISH, null);
+    whenAnEditorPublishes(publication("grid").title("The Armenian grid").topics("energy").regions("armenia"));
 
-    assertThat(greenMail.waitForIncomingEmail(5000, 3)).isTrue();
-    fixture.awaitOutboxDrained();
-    assertThat(byRecipient().keySet()).containsExactly("all@x.org", "caucasus@x.org", "energy@x.org");
+    thenMessagesWentExactlyTo("all@x.org", "caucasus@x.org", "energy@x.org");
     MimeMessage alert = byRecipient().get("energy@x.org").get(0);
     assertThat(alert.getSubject()).isEqualTo("The Armenian grid");
     assertThat(alert.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
@@ -101,6 +91,51 @@ class DeliveryTest {
     String body = GreenMailUtil.getBody(alert);
     assertThat(body).contains("https://think.example/publications/grid", "https://think.example/email/v.",
         "View in your browser");
+  }
+
+  // --- given, when, then -----------------------------------------------------------------------
+
+  /** Subscribers as CSV lines ({@code email,lists,topics,regions,consent}), confirmed; nothing is sent yet. */
+  void givenSubscribers(String... lines) {
+    fixture.subscribers(lines);
+    assertThat(greenMail.getReceivedMessages()).as("mail before the sender runs").isEmpty();
+  }
+
+  /** A sign-up from the form to {@code list}, not yet confirmed: its confirmation is queued. */
+  void givenAPendingSignUp(String email, String list) {
+    fixture.subscribers.subscribe(new SubscribeRequest(email, "", "en", List.of(list), List.of(), List.of(), true, "form"));
+  }
+
+  void givenTheBackgroundWorkRunning() {
+    fixture.newsletter.startBackground(fixture.content);
+    fixture.sender().idleMillis(20);
+  }
+
+  /** Once the outbox is drained, exactly one message arrived: the confirmation to {@code email}. Then the inbox is emptied. */
+  void thenTheOnlyMessageIsTheConfirmationFor(String email) throws Exception {
+    assertThat(greenMail.waitForIncomingEmail(5000, 1)).as("a confirmation message within 5 s").isTrue();
+    fixture.awaitOutboxDrained();
+    assertThat(byRecipient()).as("everything received").containsOnlyKeys(email);
+    assertThat(byRecipient().get(email)).singleElement()
+        .satisfies(message -> assertThat(message.getSubject()).startsWith("Confirm your subscription"));
+    greenMail.purgeEmailFromAllMailboxes();
+  }
+
+  /** An editor publishes {@code piece} (built as a draft) in the editor, as the admin does. */
+  void whenAnEditorPublishes(Fixtures.PublicationBuilder piece) {
+    var jdbi = fixture.db.database().jdbi();
+    long account = jdbi.withHandle(h -> h.createQuery("INSERT INTO accounts (email, name, role, password_hash,"
+        + " created_at, changed_at) VALUES ('eda@think.example', 'Eda', 'editor', 'x', 0, 0) RETURNING id")
+        .mapTo(Long.class).one());
+    new Workflow(jdbi, fixture.content, new PreviewLinks(jdbi, fixture.clock), fixture.clock).create(
+        new Actor(account, "Eda", true), piece.status(Status.DRAFT).published(null).build(), Action.PUBLISH, null);
+  }
+
+  /** Once the outbox is drained, one message or more reached each of {@code emails} and nobody else. */
+  void thenMessagesWentExactlyTo(String... emails) {
+    assertThat(greenMail.waitForIncomingEmail(5000, emails.length)).as(emails.length + " messages within 5 s").isTrue();
+    fixture.awaitOutboxDrained();
+    assertThat(byRecipient().keySet()).containsExactly(emails);
   }
 
   @Test

@@ -1,13 +1,15 @@
 package org.thinkpress.newsletter;
 
+import static org.thinkpress.testing.Eventually.eventually;
+
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.thinkpress.content.ContentReader;
 import org.thinkpress.content.ContentStore;
@@ -23,6 +25,7 @@ import org.thinkpress.subscribers.ImportReport;
 import org.thinkpress.subscribers.LinkTokens;
 import org.thinkpress.subscribers.SubscriberService;
 import org.thinkpress.subscribers.SubscriberSettings;
+import org.thinkpress.testing.TestClock;
 
 /**
  * A newsletter over a fresh database with the test taxonomy (topics energy and security; regions
@@ -111,18 +114,7 @@ public final class NewsletterFixture implements AutoCloseable {
 
   /** Waits up to ten seconds for a condition. */
   public static void await(String what, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      try {
-        Thread.sleep(10);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
+    eventually(what, Duration.ofSeconds(10), condition::getAsBoolean);
   }
 
   /** Waits until no row is queued, claimed or submitting. */

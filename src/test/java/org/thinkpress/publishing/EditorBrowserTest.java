@@ -1,6 +1,7 @@
 package org.thinkpress.publishing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.thinkpress.testing.Eventually.eventually;
 
 import java.awt.image.BufferedImage;
 import java.io.File;
@@ -37,6 +38,7 @@ import org.thinkpress.admin.AdminClient;
 import org.thinkpress.app.ConfigLoader;
 import org.thinkpress.app.DemoContent;
 import org.thinkpress.app.ThinkPress;
+import org.thinkpress.testing.TestClock;
 
 /**
  * The admin in a real browser (Debian's headless Chromium, driven through its chromedriver): sign
@@ -59,7 +61,7 @@ class EditorBrowserTest {
   Path folder;
   ThinkPress app;
   int port;
-  MutableClock clock;
+  TestClock clock;
   WebDriver browser;
   WebDriverWait wait;
 
@@ -75,7 +77,7 @@ class EditorBrowserTest {
           + " (apt-get install chromium chromium-driver); it is mandatory when CI=true");
     }
     folder = Files.createTempDirectory("thinkpress-browser-");
-    clock = new MutableClock(NOW);
+    clock = new TestClock(NOW);
     // No sender: a campaign's rows stay queued until the test moves them, so the send page is seen unfinished.
     app = ThinkPress.open(ConfigLoader.load(null, Map.of(), Map.of("server.port", "0", "data.dir",
         folder.resolve("data").toString(), "site.url", "https://think.example", "newsletter.sender", "false")), clock);
@@ -170,11 +172,7 @@ class EditorBrowserTest {
 
     // noon comes: the server's publisher puts it live within one round (5 s)
     clock.set(Instant.parse("2026-06-01T12:00:00Z"));
-    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-    while (status(path) != 200) {
-      assertThat(System.nanoTime()).as("published within 15 s").isLessThan(deadline);
-      Thread.sleep(100);
-    }
+    eventually("published within 15 s", Duration.ofSeconds(15), () -> status(path) == 200);
 
     browser.get(url(path));
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(TITLE);

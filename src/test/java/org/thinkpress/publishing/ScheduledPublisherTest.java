@@ -1,6 +1,7 @@
 package org.thinkpress.publishing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.thinkpress.testing.Eventually.eventually;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import org.thinkpress.content.Listing;
 import org.thinkpress.content.PublicationInput;
 import org.thinkpress.content.Status;
 import org.thinkpress.content.TopicInput;
+import org.thinkpress.testing.TestClock;
 
 /** Scheduled pieces go live at their time, by a clock the test controls, and after a restart. */
 class ScheduledPublisherTest {
@@ -38,7 +40,7 @@ class ScheduledPublisherTest {
 
   @Test
   void publishesAtItsTimeAndNotBefore() {
-    MutableClock clock = new MutableClock(NOW);
+    TestClock clock = new TestClock(NOW);
     try (ThinkPress thinkPress = open(clock)) {
       thinkPress.contentStore().saveTopic(new TopicInput("economy", "Economy", Map.of(), ""));
       thinkPress.contentStore().savePublication(scheduledAt(NOW.plus(Duration.ofHours(1))));
@@ -61,7 +63,7 @@ class ScheduledPublisherTest {
 
   @Test
   void aPieceWhoseTimePassedWhileTheServerWasDownGoesLiveAtStart() throws IOException {
-    MutableClock clock = new MutableClock(NOW);
+    TestClock clock = new TestClock(NOW);
     try (ThinkPress before = open(clock)) {
       before.contentStore().saveTopic(new TopicInput("economy", "Economy", Map.of(), ""));
       before.contentStore().savePublication(scheduledAt(NOW.plus(Duration.ofMinutes(30))));
@@ -70,21 +72,10 @@ class ScheduledPublisherTest {
 
     try (ThinkPress after = open(clock)) {
       after.serve();
-      assertThat(eventually(() -> after.contentReader().publicPublication("budget-outlook").isPresent())).isTrue();
+      eventually("the piece live after start", Duration.ofSeconds(5),
+          () -> after.contentReader().publicPublication("budget-outlook").isPresent());
       assertThat(after.contentReader().sitemapEntries()).extracting("slug").containsExactly("budget-outlook");
     }
     assertThat(Files.exists(temp.resolve("thinkpress.db"))).isTrue();
-  }
-
-  /** Polls a condition until it holds or five seconds pass. */
-  static boolean eventually(java.util.function.BooleanSupplier condition) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (condition.getAsBoolean()) {
-        return true;
-      }
-      Thread.onSpinWait();
-    }
-    return condition.getAsBoolean();
   }
 }

@@ -1,6 +1,7 @@
 package org.thinkpress.publishing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.thinkpress.testing.Eventually.eventually;
 
 import java.io.IOException;
 import java.net.URI;
@@ -22,6 +23,7 @@ import org.thinkpress.accounts.Role;
 import org.thinkpress.admin.AdminClient;
 import org.thinkpress.app.ConfigLoader;
 import org.thinkpress.app.ThinkPress;
+import org.thinkpress.testing.TestClock;
 
 /**
  * A piece scheduled through the admin appears on the site, in the feed and in the sitemap at its
@@ -54,7 +56,7 @@ class ScheduledPublishingTest {
     }
   }
 
-  ThinkPress serve(MutableClock clock) {
+  ThinkPress serve(TestClock clock) {
     ThinkPress started = ThinkPress.open(ConfigLoader.load(null, Map.of(), Map.of("server.port", "0", "data.dir",
         folder.toString(), "site.url", "https://think.example")), clock);
     port = started.serve().port();
@@ -74,7 +76,7 @@ class ScheduledPublishingTest {
 
   @Test
   void appearsOnTheSiteInTheFeedAndInTheSitemapAtItsTime() throws Exception {
-    MutableClock clock = new MutableClock(NOW);
+    TestClock clock = new TestClock(NOW);
     app = serve(clock);
     scheduleThroughTheAdmin();
 
@@ -96,12 +98,12 @@ class ScheduledPublishingTest {
 
   @Test
   void appearsAtStartWhenItsTimePassedWhileTheServerWasDown() throws Exception {
-    app = serve(new MutableClock(NOW));
+    app = serve(new TestClock(NOW));
     scheduleThroughTheAdmin();
     assertThat(get(PATH).statusCode()).isEqualTo(404);
     app.close();
 
-    app = serve(new MutableClock(AT.plus(Duration.ofHours(3))));
+    app = serve(new TestClock(AT.plus(Duration.ofHours(3))));
 
     assertThat(await(PATH, response -> response.statusCode() == 200).body())
         .contains("<h1>The Caspian after the convention</h1>");
@@ -116,16 +118,6 @@ class ScheduledPublishingTest {
 
   /** Polls until the condition holds, for at most 15 s (three rounds of the publisher). */
   HttpResponse<String> await(String path, Predicate<HttpResponse<String>> condition) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-    HttpResponse<String> response = get(path);
-    while (!condition.test(response)) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("still " + response.statusCode() + " for " + path + " after 15 s");
-      }
-      Thread.onSpinWait();
-      Thread.sleep(50); // polling interval of a helper with a deadline, not a fixed wait
-      response = get(path);
-    }
-    return response;
+    return eventually(path + " to answer as expected", Duration.ofSeconds(15), () -> get(path), condition);
   }
 }

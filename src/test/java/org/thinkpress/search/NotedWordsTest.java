@@ -39,7 +39,14 @@ class NotedWordsTest {
   void pairsAndTellingWordsAreThoseOfThePlainAnalysis() throws IOException {
     Random random = new Random(5);
     WordClasses classes = classesLearned(random, 400, 3_000);
-    assertThat(classes).isNotNull();
+    // the texts below need words of every class, so that each way two words pair is met
+    java.util.Set<Integer> classesMet = new java.util.TreeSet<>();
+    for (int rank = 0; rank < 3_000; rank++) {
+      classesMet.add(classes.classOf("w" + rank));
+    }
+    assertThat(classesMet).containsExactly(0, 1, 2, 3);
+    assertThat(classes.classOf("w0")).isEqualTo(3);
+    assertThat(classes.classOf("the")).as("a stop word, never read").isZero();
     Analyzer analyzer = analyzers.forKey("en");
     String field = Fields.body("en");
     int pairsSeen = 0;

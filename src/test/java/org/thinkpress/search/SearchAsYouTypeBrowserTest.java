@@ -1,6 +1,7 @@
 package org.thinkpress.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.thinkpress.testing.Eventually.eventually;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,20 +52,13 @@ class SearchAsYouTypeBrowserTest {
     driver = new ProcessBuilder("/usr/bin/chromedriver", "--port=" + port).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     base = "http://127.0.0.1:" + port;
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (true) {
+    eventually("chromedriver to start", Duration.ofSeconds(20), () -> {
       try {
-        if (call("GET", "/status", null).path("value").path("ready").asBoolean()) {
-          break;
-        }
+        return call("GET", "/status", null).path("value").path("ready").asBoolean();
       } catch (IOException notYet) {
-        // chromedriver is still starting
+        return false; // chromedriver is still starting
       }
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("chromedriver did not start");
-      }
-      Thread.sleep(100);
-    }
+    });
     JsonNode created = call("POST", "/session", Map.of("capabilities", Map.of("alwaysMatch", Map.of(
         "goog:chromeOptions", Map.of("binary", "/usr/bin/chromium",
             "args", List.of("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"))))));
@@ -103,20 +97,13 @@ class SearchAsYouTypeBrowserTest {
 
   /** The texts of the suggestions once there are some, waiting at most 5 seconds. */
   static List<String> suggestions() throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-    while (System.nanoTime() < deadline) {
-      JsonNode found = session("POST", "/elements", Map.of("using", "css selector", "value", "#search-suggestions a"))
-          .path("value");
-      if (found.size() > 0) {
-        List<String> texts = new ArrayList<>();
-        for (JsonNode element : found) {
-          texts.add(session("GET", "/element/" + element.elements().next().asText() + "/text", null).path("value").asText());
-        }
-        return texts;
-      }
-      Thread.sleep(50);
+    JsonNode found = eventually("suggestions shown", Duration.ofSeconds(5), () -> session("POST", "/elements",
+        Map.of("using", "css selector", "value", "#search-suggestions a")).path("value"), shown -> shown.size() > 0);
+    List<String> texts = new ArrayList<>();
+    for (JsonNode element : found) {
+      texts.add(session("GET", "/element/" + element.elements().next().asText() + "/text", null).path("value").asText());
     }
-    return List.of();
+    return texts;
   }
 
   @Test
@@ -132,12 +119,9 @@ class SearchAsYouTypeBrowserTest {
     assertThat(session("GET", "/element/" + box + "/attribute/aria-expanded", null).path("value").asText()).isEqualTo("true");
 
     session("POST", "/element/" + box + "/value", Map.of("text", "\uE015\uE007")); // arrow down, enter
-    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-    String url = "";
-    while (!url.endsWith("/publications/black-sea-grain-exports-under-pressure") && System.nanoTime() < deadline) {
-      url = session("GET", "/url", null).path("value").asText();
-      Thread.sleep(50);
-    }
+    String url = eventually("the chosen piece open", Duration.ofSeconds(5),
+        () -> session("GET", "/url", null).path("value").asText(),
+        at -> at.endsWith("/publications/black-sea-grain-exports-under-pressure"));
     assertThat(url).endsWith("/publications/black-sea-grain-exports-under-pressure");
   }
 }

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.thinkpress.app.TestSite;
 import org.thinkpress.content.Fixtures;
 import org.thinkpress.content.Publication;
-import org.thinkpress.publishing.MutableClock;
+import org.thinkpress.testing.TestClock;
 
 /** The search pages over real HTTP, on the demo site. */
 class SearchHttpTest {
@@ -241,7 +241,7 @@ class SearchHttpTest {
 
   @Test
   void tooManyRequestsFromOneAddressAreRefusedWithRetryAfterUntilTheAllowanceComesBack() {
-    MutableClock clock = new MutableClock(Instant.now());
+    TestClock clock = new TestClock(Instant.now());
     try (TestSite limited = TestSite.start(Map.of("search.requests-per-minute", "3"), true, clock)) {
       Set<Integer> statuses = List.of("/search?q=a", "/search/suggest?q=a", "/search/feed?q=a").stream()
           .map(path -> limited.get(path).statusCode()).collect(Collectors.toSet());

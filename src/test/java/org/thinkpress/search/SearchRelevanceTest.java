@@ -2,7 +2,10 @@ package org.thinkpress.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,11 +71,17 @@ class SearchRelevanceTest {
 
   @Test
   void theTestedFormsReallyAreAbsentFromTheCorpus() {
-    for (String form : List.of("границами", "зерно", "экспортом", "комиссиями", "հանձնաժողովներում", "Հայաստանում",
-        "ռեսուրսներ ")) {
-      assertThat(Corpus.PIECES).allSatisfy(piece -> assertThat(piece.title() + " " + piece.standfirst() + " "
-          + piece.bodyMarkdown()).doesNotContain(form));
+    // word by word and in any case, as the analyzers read: "ռեսուրսներ" is inside "ռեսուրսների", yet no word of the corpus
+    Set<String> words = new HashSet<>();
+    for (var piece : Corpus.PIECES) {
+      String text = piece.title() + " " + piece.standfirst() + " " + piece.bodyMarkdown();
+      for (String word : text.split("[^\\p{L}\\p{N}]+")) {
+        words.add(word.toLowerCase(Locale.ROOT));
+      }
     }
+    assertThat(words).contains("ռեսուրսների", "зерна", "հայաստանի");
+    assertThat(List.of("границами", "зерно", "экспортом", "комиссиями", "հանձնաժողովներում", "Հայաստանում", "ռեսուրսներ"))
+        .allSatisfy(form -> assertThat(words).doesNotContain(form.toLowerCase(Locale.ROOT)));
   }
 
   @Test

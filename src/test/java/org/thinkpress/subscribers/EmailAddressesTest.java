@@ -3,13 +3,12 @@ package org.thinkpress.subscribers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
-import org.thinkpress.publishing.MutableClock;
+import org.thinkpress.testing.TestClock;
 
 class EmailAddressesTest {
 
@@ -37,32 +36,9 @@ class EmailAddressesTest {
   }
 
   @Test
-  void theCrossOriginCheckAcceptsTheSiteAndRefusesOthers() {
-    CrossOriginCheck check = new CrossOriginCheck(URI.create("https://think.example"));
-    assertThat(check.allows("same-origin", "https://evil.example", null)).isTrue();
-    assertThat(check.allows("none", null, null)).isTrue();
-    assertThat(check.allows("cross-site", "https://think.example", null)).isFalse();
-    assertThat(check.allows("same-site", null, null)).isFalse();
-    assertThat(check.allows(null, "https://think.example", null)).isTrue();
-    assertThat(check.allows(null, "https://think.example:8443", null)).isFalse();
-    assertThat(check.allows(null, "http://127.0.0.1:8080", "127.0.0.1:8080")).isTrue();
-    assertThat(check.allows(null, "https://evil.example", "think.example")).isFalse();
-    assertThat(check.allows(null, "null", "think.example")).isFalse();
-    assertThat(check.allows(null, null, "think.example")).isTrue();
-  }
-
-  @Test
-  void networksAreSlash24AndSlash56() {
-    assertThat(RateLimiter.networkOf("203.0.113.7")).isEqualTo(RateLimiter.networkOf("203.0.113.200"));
-    assertThat(RateLimiter.networkOf("203.0.113.7")).isNotEqualTo(RateLimiter.networkOf("203.0.114.7"));
-    assertThat(RateLimiter.networkOf("2001:db8:1:2a::1")).isEqualTo(RateLimiter.networkOf("2001:db8:1:2b::9"));
-    assertThat(RateLimiter.networkOf("evil.example")).isEqualTo("unknown");
-  }
-
-  @Test
-  void aKeyGetsItsRequestsInAWindowAndAFreshWindowWhenItEnds() {
-    MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
-    RateLimiter limiter = new RateLimiter(2, Duration.ofMinutes(10), clock);
+  void anAddressGetsItsSignUpsInAWindowAndAFreshWindowWhenItEnds() {
+    TestClock clock = new TestClock(Instant.parse("2026-03-01T10:00:00Z"));
+    PerAddressLimit limiter = new PerAddressLimit(2, Duration.ofMinutes(10), clock);
     assertThat(limiter.tryAcquire("n")).isTrue();
     assertThat(limiter.tryAcquire("n")).isTrue();
     assertThat(limiter.tryAcquire("n")).isFalse();

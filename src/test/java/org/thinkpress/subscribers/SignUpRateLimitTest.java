@@ -12,7 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.thinkpress.app.TestSite;
-import org.thinkpress.publishing.MutableClock;
+import org.thinkpress.testing.TestClock;
 
 /**
  * The per-network limit on sign-ups, over HTTP, on a clock the test moves. The site trusts
@@ -20,7 +20,7 @@ import org.thinkpress.publishing.MutableClock;
  */
 class SignUpRateLimitTest {
 
-  static final MutableClock clock = new MutableClock(Instant.now());
+  static final TestClock clock = new TestClock(Instant.now());
   static TestSite site;
 
   @BeforeAll
@@ -46,6 +46,7 @@ class SignUpRateLimitTest {
 
     HttpResponse<String> refused = signUpFrom("198.51.100.3", "three@example.org");
     assertThat(refused.statusCode()).isEqualTo(429);
+    assertThat(refused.headers().firstValue("Retry-After")).hasValue("600"); // the window's whole ten minutes
     assertThat(Jsoup.parse(refused.body()).select("h1").text()).isEqualTo("Too many requests");
     assertThat(site.app().subscribers().find("three@example.org")).isEmpty();
     assertThat(signUpFrom("203.0.113.7", "four@example.org").statusCode()).as("another network").isEqualTo(303);

@@ -1,6 +1,7 @@
 package org.thinkpress.subscribers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.thinkpress.testing.Eventually.eventually;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -13,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,16 +90,7 @@ class SubscribeHttpTest {
 
   /** The one message that arrives for {@code email}. */
   static MimeMessage messageFor(String email) throws Exception {
-    long deadline = System.currentTimeMillis() + 10_000;
-    while (System.currentTimeMillis() < deadline) {
-      for (MimeMessage message : greenMail.getReceivedMessages()) {
-        if (message.getAllRecipients()[0].toString().contains(email)) {
-          return message;
-        }
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("no message for " + email);
+    return messagesFor(email, 1).get(0);
   }
 
   static String link(MimeMessage message, String pathPrefix) {
@@ -152,20 +145,20 @@ class SubscribeHttpTest {
   }
 
   static MimeMessage waitForSecondMessage(String email) throws Exception {
-    long deadline = System.currentTimeMillis() + 10_000;
-    while (System.currentTimeMillis() < deadline) {
+    return messagesFor(email, 2).get(1);
+  }
+
+  /** The messages for {@code email} once there are at least {@code count}, waiting at most 10 s. */
+  static List<MimeMessage> messagesFor(String email, int count) {
+    return eventually(count + " message(s) for " + email, Duration.ofSeconds(10), () -> {
       List<MimeMessage> theirs = new ArrayList<>();
       for (MimeMessage message : greenMail.getReceivedMessages()) {
         if (message.getAllRecipients()[0].toString().contains(email)) {
           theirs.add(message);
         }
       }
-      if (theirs.size() >= 2) {
-        return theirs.get(1);
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("no second message for " + email);
+      return theirs;
+    }, theirs -> theirs.size() >= count);
   }
 
   @Test

@@ -73,6 +73,34 @@ class SubscriberServiceTest {
   }
 
   @Test
+  void checkingAConfirmationLinkUsesNothingAndTellsALiveLinkFromAReplacedOrUsedOne() {
+    subscribe("checked@x.org");
+    String first = confirmationToken("checked@x.org");
+    fixture.clock.advance(Duration.ofMinutes(11));
+    subscribe("checked@x.org");
+    String second = confirmationToken("checked@x.org");
+
+    service.checkConfirmation(second);
+    service.checkConfirmation(second);
+    assertThat(service.find("checked@x.org").orElseThrow().status()).isEqualTo(SubscriberStatus.PENDING);
+    assertThatThrownBy(() -> service.checkConfirmation(first)).isInstanceOfSatisfying(InvalidLinkException.class,
+        e -> assertThat(e.reason()).isEqualTo(InvalidLinkException.Reason.USED));
+    service.confirm(second);
+    assertThatThrownBy(() -> service.checkConfirmation(second)).isInstanceOfSatisfying(InvalidLinkException.class,
+        e -> assertThat(e.reason()).isEqualTo(InvalidLinkException.Reason.USED));
+  }
+
+  @Test
+  void aConfirmationLinkWorksUntilItsLifetimeEnds() {
+    subscribe("in-time@x.org");
+    String token = confirmationToken("in-time@x.org");
+    fixture.clock.advance(Duration.ofHours(72).minusSeconds(1));
+
+    service.checkConfirmation(token);
+    assertThat(service.confirm(token).status()).isEqualTo(SubscriberStatus.CONFIRMED);
+  }
+
+  @Test
   void aTamperedOrMisdirectedTokenIsRefused() {
     subscribe("a@x.org");
     String token = confirmationToken("a@x.org");

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.thinkpress.app.TestSite;
-import org.thinkpress.publishing.MutableClock;
+import org.thinkpress.testing.TestClock;
 
 class ClientAddressTest {
 
@@ -56,6 +56,14 @@ class ClientAddressTest {
   }
 
   @Test
+  void networksAreSlash24AndSlash56() {
+    assertThat(ClientAddress.networkOf("203.0.113.7")).isEqualTo(ClientAddress.networkOf("203.0.113.200"));
+    assertThat(ClientAddress.networkOf("203.0.113.7")).isNotEqualTo(ClientAddress.networkOf("203.0.114.7"));
+    assertThat(ClientAddress.networkOf("2001:db8:1:2a::1")).isEqualTo(ClientAddress.networkOf("2001:db8:1:2b::9"));
+    assertThat(ClientAddress.networkOf("evil.example")).isEqualTo("unknown");
+  }
+
+  @Test
   void rateLimitsSeeTheClientsBehindATrustedProxy() {
     try (TestSite site = TestSite.start(Map.of("server.trusted-proxies", "127.0.0.1", "search.requests-per-minute", "2"),
         false, stoppedClock())) {
@@ -76,8 +84,8 @@ class ClientAddressTest {
   }
 
   /** A clock that does not move: no allowance comes back during the test, however slow the machine. */
-  private static MutableClock stoppedClock() {
-    return new MutableClock(Instant.now());
+  private static TestClock stoppedClock() {
+    return new TestClock(Instant.now());
   }
 
   private static int searchFrom(TestSite site, String client) {

@@ -14,7 +14,7 @@ import org.jsoup.nodes.Document;
 import org.thinkpress.accounts.Role;
 import org.thinkpress.admin.AdminClient;
 import org.thinkpress.app.TestSite;
-import org.thinkpress.publishing.MutableClock;
+import org.thinkpress.testing.TestClock;
 import org.thinkpress.subscribers.SubscribeRequest;
 import org.thinkpress.subscribers.SubscriberService;
 
@@ -46,7 +46,7 @@ final class HostileSite implements AutoCloseable {
   final long publicationId;
 
   HostileSite() {
-    site = TestSite.start(Map.of("newsletter.sender", "false"), true, new MutableClock(Instant.now()));
+    site = TestSite.start(Map.of("newsletter.sender", "false"), true, new TestClock(Instant.now()));
     site.app().accounts().create(ADMIN, "Root", Role.ADMIN, PASSWORD);
     admin = new AdminClient(site.port());
     assertThat(admin.login(ADMIN, PASSWORD).statusCode()).isEqualTo(303);

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 import org.thinkpress.content.PublicationInput;
 import org.thinkpress.content.Status;
@@ -23,23 +24,27 @@ import org.thinkpress.storage.Backup;
 import org.thinkpress.storage.BackupException;
 import org.thinkpress.storage.DatabaseRows;
 import org.thinkpress.storage.Dialect;
+import org.thinkpress.storage.EachDatabase;
 import org.thinkpress.storage.Restore;
 import org.thinkpress.storage.TestDatabase;
 import org.thinkpress.subscribers.SubscribeRequest;
 
 /**
- * Backup and restore of a whole installation, on each database: what comes back is every row of
- * every table and every upload, compared row by row, and nothing is sent because of it.
+ * Backup and restore of a whole installation, on each database ({@link EachDatabase}): what comes
+ * back is every row of every table and every upload, compared row by row, and nothing is sent
+ * because of it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class BackupRestoreContract {
+final class BackupRestoreTest {
 
   /** A folder for the class's installations and archives (a {@code @TempDir} field is not there yet at {@code @BeforeAll}). */
   private Path temp;
 
   private final List<AutoCloseable> opened = new ArrayList<>();
   private final List<AutoCloseable> openedForAll = new ArrayList<>();
-  /** One filled installation and its backup, shared by the tests, which restore it into new ones. */
+  /** Per database, made by its first test: one filled installation and its backup, which the tests restore into new ones. */
+  private final Map<Dialect, Source> sources = new EnumMap<>(Dialect.class);
+  private Dialect dialect;
   private Installation source;
   private Installation.Filled filled;
   private Map<String, List<String>> before;
@@ -50,12 +55,14 @@ abstract class BackupRestoreContract {
   private static final java.util.Set<String> SETTLED_BY_THE_RESTORE = java.util.Set.of("outbox", "published_events",
       "newsletter_state");
 
-  abstract Dialect dialect();
+  /** The filled installation of one database and what its backup wrote. */
+  private record Source(Installation installation, Installation.Filled filled, Map<String, List<String>> before,
+                        Path file, Backup.Written written) {}
 
-  /** A new installation on an empty database of this contract's kind. */
+  /** A new installation on an empty database of the current test's kind. */
   Installation newInstallation(String name) {
     String url = null;
-    if (dialect() == Dialect.POSTGRESQL) {
+    if (dialect == Dialect.POSTGRESQL) {
       TestDatabase database = TestDatabase.postgres();
       opened.add(database);
       url = database.url();
@@ -66,15 +73,29 @@ abstract class BackupRestoreContract {
   }
 
   @BeforeAll
-  void fillAndBackUpOneInstallation() throws IOException {
+  void makeTheFolder() throws IOException {
     temp = Files.createTempDirectory("thinkpress-backup-");
-    source = newInstallation("source");
+  }
+
+  @BeforeEach
+  void fillAndBackUpOneInstallation(Dialect dialect) {
+    this.dialect = dialect;
+    Source made = sources.computeIfAbsent(dialect, this::fillAndBackUp);
+    source = made.installation();
+    filled = made.filled();
+    before = made.before();
+    file = made.file();
+    written = made.written();
+  }
+
+  private Source fillAndBackUp(Dialect dialect) {
+    Installation installation = newInstallation("source-" + dialect.name().toLowerCase(java.util.Locale.ROOT));
     openedForAll.addAll(opened);
     opened.clear();
-    filled = source.fill();
-    before = DatabaseRows.of(source.app().database());
-    file = temp.resolve("backup.zip");
-    written = backup(source, file);
+    Installation.Filled made = installation.fill();
+    Map<String, List<String>> rows = DatabaseRows.of(installation.app().database());
+    Path backup = temp.resolve("backup-" + dialect.name().toLowerCase(java.util.Locale.ROOT) + ".zip");
+    return new Source(installation, made, rows, backup, backup(installation, backup));
   }
 
   @AfterEach
@@ -107,7 +128,7 @@ abstract class BackupRestoreContract {
     }
   }
 
-  @Test
+  @EachDatabase
   void aRestoreBringsBackEveryRowOfEveryTableAndEveryUpload() throws IOException {
     Installation target = newInstallation("target");
     Backups.Restored restored = restore(file, target, false);
@@ -135,7 +156,7 @@ abstract class BackupRestoreContract {
     assertThat(target.app().contentStore().findPublication(filled.renamedTo())).isPresent();
   }
 
-  @Test
+  @EachDatabase
   void mailWaitingWhenTheBackupWasTakenIsHeldNotSent() {
     assertThat(source.app().newsletterService().progress(filled.campaignSend()).queued()).isEqualTo(1);
     assertThat(source.app().newsletterService().waiting()).isEqualTo(3); // and two confirmation messages
@@ -153,7 +174,7 @@ abstract class BackupRestoreContract {
     assertThat(target.app().newsletterService().retryFailed(filled.campaignSend())).isEqualTo(1);
   }
 
-  @Test
+  @EachDatabase
   void theNewsletterSweepAfterARestoreAnnouncesNothingAndComposesNoDigest() {
     Installation target = newInstallation("target");
     Backups.Restored restored = restore(file, target, false);
@@ -170,7 +191,7 @@ abstract class BackupRestoreContract {
     assertThat(source.app().newsletterService().waiting()).isGreaterThan(3);
   }
 
-  @Test
+  @EachDatabase
   void aRestoredInstallationGoesOnNumberingAfterTheRestoredRows() {
     Installation target = newInstallation("target");
     restore(file, target, false);
@@ -185,7 +206,7 @@ abstract class BackupRestoreContract {
     assertThat(target.app().contentStore().findPublication("written-after-the-restore")).isPresent();
   }
 
-  @Test
+  @EachDatabase
   void aDatabaseThatHoldsAnythingIsRefusedUnlessReplaceIsGiven() {
     Installation target = newInstallation("target");
     target.app().subscribers().subscribe(new SubscribeRequest("someone@reader.example", "", "en", List.of(), List.of(),
@@ -212,7 +233,7 @@ abstract class BackupRestoreContract {
     }
   }
 
-  @Test
+  @EachDatabase
   void aBackupTakenWhileWritesGoOnIsOneConsistentMoment() throws Exception {
     AtomicBoolean writing = new AtomicBoolean(true);
     AtomicInteger started = new AtomicInteger();
@@ -227,7 +248,7 @@ abstract class BackupRestoreContract {
       }
     });
     writer.start();
-    Path during = temp.resolve("during.zip");
+    Path during = temp.resolve("during-" + dialect.name().toLowerCase(java.util.Locale.ROOT) + ".zip");
     try {
       while (saved.get() < 3) {
         Thread.onSpinWait();

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.thinkpress.content.ContentReader;
 import org.thinkpress.content.ContentStore;
 import org.thinkpress.content.ContentVersion;
@@ -20,22 +19,21 @@ import org.thinkpress.content.PublicationTypes;
 import org.thinkpress.content.RegionInput;
 import org.thinkpress.content.Status;
 import org.thinkpress.storage.Dialect;
+import org.thinkpress.storage.EachDatabase;
 
 /**
  * The index follows the database: publish, edit, unpublish, delete, scheduled pieces going live,
  * renamed experts and moved regions, restarts, a deleted index folder, and writes by another node
  * sharing the database. Run once per database.
  */
-abstract class IndexFollowingContract {
+final class IndexFollowingTest {
 
   SearchTestBed bed;
   Search search;
 
-  abstract Dialect dialect();
-
   @BeforeEach
-  void open() {
-    bed = SearchTestBed.of(dialect()).load(Corpus.taxonomy()).load(Corpus.pieces());
+  void open(Dialect dialect) {
+    bed = SearchTestBed.of(dialect).load(Corpus.taxonomy()).load(Corpus.pieces());
     search = bed.open();
   }
 
@@ -53,7 +51,7 @@ abstract class IndexFollowingContract {
     return search.search(SearchRequest.text(query)).hits().stream().map(hit -> hit.summary().slug()).toList();
   }
 
-  @Test
+  @EachDatabase
   void aPublishedPieceIsFoundWithinASecond() {
     bed.store.savePublication(piece("new-piece").title("Semiconductors and Sanctions").body("Chips.").build());
 
@@ -62,7 +60,7 @@ abstract class IndexFollowingContract {
     assertThat(slugs("semiconductors")).containsExactly("new-piece");
   }
 
-  @Test
+  @EachDatabase
   void editsReplaceWhatWasIndexed() {
     bed.store.savePublication(piece("new-piece").title("Semiconductors and Sanctions").build());
     bed.awaitIndexed();
@@ -74,7 +72,7 @@ abstract class IndexFollowingContract {
     assertThat(search.search(SearchRequest.text("")).total()).isEqualTo(Corpus.PIECES.size() + 1);
   }
 
-  @Test
+  @EachDatabase
   void unpublishedArchivedAndDeletedPiecesLeaveTheIndex() {
     bed.store.savePublication(piece("grain-corridor-reopens").title("Black Sea Grain Corridor Reopens")
         .status(Status.DRAFT).published(null).build());
@@ -88,7 +86,7 @@ abstract class IndexFollowingContract {
     assertThat(search.search(SearchRequest.text("")).total()).isEqualTo(Corpus.PIECES.size() - 3);
   }
 
-  @Test
+  @EachDatabase
   void aScheduledPieceIsFoundOnceItGoesLive() {
     bed.store.savePublication(piece("later").title("Hydrogen Valleys").status(Status.SCHEDULED)
         .published("2025-12-31T00:00:00Z").build());
@@ -101,7 +99,7 @@ abstract class IndexFollowingContract {
     assertThat(slugs("hydrogen")).containsExactly("later");
   }
 
-  @Test
+  @EachDatabase
   void renamingAnExpertOrMovingARegionReindexesTheirPieces() {
     bed.store.saveExpert(new ExpertInput("daniyar-abenov", "Daniyar Zhaksybekov", Map.of(), "Fellow", "", "", null));
     bed.store.saveRegion(new RegionInput("kazakhstan", "Kazakhstan", Map.of(), "south-caucasus"));
@@ -113,7 +111,7 @@ abstract class IndexFollowingContract {
     assertThat(underCaucasus.hits()).extracting(hit -> hit.summary().slug()).contains("water-irrigation-central-asia");
   }
 
-  @Test
+  @EachDatabase
   void aRestartedNodeCatchesUpWithWhatWasWrittenWhileItWasDown() {
     bed.closeSearch();
     bed.store.savePublication(piece("while-down").title("Written While The Index Was Closed").build());
@@ -125,7 +123,7 @@ abstract class IndexFollowingContract {
     assertThat(slugs("pipeline")).isEmpty();
   }
 
-  @Test
+  @EachDatabase
   void aDeletedIndexFolderIsRebuiltAtStart() {
     bed.closeSearch();
     SearchTestBed.deleteTree(bed.indexDir());
@@ -137,7 +135,7 @@ abstract class IndexFollowingContract {
     assertThat(slugs("границами")).containsExactly("granitsy-komissii");
   }
 
-  @Test
+  @EachDatabase
   void anIndexBuiltByEarlierCodeIsRebuiltAtStart() {
     bed.closeSearch();
     Map<String, String> committed;
@@ -162,7 +160,7 @@ abstract class IndexFollowingContract {
     }
   }
 
-  @Test
+  @EachDatabase
   void theWordsKeptForOtherMaterialsAreThoseOfThePiecesTextAsPublished() {
     bed.closeSearch();
     Analyzers analyzers = new Analyzers();
@@ -188,7 +186,7 @@ abstract class IndexFollowingContract {
     }
   }
 
-  @Test
+  @EachDatabase
   void reindexRebuildsEverythingAndReportsEachPiece() {
     int[] steps = {0};
     int count = search.reindex(n -> steps[0] += n);
@@ -198,7 +196,7 @@ abstract class IndexFollowingContract {
     assertThat(slugs("grain")).containsExactly("grain-corridor-reopens");
   }
 
-  @Test
+  @EachDatabase
   void aSecondProcessCannotOpenTheSameIndex() {
     assertThatThrownBy(() -> Search.open(bed.settings(), bed.db.database().jdbi(), bed.store, bed.reader,
         java.time.ZoneOffset.UTC))
@@ -206,7 +204,7 @@ abstract class IndexFollowingContract {
         .hasMessageContaining("is in use by another ThinkPress process");
   }
 
-  @Test
+  @EachDatabase
   void anotherNodeSharingTheDatabaseCatchesUpFromTheChangeLog() throws Exception {
     // node B: its own store, reader and index folder over the same database; it hears nothing from node A's store
     ContentVersion versionB = new ContentVersion(bed.db.database().jdbi());

@@ -15,7 +15,6 @@ import java.util.concurrent.Future;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.thinkpress.app.DemoContent;
 import org.thinkpress.content.ContentBundle;
 import org.thinkpress.content.PublicationInput;
@@ -27,6 +26,7 @@ import org.thinkpress.publishing.PublishedEvents;
 import org.thinkpress.publishing.ScheduledPublisher;
 import org.thinkpress.publishing.Workflow;
 import org.thinkpress.storage.Dialect;
+import org.thinkpress.storage.EachDatabase;
 import org.thinkpress.subscribers.SubscribeRequest;
 import org.thinkpress.subscribers.SubscriberService;
 
@@ -35,18 +35,19 @@ import org.thinkpress.subscribers.SubscriberService;
  * published here (a publish in the editor or the API, a schedule coming due); never for pieces that
  * arrive by import, the demo loader or a copy of rows; never to anyone unsubscribed or suppressed.
  */
-abstract class AlertsContract {
-
-  abstract Dialect dialect();
+final class AlertsTest {
 
   NewsletterFixture fixture;
   Jdbi jdbi;
   Workflow workflow;
   Actor editor;
 
+  private Dialect dialect;
+
   @BeforeEach
-  void open() {
-    fixture = new NewsletterFixture(dialect(), null, NewsletterFixture.settings(), null,
+  void open(Dialect dialect) {
+    this.dialect = dialect;
+    fixture = new NewsletterFixture(dialect, null, NewsletterFixture.settings(), null,
         "alerts=alert,briefs=alert,weekly=weekly,news=campaigns");
     jdbi = fixture.db.database().jdbi();
     workflow = new Workflow(jdbi, fixture.content, new PreviewLinks(jdbi, fixture.clock), fixture.clock);
@@ -62,7 +63,7 @@ abstract class AlertsContract {
 
   // --- only what becomes published here is announced -----------------------------------------
 
-  @Test
+  @EachDatabase
   void piecesThatArriveByContentImportOrTheDemoLoaderAreNeverAnnouncedByTheSweep() {
     fixture.subscribers("all@x.org,alerts,,,form", "energy@x.org,briefs,energy,,form");
     fixture.clock.set(Instant.parse("2026-04-28T09:00:00Z")); // a demo piece was published an hour ago
@@ -79,7 +80,7 @@ abstract class AlertsContract {
     assertThat(fixture.statuses()).isEmpty();
   }
 
-  @Test
+  @EachDatabase
   void eventsCopiedFromAnotherInstallationAndMarkedHandledAnnounceNothing() {
     fixture.subscribers("all@x.org,alerts,,,form");
     publish(publication("copied-with-its-event"));
@@ -91,7 +92,7 @@ abstract class AlertsContract {
     assertThat(fixture.statuses()).isEmpty();
   }
 
-  @Test
+  @EachDatabase
   void publishingSendsTheAlertOnceToConfirmedMatchingSubscribersAndNeverToOnesWhoLeftOrAreSuppressed() {
     fixture.subscribers("energy@x.org,alerts,energy,,form", "security@x.org,alerts,security,,form",
         "caucasus@x.org,alerts,,south-caucasus,form", "left@x.org,alerts,,,form", "bounced@x.org,alerts,,,form",
@@ -113,7 +114,7 @@ abstract class AlertsContract {
     assertThat(pendingEvents()).isZero();
   }
 
-  @Test
+  @EachDatabase
   void unpublishingAndPublishingAgainSendsNothingMore() {
     fixture.subscribers("all@x.org,alerts,,,form");
     long id = publish(publication("grid"));
@@ -130,7 +131,7 @@ abstract class AlertsContract {
     assertThat(pendingEvents()).isZero();
   }
 
-  @Test
+  @EachDatabase
   void aSubscriberOnTwoAlertListsGetsOneAlert() {
     fixture.subscribers("both@x.org,alerts;briefs,,,form", "briefs@x.org,briefs,,,form");
 
@@ -140,7 +141,7 @@ abstract class AlertsContract {
     assertThat(fixture.statuses()).containsExactly("both@x.org:queued", "briefs@x.org:queued");
   }
 
-  @Test
+  @EachDatabase
   void aScheduledPieceComingDueSendsOnceWhateverNumberOfPublishersRun() {
     fixture.subscribers("all@x.org,alerts,,,form");
     Instant at = fixture.clock.instant().plus(Duration.ofHours(1));
@@ -149,8 +150,8 @@ abstract class AlertsContract {
     assertThat(fixture.statuses()).isEmpty();
 
     fixture.clock.set(at.plusSeconds(5));
-    try (ScheduledPublisher one = new ScheduledPublisher(fixture.content, fixture.clock, jdbi, dialect());
-         ScheduledPublisher two = new ScheduledPublisher(fixture.content, fixture.clock, jdbi, dialect())) {
+    try (ScheduledPublisher one = new ScheduledPublisher(fixture.content, fixture.clock, jdbi, dialect);
+         ScheduledPublisher two = new ScheduledPublisher(fixture.content, fixture.clock, jdbi, dialect)) {
       assertThat(one.publishDue() + two.publishDue() + one.publishDue()).isEqualTo(1);
     }
     fixture.newsletter.sweep();
@@ -160,7 +161,7 @@ abstract class AlertsContract {
     assertThat(fixture.statuses()).containsExactly("all@x.org:queued");
   }
 
-  @Test
+  @EachDatabase
   void twoNodesTakingTheSameEventsAtOnceSendEachAlertOnce() throws Exception {
     fixture.subscribers("one@x.org,alerts,,,form", "two@x.org,briefs,,,form");
     for (int i = 0; i < 5; i++) {
@@ -191,7 +192,7 @@ abstract class AlertsContract {
     assertThat(pendingEvents()).isZero();
   }
 
-  @Test
+  @EachDatabase
   void retryingAnAlertsFailuresQueuesNobodyWhoLeftSinceOrIsSuppressed() {
     fixture.subscribers("stays@x.org,alerts,,,form", "left@x.org,alerts,,,form", "bounced@x.org,alerts,,,form");
     publish(publication("grid"));
@@ -219,7 +220,7 @@ abstract class AlertsContract {
         .ok()).isTrue();
   }
 
-  @Test
+  @EachDatabase
   void aPieceInThreeLanguagesIsOneAlertInEachSubscribersLanguageOrElseTheOriginal() {
     subscribersWithLanguages("alerts", "en@x.org", "en", "ru@x.org", "ru", "hy@x.org", "hy", "fr@x.org", "fr",
         "pt@x.org", "pt-BR");
@@ -239,7 +240,7 @@ abstract class AlertsContract {
     assertThat(pendingEvents()).isZero();
   }
 
-  @Test
+  @EachDatabase
   void aTranslationPublishedLaterReachesOnlyThoseWhoHaveNotHadThePiece() {
     subscribersWithLanguages("alerts", "en@x.org", "en", "ru-early@x.org", "ru");
     publish(publication("peace-en").group("peace").title("Peace talks"));
@@ -256,7 +257,7 @@ abstract class AlertsContract {
         "ru-late@x.org: Мирные переговоры");
   }
 
-  @Test
+  @EachDatabase
   void aDigestListsOneVersionOfEachTranslatedPieceInThePeriodWhenTheVersionMeantForTheReaderCameOut() throws Exception {
     // 2026-03-02 is a Monday: the weekly period is 2026-02-23T08:00Z to 2026-03-02T08:00Z.
     fixture.content.savePublication(publication("grid").title("Grid").published("2026-02-24T09:00:00Z").build());
@@ -294,7 +295,7 @@ abstract class AlertsContract {
 
   // --- the operator's alert, and the pieces that get none ------------------------------------
 
-  @Test
+  @EachDatabase
   void theOperatorsAlertOfAnImportedPieceReachesOnlyThoseWhoHaveNotHadItAndNeverAnyoneWhoLeft() {
     fixture.subscribers("all@x.org,alerts,,,form", "left@x.org,alerts,,,form");
     SubscriberService subscribers = fixture.subscribers;
@@ -307,7 +308,7 @@ abstract class AlertsContract {
     assertThat(fixture.statuses()).containsExactly("all@x.org:queued");
   }
 
-  @Test
+  @EachDatabase
   void aBackDatedPieceAndAnEventThatWaitedTooLongGetNoAlert() {
     fixture.subscribers("all@x.org,alerts,,,form");
     publishDated(publication("archive-piece").published("2020-01-01T00:00:00Z"));

@@ -3,12 +3,13 @@ package org.thinkpress.publishing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.thinkpress.content.ContentNotFoundException;
 import org.thinkpress.content.ContentStore;
 import org.thinkpress.content.ContentVersion;
@@ -20,17 +21,17 @@ import org.thinkpress.content.PublicationTypes;
 import org.thinkpress.content.Status;
 import org.thinkpress.content.TaxonKind;
 import org.thinkpress.storage.Dialect;
+import org.thinkpress.storage.EachDatabase;
 import org.thinkpress.storage.TestDatabase;
+import org.thinkpress.testing.TestClock;
 
 /** What {@link Workflow} promises, on each database: revisions, conflicts, roles, redirects, previews. */
-abstract class WorkflowContract {
+final class WorkflowTest {
 
   static final Instant START = Instant.parse("2026-04-01T08:00:00Z");
 
-  abstract Dialect dialect();
-
   TestDatabase db;
-  MutableClock clock = new MutableClock(START);
+  TestClock clock = new TestClock(START);
   ContentStore store;
   Workflow workflow;
   SlugRedirects redirects;
@@ -42,8 +43,8 @@ abstract class WorkflowContract {
   Actor otherAuthor;
 
   @BeforeEach
-  void open() {
-    db = TestDatabase.of(dialect());
+  void open(TestDatabase db) {
+    this.db = db;
     var jdbi = db.database().jdbi();
     store = new ContentStore(jdbi, clock, new MarkdownRenderer(), PublicationTypes.DEFAULT, new ContentVersion(jdbi));
     store.importBundle(Fixtures.taxonomy(), n -> {});
@@ -63,16 +64,11 @@ abstract class WorkflowContract {
         .mapTo(Long.class).one());
   }
 
-  @AfterEach
-  void close() {
-    db.close();
-  }
-
   static PublicationInput draft(String slug, String body) {
     return Fixtures.publication(slug).status(Status.DRAFT).published(null).body(body).build();
   }
 
-  @Test
+  @EachDatabase
   void everySaveKeepsARevisionAndTheDiffShowsWhatChanged() {
     Workflow.Saved first = workflow.create(author, draft("water", "## Rivers\n\nThe Kura runs east."), Action.SAVE, null);
     long id = first.publication().id();
@@ -92,7 +88,7 @@ abstract class WorkflowContract {
         org.assertj.core.groups.Tuple.tuple(RevisionDiff.Change.ADDED, "The Kura runs east to the Caspian."));
   }
 
-  @Test
+  @EachDatabase
   void theDiffShowsAChangedUpdatedTimeAndBylineOrder() {
     Workflow.Saved first = workflow.create(editor, Fixtures.publication("order").status(Status.DRAFT).published(null)
         .experts("ana-beridze", "karen-avagyan").build(), Action.SAVE, null);
@@ -112,7 +108,7 @@ abstract class WorkflowContract {
             org.assertj.core.groups.Tuple.tuple(RevisionDiff.Change.ADDED, "Updated: 2026-01-02T03:04:05Z"));
   }
 
-  @Test
+  @EachDatabase
   void theSecondOfTwoConcurrentSavesIsRefusedAndBothVersionsAreKept() {
     Workflow.Saved created = workflow.create(editor, draft("grain", "Original text."), Action.SAVE, null);
     long id = created.publication().id();
@@ -131,7 +127,7 @@ abstract class WorkflowContract {
     assertThat(revisions.get(1).document().bodyMarkdown()).isEqualTo("Alice's text.");
   }
 
-  @Test
+  @EachDatabase
   void ofTwoSavesRacingFromTheSameVersionExactlyOneWins() throws Exception {
     long id = workflow.create(editor, draft("race", "Start."), Action.SAVE, null).publication().id();
     java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
@@ -166,7 +162,7 @@ abstract class WorkflowContract {
     }
   }
 
-  @Test
+  @EachDatabase
   void restoringARevisionIsANewSaveThatKeepsTheStatus() {
     Workflow.Saved v1 = workflow.create(editor, draft("tariffs", "First."), Action.SAVE, null);
     long id = v1.publication().id();
@@ -180,7 +176,7 @@ abstract class WorkflowContract {
     assertThat(workflow.revisions(editor, id).get(0).kind()).isEqualTo("restore");
   }
 
-  @Test
+  @EachDatabase
   void anAuthorNeverSeesAnotherAuthorsDraftNorCanPublish() {
     long id = workflow.create(otherAuthor, draft("secret", "Not yours."), Action.SAVE, null).publication().id();
 
@@ -197,7 +193,7 @@ abstract class WorkflowContract {
     assertThat(workflow.open(otherAuthor, id).actions()).containsExactlyInAnyOrder(Action.SAVE, Action.SUBMIT);
   }
 
-  @Test
+  @EachDatabase
   void anAuthorCannotChangeTheirPieceOnceAnEditorPublishedIt() {
     long id = workflow.create(author, draft("mine", "Text."), Action.SUBMIT, null).publication().id();
     workflow.save(editor, id, 1, draft("mine", "Edited."), Action.PUBLISH, null);
@@ -209,7 +205,7 @@ abstract class WorkflowContract {
     assertThat(store.findPublication(id).orElseThrow().bodyMarkdown()).isEqualTo("Edited.");
   }
 
-  @Test
+  @EachDatabase
   void actionsThatMakeNoSenseForTheStatusAreRefusedAndNotOffered() {
     long id = workflow.create(editor, draft("plain-draft", "Text."), Action.SAVE, null).publication().id();
 
@@ -225,7 +221,7 @@ abstract class WorkflowContract {
         .containsExactlyInAnyOrder(Action.SAVE, Action.UNPUBLISH, Action.ARCHIVE);
   }
 
-  @Test
+  @EachDatabase
   void schedulingNeedsAFutureTimeAndPublishesAtIt() {
     long id = workflow.create(editor, draft("later", "Soon."), Action.SAVE, null).publication().id();
     assertThatThrownBy(() -> workflow.save(editor, id, 1, draft("later", "Soon."), Action.SCHEDULE, START))
@@ -249,7 +245,7 @@ abstract class WorkflowContract {
     }
   }
 
-  @Test
+  @EachDatabase
   void aSlugChangeOfAPublishedPieceLeavesARedirectThatFollowsFurtherChanges() {
     long id = workflow.create(editor, draft("first-name", "Text."), Action.PUBLISH, null).publication().id();
     workflow.save(editor, id, 1, draft("second-name", "Text."), Action.SAVE, null);
@@ -263,7 +259,7 @@ abstract class WorkflowContract {
     assertThat(redirects.newSlug("publication", "first-name")).as("a draft's new address is not revealed").isEmpty();
   }
 
-  @Test
+  @EachDatabase
   void aSlugAlreadyTakenIsRefused() {
     workflow.create(editor, draft("taken", "A."), Action.SAVE, null);
     assertThatThrownBy(() -> workflow.create(editor, draft("taken", "B."), Action.SAVE, null))
@@ -271,7 +267,7 @@ abstract class WorkflowContract {
         .hasMessage("slug 'taken' is already used by another publication");
   }
 
-  @Test
+  @EachDatabase
   void previewLinksWorkUntilRevoked() {
     long id = workflow.create(author, draft("preview-me", "Draft."), Action.SAVE, null).publication().id();
     PreviewLinks.NewPreviewLink link = workflow.createPreviewLink(author, id);
@@ -287,7 +283,7 @@ abstract class WorkflowContract {
     assertThat(workflow.previewLinks(author, id)).extracting(PreviewLinks.PreviewLink::active).containsExactly(false);
   }
 
-  @Test
+  @EachDatabase
   void renamingAndMergingTopicsKeepsOldAddressesWorking() {
     TaxonomyEditor taxonomy = new TaxonomyEditor(store, clock);
     long id = workflow.create(editor, Fixtures.publication("tagged").status(Status.DRAFT).published(null)
@@ -310,7 +306,7 @@ abstract class WorkflowContract {
     assertThat(store.taxonomy().topic("unused")).isEmpty();
   }
 
-  @Test
+  @EachDatabase
   void aRegionCannotBeMergedIntoOneBelowIt() {
     TaxonomyEditor taxonomy = new TaxonomyEditor(store, clock);
     assertThatThrownBy(() -> taxonomy.merge(TaxonKind.REGION, "south-caucasus", "armenia"))
@@ -319,5 +315,25 @@ abstract class WorkflowContract {
 
     taxonomy.merge(TaxonKind.REGION, "armenia", "georgia");
     assertThat(store.taxonomy().region("armenia")).isEmpty();
+  }
+
+  @EachDatabase(Dialect.POSTGRESQL)
+  void whileAnotherNodeHoldsTheSchedulerLockThisNodeSkipsTheRound() throws Exception {
+    Instant at = START.plusSeconds(60);
+    long id = workflow.create(editor, draft("locked-out", "Text."), Action.SCHEDULE, at).publication().id();
+    clock.set(at);
+    ScheduledPublisher publisher = new ScheduledPublisher(store, clock, db.database().jdbi(), Dialect.POSTGRESQL);
+    try (Connection otherNode = DriverManager.getConnection(db.url()); Statement sql = otherNode.createStatement()) {
+      sql.execute("SELECT pg_advisory_lock(" + ScheduledPublisher.LOCK_KEY + ")");
+
+      assertThat(publisher.publishDue()).isZero();
+      assertThat(store.findPublication(id).orElseThrow().status()).isEqualTo(Status.SCHEDULED);
+
+      sql.execute("SELECT pg_advisory_unlock(" + ScheduledPublisher.LOCK_KEY + ")");
+      assertThat(publisher.publishDue()).isEqualTo(1);
+      assertThat(store.findPublication(id).orElseThrow().status()).isEqualTo(Status.PUBLISHED);
+    } finally {
+      publisher.close();
+    }
   }
 }

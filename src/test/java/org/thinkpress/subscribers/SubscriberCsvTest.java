@@ -11,9 +11,9 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.thinkpress.newsletter.NewsletterFixture;
 import org.thinkpress.storage.Dialect;
+import org.thinkpress.storage.EachDatabase;
 import org.thinkpress.subscribers.ImportReport.Kept;
 
 /**
@@ -21,16 +21,17 @@ import org.thinkpress.subscribers.ImportReport.Kept;
  * people, and no import ever subscribes anyone who left, is suppressed, was erased, or did not
  * confirm.
  */
-abstract class SubscriberCsvContract {
-
-  abstract Dialect dialect();
+final class SubscriberCsvTest {
 
   NewsletterFixture fixture;
   SubscriberService service;
 
+  private Dialect dialect;
+
   @BeforeEach
-  void open() {
-    fixture = new NewsletterFixture(dialect(), null, NewsletterFixture.settings());
+  void open(Dialect dialect) {
+    this.dialect = dialect;
+    fixture = new NewsletterFixture(dialect, null, NewsletterFixture.settings());
     service = fixture.subscribers;
   }
 
@@ -41,7 +42,7 @@ abstract class SubscriberCsvContract {
 
   // --- the round trip ------------------------------------------------------------------------
 
-  @Test
+  @EachDatabase
   void anExportImportedIntoAnEmptyDatabaseGivesTheSameSubscribersAndTheSameFileByteForByte() {
     signUp(service, "stays@x.org", "en", List.of("energy"));
     confirm(service, "stays@x.org");
@@ -62,7 +63,7 @@ abstract class SubscriberCsvContract {
         "forum.csv", false).ok()).isTrue();
     String exported = export(service);
 
-    try (NewsletterFixture elsewhere = new NewsletterFixture(dialect(), null, NewsletterFixture.settings())) {
+    try (NewsletterFixture elsewhere = new NewsletterFixture(dialect, null, NewsletterFixture.settings())) {
       elsewhere.clock.advance(Duration.ofDays(30)); // the import happens a month later
       SubscriberService there = elsewhere.subscribers;
 
@@ -85,7 +86,7 @@ abstract class SubscriberCsvContract {
     }
   }
 
-  @Test
+  @EachDatabase
   void theExportCarriesStatusConsentTimesDepartureSuppressionLanguageListsAndInterests() {
     signUp(service, "left@x.org", "ru", List.of("energy"));
     confirm(service, "left@x.org");
@@ -105,7 +106,7 @@ abstract class SubscriberCsvContract {
         Map.entry("suppression_reason", "asked by phone")));
   }
 
-  @Test
+  @EachDatabase
   void anExportImportedIntoItsOwnDatabaseChangesNothing() {
     signUp(service, "one@x.org", "en", List.of("energy"));
     confirm(service, "one@x.org");
@@ -122,7 +123,7 @@ abstract class SubscriberCsvContract {
 
   // --- nobody resubscribed -------------------------------------------------------------------
 
-  @Test
+  @EachDatabase
   void noImportConfirmsAnAddressThatLeftIsSuppressedWasErasedOrDidNotConfirmAndTheDryRunSaysWhichRuleKeptEach() {
     fixture.subscribers("left@x.org,alerts,,,form", "bounced@x.org,alerts,,,form", "gone@x.org,alerts,,,form",
         "confirmed@x.org,alerts,,,form");
@@ -168,7 +169,7 @@ abstract class SubscriberCsvContract {
     assertThat(status("new@x.org")).isEqualTo(SubscriberStatus.UNSUBSCRIBED);
   }
 
-  @Test
+  @EachDatabase
   void aListWithoutAStatusColumnImportsAsConfirmedOnlyWithConsent() {
     ImportReport refused = service.importCsv(new StringReader("email,consent\nok@x.org,forum 2025\nnone@x.org,\n"),
         "list.csv", false);
@@ -184,7 +185,7 @@ abstract class SubscriberCsvContract {
     assertThat(ok.consentAt()).isNull(); // the file does not say when
   }
 
-  @Test
+  @EachDatabase
   void aDepartureInTheFileIsRecordedUnlessTheyConfirmedHereAfterIt() {
     fixture.subscribers("old@x.org,alerts,,,form", "back@x.org,alerts,,,form");
     fixture.clock.advance(Duration.ofDays(1));
@@ -205,7 +206,7 @@ abstract class SubscriberCsvContract {
     assertThat(status("back@x.org")).isEqualTo(SubscriberStatus.CONFIRMED);
   }
 
-  @Test
+  @EachDatabase
   void aFaultyRowIsReportedAsFileAndLineAndNothingIsWritten() {
     String file = """
         email,status,consent,created_at,language

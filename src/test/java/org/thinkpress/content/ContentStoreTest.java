@@ -11,28 +11,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.thinkpress.storage.Dialect;
+import org.thinkpress.storage.EachDatabase;
 import org.thinkpress.storage.TestDatabase;
 
 /**
- * What {@link ContentStore} and {@link ContentReader} promise, run once per database: every
- * subclass names a {@link Dialect}.
+ * What {@link ContentStore} and {@link ContentReader} promise, run once per database
+ * ({@link EachDatabase}).
  */
-abstract class ContentStoreContract {
+final class ContentStoreTest {
 
   private TestDatabase db;
   ContentStore store;
   ContentReader reader;
   final List<ContentChange> changes = new ArrayList<>();
 
-  abstract Dialect dialect();
-
   @BeforeEach
-  void openDatabase() {
-    db = TestDatabase.of(dialect());
+  void openDatabase(TestDatabase db) {
+    this.db = db;
     ContentVersion version = new ContentVersion(db.database().jdbi());
     store = new ContentStore(db.database().jdbi(), Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC),
         new MarkdownRenderer(), PublicationTypes.DEFAULT, version);
@@ -41,12 +38,7 @@ abstract class ContentStoreContract {
     store.addListener(changes::add);
   }
 
-  @AfterEach
-  void closeDatabase() {
-    db.close();
-  }
-
-  @Test
+  @EachDatabase
   void savesAPublicationWithItsDerivedFields() {
     Publication saved = store.savePublication(publication("gas-transit")
         .body("# Background\n\nSome words here.\n\n## Detail\n\nMore words.\n\n# Outlook\n\nThe end.")
@@ -64,7 +56,7 @@ abstract class ContentStoreContract {
         .experts("karen-avagyan", "ana-beridze").topics("security", "energy").regions("georgia").build());
   }
 
-  @Test
+  @EachDatabase
   void savingAnExistingSlugUpdatesIt() {
     store.savePublication(publication("gas-transit").title("First title").build());
     store.savePublication(publication("gas-transit").title("Second title").topics("security").build());
@@ -75,7 +67,7 @@ abstract class ContentStoreContract {
     assertThat(reader.taxonomy().topics(stored.topicIds())).extracting(Topic::slug).containsExactly("security");
   }
 
-  @Test
+  @EachDatabase
   void refusesUnknownReferencesAndWritesNothing() {
     assertThatThrownBy(() -> store.savePublication(publication("x").topics("energy", "fisheries").build()))
         .isInstanceOf(InvalidContentException.class).hasMessage("unknown topic 'fisheries'");
@@ -87,7 +79,7 @@ abstract class ContentStoreContract {
     assertThat(changes).isEmpty();
   }
 
-  @Test
+  @EachDatabase
   void importIsAllOrNothing() {
     ContentBundle bundle = new ContentBundle(Map.of(), List.of(Fixtures.topic("water", "Water")), List.of(),
         List.of(Fixtures.expert("new-expert", "New Expert")),
@@ -100,7 +92,7 @@ abstract class ContentStoreContract {
     assertThat(reader.taxonomy().expert("new-expert")).isEmpty();
   }
 
-  @Test
+  @EachDatabase
   void oneVersionPerLanguageInATranslationGroup() {
     store.savePublication(publication("peace-en").group("peace").build());
     store.savePublication(publication("peace-ru").group("peace").language("ru").build());
@@ -109,7 +101,7 @@ abstract class ContentStoreContract {
         .hasMessage("translation_group 'peace' already has a 'ru' version: 'peace-ru'");
   }
 
-  @Test
+  @EachDatabase
   void listsOnlyPublishedPiecesNewestFirstWithFilters() {
     store.savePublication(publication("old").published("2024-05-01T00:00:00Z").regions("armenia").build());
     store.savePublication(publication("mid").published("2025-05-01T00:00:00Z").regions("georgia")
@@ -135,7 +127,7 @@ abstract class ContentStoreContract {
     assertThat(reader.publicPublication("future")).isEmpty();
   }
 
-  @Test
+  @EachDatabase
   void paginates() {
     for (int i = 1; i <= 5; i++) {
       store.savePublication(publication("piece-" + i).published("2025-01-0" + i + "T00:00:00Z").build());
@@ -150,7 +142,7 @@ abstract class ContentStoreContract {
     assertThat(reader.list(Listing.all(), 4, 2).isBeyondEnd()).isTrue();
   }
 
-  @Test
+  @EachDatabase
   void otherMaterialsNeverIncludeThePieceOrItsTranslations() {
     Publication piece = store.savePublication(publication("piece").group("g").topics("energy").regions("armenia").build());
     store.savePublication(publication("piece-ru").group("g").language("ru").build());
@@ -163,13 +155,13 @@ abstract class ContentStoreContract {
     assertThat(reader.translations(piece)).extracting(PublicationSummary::slug).containsExactly("piece-ru");
   }
 
-  @Test
+  @EachDatabase
   void refusesRegionCycles() {
     assertThatThrownBy(() -> store.saveRegion(Fixtures.region("south-caucasus", "South Caucasus", "armenia")))
         .hasMessage("region 'south-caucasus' cannot be placed under 'armenia': that region is already below it");
   }
 
-  @Test
+  @EachDatabase
   void announcesCommittedChangesWithAGrowingVersion() {
     long before = reader.version().current();
     Publication saved = store.savePublication(publication("piece").build());
@@ -182,7 +174,7 @@ abstract class ContentStoreContract {
     assertThat(store.findPublication("piece")).isEmpty();
   }
 
-  @Test
+  @EachDatabase
   void savingWhatIsStoredWritesNothingAndAChangeWritesOnlyWhatChanged() {
     PublicationInput input = publication("piece").updated("2025-03-02T10:00:00Z").featured()
         .experts("karen-avagyan", "ana-beridze").topics("security", "energy").regions("georgia", "armenia").build();
@@ -210,7 +202,7 @@ abstract class ContentStoreContract {
     assertThat(reader.version().current()).isEqualTo(version + 1);
   }
 
-  @Test
+  @EachDatabase
   void clearingTheUpdatedTimeAndTheTranslationGroupStoresNulls() {
     store.savePublication(publication("piece").group("g").updated("2025-03-02T10:00:00Z").build());
 
@@ -220,7 +212,7 @@ abstract class ContentStoreContract {
     assertThat(cleared.translationGroup()).isNull();
   }
 
-  @Test
+  @EachDatabase
   void anotherNodeSeesTheChangeAtItsNextPoll() {
     ContentVersion otherNode = new ContentVersion(db.database().jdbi());
     long before = otherNode.current();
@@ -234,7 +226,7 @@ abstract class ContentStoreContract {
     assertThat(otherNode.refresh()).isFalse();
   }
 
-  @Test
+  @EachDatabase
   void exportGivesBackWhatWasImported() {
     ContentBundle bundle = new ContentBundle(Map.of(), Fixtures.taxonomy().topics(), Fixtures.taxonomy().regions(),
         Fixtures.taxonomy().experts(), List.of(
@@ -245,7 +237,36 @@ abstract class ContentStoreContract {
     assertThat(store.exportBundle()).isEqualTo(bundle);
   }
 
-  @Test
+  @EachDatabase
+  void savingATaxonAgainUpdatesItInItsPlaceAndReplacesItsNamesWhileANewOneComesLast() {
+    long energy = reader.taxonomy().topic("energy").orElseThrow().id();
+    long ana = reader.taxonomy().expert("ana-beridze").orElseThrow().id();
+
+    store.saveTopic(new TopicInput("energy", "Energy and Climate", Map.of("ru", "Энергетика"), "Power and heat."));
+    store.saveTopic(new TopicInput("energy", "Energy and Climate", Map.of("hy", "Էներգետիկա"), "Power and heat."));
+    store.saveTopic(Fixtures.topic("water", "Water"));
+    store.saveRegion(new RegionInput("armenia", "Republic of Armenia", Map.of("hy", "Հայաստան"), "south-caucasus"));
+    store.saveRegion(Fixtures.region("balkans", "Balkans", null));
+    store.saveExpert(new ExpertInput("ana-beridze", "Ana Beridze", Map.of("ru", "Ана Беридзе"), "Director",
+        "Another Institute", "Ana *leads*.", "https://example.org/ana.jpg"));
+    store.saveExpert(Fixtures.expert("new-expert", "New Expert"));
+
+    Taxonomy taxonomy = reader.taxonomy();
+    assertThat(taxonomy.topics()).extracting(Topic::slug).containsExactly("energy", "security", "water");
+    assertThat(taxonomy.topic("energy")).hasValue(
+        new Topic(energy, "energy", "Energy and Climate", Map.of("hy", "Էներգետիկա"), "Power and heat."));
+    assertThat(taxonomy.regions()).extracting(Region::slug)
+        .containsExactly("south-caucasus", "armenia", "georgia", "central-asia", "balkans");
+    assertThat(taxonomy.region("armenia").orElseThrow()).extracting(Region::name, Region::names)
+        .containsExactly("Republic of Armenia", Map.of("hy", "Հայաստան"));
+    Expert updated = taxonomy.expert("ana-beridze").orElseThrow();
+    assertThat(updated).isEqualTo(new Expert(ana, "ana-beridze", "Ana Beridze", Map.of("ru", "Ана Беридзе"), "Director",
+        "Another Institute", "Ana *leads*.", updated.bioHtml(), "https://example.org/ana.jpg"));
+    assertThat(updated.bioHtml()).contains("<em>leads</em>");
+    assertThat(taxonomy.experts()).extracting(Expert::slug).contains("new-expert");
+  }
+
+  @EachDatabase
   void taxonomyKnowsTheRegionTree() {
     Taxonomy taxonomy = reader.taxonomy();
     Region caucasus = taxonomy.region("south-caucasus").orElseThrow();
