@@ -20,7 +20,8 @@
  *       and {@code QueryFactory} what a reader's input means; {@code Searcher} runs searches with
  *       facets, {@code Snippets} cuts the passages, {@code RelatedMaterials} chooses other materials.
  *   <li>{@code SearchPages} and {@code SearchRoutes} serve {@code /search}, {@code /search/suggest}
- *       and {@code /search/feed} in the site's design, behind a {@code RateLimiter} per client.
+ *       and {@code /search/feed} in the site's design; the server limits them per client
+ *       ({@code search.requests-per-minute}) before they run.
  * </ul>
  *
  * <h2>Using it</h2>

@@ -18,9 +18,9 @@
  * whole and writes it into an empty database of either kind in one transaction.
  *
  * <h2>Using it</h2>
- * The wiring opens one {@code Database} per process; a feature's store takes its {@code Jdbi}, and
- * a test gets a migrated one from {@code TestDatabase} (SQLite, or PostgreSQL when
- * {@code THINKPRESS_TEST_POSTGRES_URL} is set):
+ * The wiring opens one {@code Database} per process and a feature's store takes its {@code Jdbi};
+ * a test marked {@code @EachDatabase} gets a fresh, migrated one as a {@code TestDatabase}
+ * parameter, on SQLite and on PostgreSQL (when {@code THINKPRESS_TEST_POSTGRES_URL} is set):
  * <pre>{@code
  * Database database = Database.open(DatabaseSettings.of("jdbc:sqlite:data/thinkpress.db"));
  * database.migrate();                                        // one query when the schema is current
@@ -48,8 +48,9 @@
  * only add, since nodes are upgraded one after another. Backup and restore copy every table they
  * find, so a new table needs nothing here, but they know integers, booleans and text: a column of
  * another type is copied as text; and a table that a first start fills by itself must be named in
- * {@code TableWrites.WRITTEN_AT_FIRST_START}, or a restore finds every new installation not empty. A test of a store runs on both databases (a contract class with
- * one subclass per dialect), since what SQLite allows PostgreSQL may refuse.
+ * {@code TableWrites.WRITTEN_AT_FIRST_START}, or a restore finds every new installation not
+ * empty. A test of a store runs on both databases ({@code @EachDatabase} instead of {@code @Test}),
+ * since what SQLite allows PostgreSQL may refuse.
  *
  * <h2>Words</h2>
  * <dl>
