@@ -34,8 +34,8 @@ public final class ContentFolderReader {
 
   private static final ObjectMapper YAML = new YAMLMapper();
   private static final Set<String> PUBLICATION_FIELDS = Set.of("slug", "title", "standfirst", "type", "status",
-      "language", "translation_group", "published", "updated", "featured", "experts", "topics", "regions");
-  private static final Set<String> EXPERT_FIELDS = Set.of("slug", "name", "names", "role", "affiliation", "photo");
+      "language", "translation_group", "published", "updated", "featured", "experts", "topics", "regions", "keywords", "seo_title", "seo_description");
+  private static final Set<String> EXPERT_FIELDS = Set.of("slug", "name", "names", "role", "affiliation", "photo", "links");
 
   private final PublicationTypes types;
   private final Taxonomy existing;
@@ -279,7 +279,8 @@ public final class ContentFolderReader {
       Fields fields = front.fields();
       try {
         return new ExpertInput(fields.textOr("slug", slugOfFile(path)), fields.text("name"), fields.names("names"),
-            fields.text("role"), fields.text("affiliation"), front.split().body(), fields.text("photo"));
+            fields.text("role"), fields.text("affiliation"), front.split().body(), fields.text("photo"),
+            fields.names("links"));
       } catch (InvalidContentException e) {
         problems.add(new Problem(front.file(), fields.lineFor(e.getMessage()), e.getMessage()));
         return null;
@@ -300,13 +301,15 @@ public final class ContentFolderReader {
       List<String> experts = fields.list("experts");
       List<String> topics = fields.list("topics");
       List<String> regions = fields.list("regions");
+      List<String> keywords = fields.list("keywords");
       if (problems.size() > before) {
         return null;
       }
       try {
         PublicationInput publication = new PublicationInput(fields.textOr("slug", slugOfFile(path)), fields.text("language"),
             fields.text("translation_group"), fields.text("title"), fields.text("standfirst"), front.split().body(),
-            fields.text("type"), Status.ofKey(statusKey), published, updated, featured, experts, topics, regions);
+            fields.text("type"), Status.ofKey(statusKey), published, updated, featured, experts, topics, regions,
+            keywords, fields.text("seo_title"), fields.text("seo_description"));
         return new Located<>(publication, front.file(), front.split().keyLines());
       } catch (InvalidContentException e) {
         problems.add(new Problem(front.file(), fields.lineFor(e.getMessage()), e.getMessage()));

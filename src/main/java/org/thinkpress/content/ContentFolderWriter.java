@@ -93,6 +93,7 @@ public final class ContentFolderWriter {
     putIfPresent(fields, "role", expert.role());
     putIfPresent(fields, "affiliation", expert.affiliation());
     putIfPresent(fields, "photo", expert.photoUrl());
+    putIfPresent(fields, "links", expert.links());
     return fields;
   }
 
@@ -113,6 +114,9 @@ public final class ContentFolderWriter {
     putIfPresent(fields, "experts", publication.experts());
     putIfPresent(fields, "topics", publication.topics());
     putIfPresent(fields, "regions", publication.regions());
+    putIfPresent(fields, "keywords", publication.keywords());
+    putIfPresent(fields, "seo_title", publication.seoTitle());
+    putIfPresent(fields, "seo_description", publication.seoDescription());
     return fields;
   }
 

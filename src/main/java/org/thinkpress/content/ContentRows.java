@@ -18,7 +18,7 @@ final class ContentRows {
       + " p.status, p.featured, p.published_at, p.updated_at, p.reading_minutes";
 
   static final String FULL_COLUMNS = SUMMARY_COLUMNS
-      + ", b.body_md, b.body_html, b.toc, p.created_at, p.changed_at";
+      + ", b.body_md, b.body_html, b.toc, b.keywords, b.seo_title, b.seo_description, p.created_at, p.changed_at";
 
   /** The FROM clause for {@link #FULL_COLUMNS}: a publication with its body. */
   static final String WITH_BODY = "publications p JOIN publication_bodies b ON b.publication_id = p.id";
@@ -80,20 +80,22 @@ final class ContentRows {
   /** A publication row before its links are attached. */
   record Row(long id, String slug, String language, String translationGroup, String title, String standfirst,
              String type, Status status, boolean featured, Instant publishedAt, Instant updatedAt, int readingMinutes,
-             String bodyMarkdown, String bodyHtml, String toc, Instant createdAt, Instant changedAt) {
+             String bodyMarkdown, String bodyHtml, String toc, String keywords, String seoTitle, String seoDescription,
+             Instant createdAt, Instant changedAt) {
 
     static Row summary(ResultSet rs) throws SQLException {
       return new Row(rs.getLong("id"), rs.getString("slug"), rs.getString("language"), rs.getString("translation_group"),
           rs.getString("title"), rs.getString("standfirst"), rs.getString("type"), Status.ofKey(rs.getString("status")),
           rs.getBoolean("featured"), instant(rs, "published_at"), instant(rs, "updated_at"), rs.getInt("reading_minutes"),
-          null, null, null, null, null);
+          null, null, null, null, null, null, null, null);
     }
 
     static Row full(ResultSet rs) throws SQLException {
       return new Row(rs.getLong("id"), rs.getString("slug"), rs.getString("language"), rs.getString("translation_group"),
           rs.getString("title"), rs.getString("standfirst"), rs.getString("type"), Status.ofKey(rs.getString("status")),
           rs.getBoolean("featured"), instant(rs, "published_at"), instant(rs, "updated_at"), rs.getInt("reading_minutes"),
-          rs.getString("body_md"), rs.getString("body_html"), rs.getString("toc"), instant(rs, "created_at"),
+          rs.getString("body_md"), rs.getString("body_html"), rs.getString("toc"), rs.getString("keywords"),
+          rs.getString("seo_title"), rs.getString("seo_description"), instant(rs, "created_at"),
           instant(rs, "changed_at"));
     }
 
@@ -105,8 +107,38 @@ final class ContentRows {
     Publication toPublication(Links links) {
       return new Publication(id, slug, language, translationGroup, title, standfirst, bodyMarkdown, bodyHtml,
           decodeToc(toc), readingMinutes, type, status, featured, publishedAt, updatedAt, createdAt, changedAt,
-          links.experts(id), links.topics(id), links.regions(id));
+          links.experts(id), links.topics(id), links.regions(id), decodeKeywords(keywords), seoTitle, seoDescription);
     }
+  }
+
+  /** Keywords as stored: one per line. */
+  static String encodeKeywords(List<String> keywords) {
+    return String.join("\n", keywords);
+  }
+
+  /** An expert's links as stored: one per line, {@code kind SPACE url}. */
+  static String encodeLinks(Map<String, String> links) {
+    StringBuilder out = new StringBuilder();
+    links.forEach((kind, url) -> out.append(kind).append(' ').append(url).append('\n'));
+    return out.toString();
+  }
+
+  static Map<String, String> decodeLinks(String stored) {
+    if (stored == null || stored.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, String> links = new java.util.LinkedHashMap<>();
+    for (String line : stored.split("\n")) {
+      int space = line.indexOf(' ');
+      if (space > 0) {
+        links.put(line.substring(0, space), line.substring(space + 1));
+      }
+    }
+    return java.util.Collections.unmodifiableMap(links);
+  }
+
+  static List<String> decodeKeywords(String stored) {
+    return stored == null || stored.isEmpty() ? List.of() : List.of(stored.split("\n"));
   }
 
   static List<PublicationSummary> summaries(Handle handle, List<Row> rows) {
@@ -157,11 +189,11 @@ final class ContentRows {
     Map<Long, Map<String, String>> expertNames = labels(handle, "expert");
     Map<Long, Map<String, String>> topicNames = labels(handle, "topic");
     Map<Long, Map<String, String>> regionNames = labels(handle, "region");
-    List<Expert> experts = handle.createQuery("SELECT id, slug, name, role, affiliation, bio_md, bio_html, photo_url"
+    List<Expert> experts = handle.createQuery("SELECT id, slug, name, role, affiliation, bio_md, bio_html, photo_url, links"
             + " FROM experts ORDER BY name, id")
         .map((rs, ctx) -> new Expert(rs.getLong("id"), rs.getString("slug"), rs.getString("name"),
             expertNames.getOrDefault(rs.getLong("id"), Map.of()), rs.getString("role"), rs.getString("affiliation"),
-            rs.getString("bio_md"), rs.getString("bio_html"), rs.getString("photo_url")))
+            rs.getString("bio_md"), rs.getString("bio_html"), rs.getString("photo_url"), decodeLinks(rs.getString("links"))))
         .list();
     List<Topic> topics = handle.createQuery("SELECT id, slug, name, description FROM topics ORDER BY position, name, id")
         .map((rs, ctx) -> new Topic(rs.getLong("id"), rs.getString("slug"), rs.getString("name"),

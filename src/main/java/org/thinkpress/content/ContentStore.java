@@ -377,6 +377,41 @@ public final class ContentStore {
         bundle.regions().size(), bundle.experts().size(), bundle.publications().size());
   }
 
+  /**
+   * Runs a long import in one transaction: {@code work} writes through the {@link ContentImport}
+   * as it reads, and everything commits when it returns, or nothing when it throws. With
+   * {@code commit} false the transaction is rolled back even when {@code work} returns (a dry run
+   * that sees exactly what a real run would do). Listeners hear once, after the commit.
+   */
+  public <T> T importInOneTransaction(boolean commit, java.util.function.Function<ContentImport, T> work) {
+    Writes writes = new Writes();
+    T result;
+    try (Handle handle = jdbi.open()) {
+      handle.begin();
+      try {
+        ContentImport session = new ContentImport(handle, markdown, types, clock.millis());
+        result = work.apply(session);
+        if (!commit) {
+          handle.rollback();
+          return result;
+        }
+        session.publications().forEach(writes::publication);
+        if (session.taxonomyChanged()) {
+          writes.taxonomy();
+        }
+        if (session.taxonomyChanged() || !session.publications().isEmpty()) {
+          writes.commitVersion(handle);
+        }
+        handle.commit();
+      } catch (RuntimeException | Error e) {
+        handle.rollback();
+        throw e;
+      }
+    }
+    announce(writes);
+    return result;
+  }
+
   /** The publication with this slug in any status. */
   public Optional<Publication> findPublication(String slug) {
     return jdbi.withHandle(handle -> handle.createQuery("SELECT " + ContentRows.FULL_COLUMNS

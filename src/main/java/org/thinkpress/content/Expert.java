@@ -6,10 +6,11 @@ import java.util.Map;
  * A stored expert: an author of publications, with a profile page.
  *
  * @param bioHtml the biography rendered and sanitized, safe to insert into a page
+ * @param links profiles elsewhere by kind, in the order shown ({@link ExpertInput#links()})
  */
 public record Expert(
     long id, String slug, String name, Map<String, String> names, String role, String affiliation,
-    String bioMarkdown, String bioHtml, String photoUrl) {
+    String bioMarkdown, String bioHtml, String photoUrl, Map<String, String> links) {
 
   /** The name as written for readers of {@code language}, or the main name. */
   public String nameIn(String language) {
@@ -17,6 +18,6 @@ public record Expert(
   }
 
   public ExpertInput toInput() {
-    return new ExpertInput(slug, name, names, role, affiliation, bioMarkdown, photoUrl);
+    return new ExpertInput(slug, name, names, role, affiliation, bioMarkdown, photoUrl, links);
   }
 }

@@ -30,14 +30,21 @@ import java.util.List;
  * @param experts the slugs of its authors, in byline order
  * @param topics the slugs of its topics, most important first
  * @param regions the slugs of its regions, most important first
+ * @param keywords words and phrases the piece is about, beyond its topics (an imported site's tags):
+ *     shown on its page and searched
+ * @param seoTitle the title search engines and social cards show when it should differ from the headline, or {@code ""}
+ * @param seoDescription the description they show when it should differ from the standfirst, or {@code ""}
  */
 public record PublicationInput(
     String slug, String language, String translationGroup, String title, String standfirst,
     String bodyMarkdown, String type, Status status, Instant publishedAt, Instant updatedAt,
-    boolean featured, List<String> experts, List<String> topics, List<String> regions) {
+    boolean featured, List<String> experts, List<String> topics, List<String> regions,
+    List<String> keywords, String seoTitle, String seoDescription) {
 
   public static final int MAX_TITLE = 300;
   public static final int MAX_STANDFIRST = 1000;
+  public static final int MAX_KEYWORD = 100;
+  public static final int MAX_KEYWORDS = 50;
 
   public PublicationInput {
     Slugs.require("slug", slug);
@@ -65,6 +72,44 @@ public record PublicationInput(
     experts = slugList("experts", experts);
     topics = slugList("topics", topics);
     regions = slugList("regions", regions);
+    keywords = keywordList(keywords);
+    seoTitle = Texts.optionalLine("seo_title", seoTitle, MAX_TITLE);
+    seoDescription = Texts.optionalLine("seo_description", seoDescription, MAX_STANDFIRST);
+  }
+
+  /** A piece without keywords and with the headline and standfirst for search engines too. */
+  public PublicationInput(
+      String slug, String language, String translationGroup, String title, String standfirst,
+      String bodyMarkdown, String type, Status status, Instant publishedAt, Instant updatedAt,
+      boolean featured, List<String> experts, List<String> topics, List<String> regions) {
+    this(slug, language, translationGroup, title, standfirst, bodyMarkdown, type, status, publishedAt, updatedAt,
+        featured, experts, topics, regions, List.of(), "", "");
+  }
+
+  /** Keywords stripped, each on one line, none twice (ignoring case), in their order. */
+  private static List<String> keywordList(List<String> keywords) {
+    if (keywords == null) {
+      return List.of();
+    }
+    List<String> kept = new java.util.ArrayList<>();
+    HashSet<String> seen = new HashSet<>();
+    for (String keyword : keywords) {
+      String line = Texts.requireLine("keyword", keyword, MAX_KEYWORD);
+      if (seen.add(line.toLowerCase(java.util.Locale.ROOT))) {
+        kept.add(line);
+      }
+    }
+    if (kept.size() > MAX_KEYWORDS) {
+      throw new InvalidContentException("keywords lists " + kept.size() + " entries; at most " + MAX_KEYWORDS
+          + " are kept");
+    }
+    return List.copyOf(kept);
+  }
+
+  /** A copy with the same keywords and search-engine texts as {@code other}, for saves from forms that do not edit them. */
+  public PublicationInput withMetadataOf(PublicationInput other) {
+    return new PublicationInput(slug, language, translationGroup, title, standfirst, bodyMarkdown, type, status,
+        publishedAt, updatedAt, featured, experts, topics, regions, other.keywords, other.seoTitle, other.seoDescription);
   }
 
   private static List<String> slugList(String field, List<String> slugs) {
@@ -84,6 +129,6 @@ public record PublicationInput(
   /** A copy with another status and publication time; the rest unchanged. */
   public PublicationInput withStatus(Status newStatus, Instant newPublishedAt) {
     return new PublicationInput(slug, language, translationGroup, title, standfirst, bodyMarkdown, type, newStatus,
-        newPublishedAt, updatedAt, featured, experts, topics, regions);
+        newPublishedAt, updatedAt, featured, experts, topics, regions, keywords, seoTitle, seoDescription);
   }
 }

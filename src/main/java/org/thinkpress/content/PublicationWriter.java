@@ -46,9 +46,11 @@ final class PublicationWriter {
             + " VALUES (:slug, :language, :group, :title, :standfirst, :minutes, :type, :status, :featured, :published,"
             + " :updated, :now, :now) RETURNING id"), input, body, now)
         .mapTo(Long.class).one();
-    handle.createUpdate("INSERT INTO publication_bodies (publication_id, body_md, body_html, toc)"
-            + " VALUES (:id, :md, :html, :toc)")
+    handle.createUpdate("INSERT INTO publication_bodies (publication_id, body_md, body_html, toc, keywords, seo_title,"
+            + " seo_description) VALUES (:id, :md, :html, :toc, :keywords, :seoTitle, :seoDescription)")
         .bind("md", input.bodyMarkdown()).bind("html", body.html()).bind("toc", ContentRows.encodeToc(body.toc()))
+        .bind("keywords", ContentRows.encodeKeywords(input.keywords())).bind("seoTitle", input.seoTitle())
+        .bind("seoDescription", input.seoDescription())
         .bind("id", id).execute();
     replaceLinks(handle, id, "publication_experts", "expert_id", links.experts());
     replaceLinks(handle, id, "publication_topics", "topic_id", links.topics());
@@ -80,8 +82,10 @@ final class PublicationWriter {
     changed(columns, "updated_at", Long.class, ContentRows.millis(stored.updatedAt()),
         ContentRows.millis(input.updatedAt()));
     String toc = ContentRows.encodeToc(body.toc());
+    String keywords = ContentRows.encodeKeywords(input.keywords());
     boolean bodyChanged = !stored.bodyMarkdown().equals(input.bodyMarkdown()) || !stored.bodyHtml().equals(body.html())
-        || !Objects.equals(stored.toc(), toc);
+        || !Objects.equals(stored.toc(), toc) || !stored.keywords().equals(keywords)
+        || !stored.seoTitle().equals(input.seoTitle()) || !stored.seoDescription().equals(input.seoDescription());
     boolean linksChanged = false;
     linksChanged |= relink(handle, id, "publication_experts", "expert_id", storedLinks.experts(id), links.experts());
     linksChanged |= relink(handle, id, "publication_topics", "topic_id", storedLinks.topics(id), links.topics());
@@ -95,9 +99,10 @@ final class PublicationWriter {
     columns.forEach((name, column) -> update.bindByType(name, column.value(), column.type()));
     update.bind("id", id).execute();
     if (bodyChanged) {
-      handle.createUpdate("UPDATE publication_bodies SET body_md = :md, body_html = :html, toc = :toc"
-              + " WHERE publication_id = :id")
-          .bind("md", input.bodyMarkdown()).bind("html", body.html()).bind("toc", toc).bind("id", id).execute();
+      handle.createUpdate("UPDATE publication_bodies SET body_md = :md, body_html = :html, toc = :toc,"
+              + " keywords = :keywords, seo_title = :seoTitle, seo_description = :seoDescription WHERE publication_id = :id")
+          .bind("md", input.bodyMarkdown()).bind("html", body.html()).bind("toc", toc).bind("keywords", keywords)
+          .bind("seoTitle", input.seoTitle()).bind("seoDescription", input.seoDescription()).bind("id", id).execute();
     }
     return true;
   }

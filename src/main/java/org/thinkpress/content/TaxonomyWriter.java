@@ -26,6 +26,7 @@ final class TaxonomyWriter {
     columns.put("bio_md", input.bioMarkdown());
     columns.put("bio_html", bioHtml);
     columns.put("photo_url", input.photoUrl());
+    columns.put("links", ContentRows.encodeLinks(input.links()));
     return upsert(handle, TaxonKind.EXPERT, input.slug(), columns, -1, input.names(), now);
   }
 

@@ -28,7 +28,9 @@ public final class Views {
                      String readingTime, String language, String languageName) {}
 
   /** An expert with a profile: in a byline's "about the authors" and on their own page. */
-  public record Profile(String href, String name, String role, String affiliation, String photoUrl, String bioHtml) {}
+  /** An expert as pages show them; {@code links} are their profiles elsewhere, labelled by kind. */
+  public record Profile(String href, String name, String role, String affiliation, String photoUrl, String bioHtml,
+                        List<Link> links) {}
 
   /** Links to the neighbouring pages of a paginated listing. */
   public record Pager(String position, String newerHref, String olderHref) {}

@@ -39,7 +39,7 @@ final class ApiJson {
 
   /** The fields a publication's body may carry: what a save writes, then what it takes besides. */
   static final List<String> PUBLICATION_FIELDS = List.of("slug", "title", "standfirst", "body", "language", "type",
-      "translation_group", "experts", "topics", "regions", "featured", "published", "updated", "action", "schedule_at",
+      "translation_group", "experts", "topics", "regions", "keywords", "seo_title", "seo_description", "featured", "published", "updated", "action", "schedule_at",
       "edit_version");
 
   /** What a publication's answer holds besides its fields; sent back in a save, they are ignored. */
@@ -73,7 +73,10 @@ final class ApiJson {
         bool(node, "featured", base != null && base.featured()),
         list(node, "experts", base == null ? List.of() : base.experts()),
         list(node, "topics", base == null ? List.of() : base.topics()),
-        list(node, "regions", base == null ? List.of() : base.regions()));
+        list(node, "regions", base == null ? List.of() : base.regions()),
+        list(node, "keywords", base == null ? List.of() : base.keywords()),
+        text(node, "seo_title", base == null ? null : base.seoTitle()),
+        text(node, "seo_description", base == null ? null : base.seoDescription()));
   }
 
   static Map<String, Object> publication(Publication p, Taxonomy taxonomy, long editVersion) {
@@ -94,6 +97,9 @@ final class ApiJson {
     out.put("experts", input.experts());
     out.put("topics", input.topics());
     out.put("regions", input.regions());
+    out.put("keywords", p.keywords());
+    out.put("seo_title", p.seoTitle());
+    out.put("seo_description", p.seoDescription());
     out.put("body", p.bodyMarkdown());
     out.put("body_html", p.bodyHtml());
     return out;
@@ -136,6 +142,9 @@ final class ApiJson {
       out.put("experts", document.experts());
       out.put("topics", document.topics());
       out.put("regions", document.regions());
+      out.put("keywords", document.keywords());
+      out.put("seo_title", document.seoTitle());
+      out.put("seo_description", document.seoDescription());
       out.put("body", document.bodyMarkdown());
     }
     return out;

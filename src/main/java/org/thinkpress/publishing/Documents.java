@@ -36,6 +36,9 @@ final class Documents {
     document.put("experts", input.experts());
     document.put("topics", input.topics());
     document.put("regions", input.regions());
+    document.put("keywords", input.keywords());
+    document.put("seo_title", input.seoTitle());
+    document.put("seo_description", input.seoDescription());
     document.put("body", input.bodyMarkdown());
     try {
       return JSON.writeValueAsString(document);
@@ -50,7 +53,8 @@ final class Documents {
       return new PublicationInput(text(node, "slug"), text(node, "language"), text(node, "translation_group"),
           text(node, "title"), text(node, "standfirst"), text(node, "body"), text(node, "type"),
           Status.ofKey(text(node, "status")), instant(node, "published"), instant(node, "updated"),
-          node.path("featured").asBoolean(false), list(node, "experts"), list(node, "topics"), list(node, "regions"));
+          node.path("featured").asBoolean(false), list(node, "experts"), list(node, "topics"), list(node, "regions"),
+          list(node, "keywords"), text(node, "seo_title"), text(node, "seo_description"));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("A stored revision is not valid JSON: " + e.getOriginalMessage(), e);
     }
@@ -72,6 +76,9 @@ final class Documents {
     lines.add("Regions: " + String.join(", ", input.regions()));
     lines.add("Translation group: " + (input.translationGroup() == null ? "" : input.translationGroup()));
     lines.add("Featured: " + (input.featured() ? "yes" : "no"));
+    lines.add("Keywords: " + String.join(", ", input.keywords()));
+    lines.add("Search title: " + input.seoTitle());
+    lines.add("Search description: " + input.seoDescription());
     lines.add("Published: " + (input.publishedAt() == null ? "" : input.publishedAt()));
     lines.add("Updated: " + (input.updatedAt() == null ? "" : input.updatedAt()));
     lines.add("");

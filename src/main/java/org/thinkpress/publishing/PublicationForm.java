@@ -108,7 +108,10 @@ final class PublicationForm {
         fields.standfirst(), fields.body(), fields.type().strip(), Status.DRAFT,
         instant(fields.publishedAt(), zone, "publication time", current == null ? null : current.publishedAt()),
         instant(fields.updatedAt(), zone, "updated time", current == null ? null : current.updatedAt()),
-        fields.featured(), fields.experts(), fields.topics(), fields.regions());
+        fields.featured(), fields.experts(), fields.topics(), fields.regions(),
+        // the form does not edit these yet: a save keeps what is stored
+        current == null ? List.of() : current.keywords(), current == null ? "" : current.seoTitle(),
+        current == null ? "" : current.seoDescription());
   }
 
   /**

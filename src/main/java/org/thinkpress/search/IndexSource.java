@@ -25,7 +25,7 @@ import org.jdbi.v3.core.Jdbi;
 final class IndexSource {
 
   private static final String COLUMNS = "p.id, p.slug, p.language, p.translation_group, p.title, p.standfirst,"
-      + " b.body_html, p.type, p.featured, p.published_at, p.updated_at, p.reading_minutes";
+      + " b.body_html, b.keywords, p.type, p.featured, p.published_at, p.updated_at, p.reading_minutes";
 
   /** Publications with their bodies, which live in a table of their own. */
   private static final String FROM = " FROM publications p JOIN publication_bodies b ON b.publication_id = p.id";
@@ -120,10 +120,10 @@ final class IndexSource {
 
   /** A row before its links; the links come in one query per batch. */
   private record Row(long id, String slug, String language, String group, String title, String standfirst, String html,
-                     String type, boolean featured, Instant published, Instant updated, int minutes) {
+                     String type, boolean featured, Instant published, Instant updated, int minutes, String keywords) {
     /** A row of a piece that is not published: only its id, to page on. */
     Row(long id) {
-      this(id, null, null, null, null, null, null, null, false, null, null, 0);
+      this(id, null, null, null, null, null, null, null, false, null, null, 0, null);
     }
   }
 
@@ -133,7 +133,7 @@ final class IndexSource {
     return new Row(rs.getLong("id"), rs.getString("slug"), rs.getString("language"), rs.getString("translation_group"),
         rs.getString("title"), rs.getString("standfirst"), rs.getString("body_html"), rs.getString("type"),
         rs.getBoolean("featured"), Instant.ofEpochMilli(rs.getLong("published_at")), updatedAt,
-        rs.getInt("reading_minutes"));
+        rs.getInt("reading_minutes"), rs.getString("keywords"));
   }
 
   private static List<Piece> withLinks(Handle handle, List<Row> rows) {
@@ -162,7 +162,7 @@ final class IndexSource {
     for (Row r : rows) {
       pieces.add(new Piece(r.id(), r.slug(), r.language(), r.group(), r.title(), r.standfirst(), r.html(), r.type(),
           r.featured(), r.published(), r.updated(), r.minutes(), experts.getOrDefault(r.id(), List.of()),
-          topics.getOrDefault(r.id(), List.of()), regions.getOrDefault(r.id(), List.of())));
+          topics.getOrDefault(r.id(), List.of()), regions.getOrDefault(r.id(), List.of()), r.keywords()));
     }
     return pieces;
   }

@@ -112,7 +112,8 @@ final class PieceDocuments {
     if (classes != null) {
       doc.add(body.pairsField(Fields.pairs(key), CommonWords.PAIRS));
     }
-    String neutral = piece.title() + "\n\n" + piece.standfirst();
+    String neutral = piece.title() + "\n\n" + piece.standfirst()
+        + (piece.keywords().isEmpty() ? "" : "\n\n" + piece.keywords());
     WordClasses anyClasses = words.anyClasses();
     if (anyClasses == null) {
       doc.add(new TextField(Fields.ALL, neutral, Field.Store.NO));

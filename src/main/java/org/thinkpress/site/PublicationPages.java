@@ -95,11 +95,12 @@ final class PublicationPages {
         toc(publication.toc()), publication.bodyHtml(),
         helpers.topicLinks(taxonomy.topics(publication.topicIds()), language),
         helpers.regionLinks(taxonomy.regions(publication.regionIds()), language),
+        publication.keywords().stream().map(k -> new Link(keywordSearch(k), k)).toList(),
         translationLinks, experts.stream().map(e -> helpers.profile(e, language)).toList(),
         helpers.cards(related, language), archived);
 
     String path = Urls.publication(slug);
-    LayoutBuilder layout = helpers.layout(language, publication.title(), publication.standfirst(), path)
+    LayoutBuilder layout = helpers.layout(language, publication.searchTitle(), publication.searchDescription(), path)
         .ogType("article")
         .alternates(alternates(publication, translations))
         .jsonLd(articleJsonLd(publication, experts, taxonomy, msg))
@@ -113,6 +114,11 @@ final class PublicationPages {
       layout.noindex();
     }
     return new View(200, "site/publication.jte", layout.build(), page);
+  }
+
+  /** A search for the keyword as a phrase: keywords have no pages of their own. */
+  private static String keywordSearch(String keyword) {
+    return "/search?q=" + java.net.URLEncoder.encode("\"" + keyword + "\"", java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private static List<TocItem> toc(List<TocEntry> entries) {
@@ -158,6 +164,7 @@ final class PublicationPages {
     List<String> keywords = new ArrayList<>();
     taxonomy.topics(publication.topicIds()).forEach(t -> keywords.add(t.nameIn(publication.language())));
     taxonomy.regions(publication.regionIds()).forEach(r -> keywords.add(r.nameIn(publication.language())));
+    keywords.addAll(publication.keywords());
     if (!keywords.isEmpty()) {
       article.put("keywords", String.join(", ", keywords));
     }

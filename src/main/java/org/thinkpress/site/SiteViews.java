@@ -32,7 +32,7 @@ public final class SiteViews {
 
   public record PublicationPage(String title, String standfirst, Link type, List<Link> byline, DateText published,
                                 DateText updated, String readingTime, List<TocItem> toc, String bodyHtml,
-                                List<Link> topics, List<Link> regions, List<LanguageLink> translations,
+                                List<Link> topics, List<Link> regions, List<Link> keywords, List<LanguageLink> translations,
                                 List<Profile> experts, List<Card> otherMaterials, boolean archived) {}
 
   public record ListingPage(String kicker, String heading, String intro, Profile profile, List<Link> breadcrumbs,

@@ -77,9 +77,15 @@ final class ViewHelpers {
     return cards;
   }
 
+  /** How the kinds of profile links read; other kinds show as written. */
+  private static final Map<String, String> LINK_LABELS = Map.of("website", "Website", "x", "X", "twitter", "X",
+      "linkedin", "LinkedIn", "facebook", "Facebook", "bluesky", "Bluesky", "mastodon", "Mastodon",
+      "orcid", "ORCID", "youtube", "YouTube", "instagram", "Instagram");
+
   Profile profile(Expert expert, String language) {
     return new Profile(Urls.expert(expert.slug()), expert.nameIn(language), expert.role(), expert.affiliation(),
-        expert.photoUrl(), expert.bioHtml());
+        expert.photoUrl(), expert.bioHtml(), expert.links().entrySet().stream()
+            .map(link -> new Link(link.getValue(), LINK_LABELS.getOrDefault(link.getKey(), link.getKey()))).toList());
   }
 
   List<Link> topicLinks(List<Topic> topics, String language) {

@@ -43,7 +43,17 @@ public final class HttpServer implements AutoCloseable {
    * @param routeSets each registers its routes (site, admin, API...); called once, in order
    */
   public static HttpServer start(ServerSettings settings, ErrorPages errorPages, List<Consumer<RoutesConfig>> routeSets) {
+    return start(settings, errorPages, routeSets, MovedAddresses.NONE);
+  }
+
+  /**
+   * Starts listening; a {@code GET} or {@code HEAD} that would be a 404 asks {@code moved} first
+   * and answers {@code 301} when the address has gone somewhere.
+   */
+  public static HttpServer start(ServerSettings settings, ErrorPages errorPages, List<Consumer<RoutesConfig>> routeSets,
+      MovedAddresses moved) {
     requireNonNull(errorPages, "errorPages");
+    requireNonNull(moved, "moved");
     SecurityHeaders headers = new SecurityHeaders(settings.https());
     Javalin javalin = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
@@ -92,6 +102,9 @@ public final class HttpServer implements AutoCloseable {
         }
       });
       config.routes.error(404, ctx -> {
+        if (redirected(ctx, moved)) {
+          return;
+        }
         if (ctx.attribute(ERROR_RENDERED) == null) {
           fail(ctx, errorPages, 404, "");
         }
@@ -112,6 +125,29 @@ public final class HttpServer implements AutoCloseable {
   }
 
   private static final String ERROR_RENDERED = "thinkpress.error-rendered";
+
+  /** Answers a would-be 404 with a 301 when the address moved; a lookup that fails leaves the 404. */
+  private static boolean redirected(Context ctx, MovedAddresses moved) {
+    String method = ctx.method().name();
+    if (!method.equals("GET") && !method.equals("HEAD")) {
+      return false;
+    }
+    java.util.Optional<String> target;
+    try {
+      target = moved.target(ctx.path(), ctx.queryString());
+    } catch (RuntimeException e) {
+      log.warn("Cannot look up where {} moved: {}", ctx.path(), e.toString());
+      return false;
+    }
+    if (target.isEmpty()) {
+      return false;
+    }
+    ctx.status(301);
+    ctx.result("");
+    ctx.header("Location", target.get());
+    ctx.header("Cache-Control", "public, max-age=3600");
+    return true;
+  }
 
   static int statusOf(ThinkPressException e) {
     return switch (e.kind()) {

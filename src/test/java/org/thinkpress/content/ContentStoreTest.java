@@ -197,7 +197,7 @@ final class ContentStoreTest {
         first.title(), first.standfirst(), first.bodyMarkdown(), first.bodyHtml(), first.toc(), first.readingMinutes(),
         first.type(), first.status(), first.featured(), first.publishedAt(), first.updatedAt(), first.createdAt(),
         Instant.parse("2026-02-01T00:00:00Z"), List.of(first.expertIds().get(1), first.expertIds().get(0)),
-        first.topicIds(), first.regionIds()));
+        first.topicIds(), first.regionIds(), List.of(), "", ""));
     assertThat(laterChanges).extracting(ContentChange::publicationIds).containsExactly(Set.of(first.id()));
     assertThat(reader.version().current()).isEqualTo(version + 1);
   }
@@ -261,7 +261,7 @@ final class ContentStoreTest {
         .containsExactly("Republic of Armenia", Map.of("hy", "Հայաստան"));
     Expert updated = taxonomy.expert("ana-beridze").orElseThrow();
     assertThat(updated).isEqualTo(new Expert(ana, "ana-beridze", "Ana Beridze", Map.of("ru", "Ана Беридзе"), "Director",
-        "Another Institute", "Ana *leads*.", updated.bioHtml(), "https://example.org/ana.jpg"));
+        "Another Institute", "Ana *leads*.", updated.bioHtml(), "https://example.org/ana.jpg", Map.of()));
     assertThat(updated.bioHtml()).contains("<em>leads</em>");
     assertThat(taxonomy.experts()).extracting(Expert::slug).contains("new-expert");
   }
