@@ -200,7 +200,7 @@ final class WxrChannel {
       if (element.equals("term_id")) {
         id = in.value();
       } else if (element.equals("term_taxonomy") && taxonomy == null) {
-        ofTaxonomy = WxrItem.taxonomy(in.value());
+        ofTaxonomy = WxrText.taxonomy(in.value());
       } else if (element.equals(slugElement)) {
         slug = WxrText.decodeSlug(in.value());
       } else if (!parentElement.isEmpty() && element.equals(parentElement)) {

@@ -22,7 +22,10 @@ final class WxrCursor {
   enum Ns {
     /** No namespace: RSS's own elements ({@code channel}, {@code item}, {@code title}...). */
     RSS,
-    /** WordPress's {@code wp:} elements, any 1.x version, http or https. */
+    /**
+     * WordPress's {@code wp:} elements, http or https, of any version: a version it cannot read is then
+     * refused by its {@code wp:wxr_version}, in words, rather than as a file without one.
+     */
     WP,
     /** WordPress's {@code excerpt:encoded}. */
     EXCERPT,
@@ -33,8 +36,8 @@ final class WxrCursor {
     /** Anything else (wfw, atom, a plugin's): passed over. */
     OTHER;
 
-    private static final Pattern WP_URI = Pattern.compile(".*wordpress\\.org/export/1\\.\\d+/?");
-    private static final Pattern EXCERPT_URI = Pattern.compile(".*wordpress\\.org/export/1\\.\\d+/excerpt/?");
+    private static final Pattern WP_URI = Pattern.compile(".*wordpress\\.org/export/\\d+\\.\\d+/?");
+    private static final Pattern EXCERPT_URI = Pattern.compile(".*wordpress\\.org/export/\\d+\\.\\d+/excerpt/?");
     private static final Pattern CONTENT_URI = Pattern.compile("https?://purl\\.org/rss/1\\.0/modules/content/?");
     private static final Pattern DC_URI = Pattern.compile("https?://purl\\.org/dc/elements/1\\.1/?");
 

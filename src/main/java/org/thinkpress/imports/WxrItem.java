@@ -1,11 +1,6 @@
 package org.thinkpress.imports;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,14 +31,8 @@ final class WxrItem {
       "_aioseo_title", "_aioseo_description",
       "_wpml_import_language_code", "_wpml_import_translation_group");
 
-  private static final DateTimeFormatter WP_DATE =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withResolverStyle(ResolverStyle.STRICT);
-
   /** A term the item is filed under: {@code <category domain="..." nicename="...">Name</category>}. */
   record Term(String taxonomy, String slug, String name) {}
-
-  /** A date as written and where, so that a bad one can be named. */
-  private record Stamp(String text, int line, String element) {}
 
   private final String file;
   private final int line;
@@ -60,10 +49,10 @@ final class WxrItem {
   private String sticky = "";
   private String parent = "";
   private String attachmentUrl = "";
-  private Stamp date;
-  private Stamp dateGmt;
-  private Stamp modified;
-  private Stamp modifiedGmt;
+  private WxrStamp date;
+  private WxrStamp dateGmt;
+  private WxrStamp modified;
+  private WxrStamp modifiedGmt;
   private final List<String> creators = new ArrayList<>(1);
   private final List<Term> terms = new ArrayList<>();
   private final Map<String, String> meta = new HashMap<>();
@@ -142,22 +131,14 @@ final class WxrItem {
     String nicename = in.attribute("nicename");
     String name = in.value();
     if (!domain.isEmpty() && !nicename.isBlank()) {
-      terms.add(new Term(taxonomy(domain), WxrText.decodeSlug(nicename), name));
+      terms.add(new Term(WxrText.taxonomy(domain), WxrText.decodeSlug(nicename), name));
     }
   }
 
-  /** WordPress's taxonomy names as ThinkPress's source model says them; WXR 1.0 wrote tags as {@code tag}. */
-  static String taxonomy(String wordpress) {
-    return switch (wordpress) {
-      case "post_tag", "tag" -> SourceTerm.TAG;
-      default -> wordpress;
-    };
-  }
-
-  private Stamp stamp(WxrCursor in) throws XMLStreamException {
+  private WxrStamp stamp(WxrCursor in) throws XMLStreamException {
     String element = in.qualifiedName();
     int at = in.line();
-    return new Stamp(in.value(), at, element);
+    return new WxrStamp(file, at, element, in.value());
   }
 
   private void postmeta(WxrCursor in) throws XMLStreamException {
@@ -278,29 +259,11 @@ final class WxrItem {
    * whose zero GMT date means it never had one.
    */
   Instant publishedAt(boolean draft) {
-    return instant(dateGmt, date, draft);
+    return WxrStamp.instant(dateGmt, date, draft);
   }
 
   /** When the item was last changed, read as {@link #publishedAt} is. */
   Instant modifiedAt(boolean draft) {
-    return instant(modifiedGmt, modified, draft);
-  }
-
-  private Instant instant(Stamp gmt, Stamp local, boolean draft) {
-    Instant utc = parse(gmt);
-    return utc != null || draft ? utc : parse(local);
-  }
-
-  /** {@code null} for a date WordPress leaves empty or zero ({@code 0000-00-00 00:00:00}). */
-  private Instant parse(Stamp stamp) {
-    if (stamp == null || stamp.text().isEmpty() || stamp.text().startsWith("0000-00-00")) {
-      return null;
-    }
-    try {
-      return LocalDateTime.parse(stamp.text(), WP_DATE).toInstant(ZoneOffset.UTC);
-    } catch (DateTimeParseException e) {
-      throw ImportException.at(file, stamp.line(), stamp.element() + " \"" + stamp.text()
-          + "\" is not a date and time as WordPress writes them (yyyy-MM-dd HH:mm:ss)");
-    }
+    return WxrStamp.instant(modifiedGmt, modified, draft);
   }
 }

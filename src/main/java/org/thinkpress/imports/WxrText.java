@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * How WordPress writes the values a WXR file holds, undone: percent-encoded slugs, locale codes,
- * logins that stand for author URL names.
+ * How WordPress writes the values a WXR file holds, undone: percent-encoded slugs, taxonomy names,
+ * locale codes, logins that stand for author URL names.
  */
 final class WxrText {
 
@@ -51,6 +51,14 @@ final class WxrText {
     } catch (CharacterCodingException notUtf8) {
       return s;
     }
+  }
+
+  /** WordPress's taxonomy names as ThinkPress's source model says them; WXR 1.0 wrote tags as {@code tag}. */
+  static String taxonomy(String wordpress) {
+    return switch (wordpress) {
+      case "post_tag", "tag" -> SourceTerm.TAG;
+      default -> wordpress;
+    };
   }
 
   /**
