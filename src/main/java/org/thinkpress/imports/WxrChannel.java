@@ -54,7 +54,7 @@ final class WxrChannel {
       throw ImportException.at(file, in.line(), "the <rss> has no <channel>, so this is not a WordPress export (WXR)");
     }
     while (in.xml().hasNext()) {
-      in.xml().next(); // what follows </rss> must be well-formed too: a file cut short is refused, not half read
+      in.xml().next(); // only blanks and comments may follow </rss>: anything else is refused as malformed
     }
   }
 
