@@ -16,6 +16,7 @@ import org.thinkpress.imports.WxrCursor.Ns;
  */
 final class WxrChannel {
 
+  /** 1.0 to 1.2 are known; a later 1.x is read as 1.2, as WordPress's importer reads any version it is given. */
   private static final Pattern VERSION = Pattern.compile("1\\.\\d+");
 
   private final String file;
