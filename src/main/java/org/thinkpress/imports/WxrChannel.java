@@ -16,6 +16,7 @@ import org.thinkpress.imports.WxrCursor.Ns;
  */
 final class WxrChannel {
 
+  /** 1.0 to 1.2 are known; a later 1.x is read as 1.2, as WordPress's importer reads any version it is given. */
   private static final Pattern VERSION = Pattern.compile("1\\.\\d+");
 
   private final String file;
@@ -54,7 +55,7 @@ final class WxrChannel {
       throw ImportException.at(file, in.line(), "the <rss> has no <channel>, so this is not a WordPress export (WXR)");
     }
     while (in.xml().hasNext()) {
-      in.xml().next(); // what follows </rss> must be well-formed too: a file cut short is refused, not half read
+      in.xml().next(); // only blanks and comments may follow </rss>: anything else is refused as malformed
     }
   }
 

@@ -70,7 +70,7 @@ final class WxrItem {
       switch (in.ns()) {
         case RSS -> item.rssElement(in);
         case WP -> item.wpElement(in);
-        case DC -> item.add(in, "creator", item.creators);
+        case DC -> item.creator(in);
         case CONTENT -> item.html = in.is(Ns.CONTENT, "encoded") ? in.text() : skipped(in);
         case EXCERPT -> item.excerpt = in.is(Ns.EXCERPT, "encoded") ? in.value() : skipped(in);
         default -> in.skip();
@@ -109,14 +109,11 @@ final class WxrItem {
     }
   }
 
-  private void add(WxrCursor in, String name, List<String> to) throws XMLStreamException {
-    if (!in.name().equals(name)) {
-      in.skip();
-      return;
-    }
-    String value = in.value();
-    if (!value.isEmpty()) {
-      to.add(value);
+  /** WordPress writes one {@code dc:creator}, the author's login; should an exporter write more, all count. */
+  private void creator(WxrCursor in) throws XMLStreamException {
+    String login = in.is(Ns.DC, "creator") ? in.value() : skipped(in);
+    if (!login.isEmpty()) {
+      creators.add(login);
     }
   }
 
@@ -171,10 +168,11 @@ final class WxrItem {
   }
 
   /**
-   * Tells the visitor what the item is: its terms not yet told ({@code newTerm} says whether each is
-   * new) then the item itself for a post or page, an attachment, or a skip; then a skip per comment.
+   * Tells the visitor what the item is: a post or page (after handing each term it names to
+   * {@code terms}, which tells those the visitor has not heard), an attachment, or a skip; then a skip
+   * per comment.
    */
-  void tell(SourceVisitor visitor, Consumer<SourceTerm> newTerm) {
+  void tell(SourceVisitor visitor, Consumer<SourceTerm> terms) {
     if (id.isEmpty()) {
       throw ImportException.at(file, line, "the <item> has no wp:post_id");
     }
@@ -183,7 +181,7 @@ final class WxrItem {
         if ("trash".equals(status)) {
           visitor.skipped(type, id, "it is in the WordPress trash");
         } else {
-          terms.forEach(t -> newTerm.accept(new SourceTerm(t.taxonomy(), t.slug(), t.name(), "", "", false)));
+          this.terms.forEach(t -> terms.accept(new SourceTerm(t.taxonomy(), t.slug(), t.name(), "", "", false)));
           visitor.item(WxrPost.of(this));
         }
       }

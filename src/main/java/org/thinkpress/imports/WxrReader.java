@@ -3,6 +3,7 @@ package org.thinkpress.imports;
 import static java.util.Objects.requireNonNull;
 
 import java.io.BufferedInputStream;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -30,7 +31,7 @@ import javax.xml.stream.XMLStreamReader;
  *       list (WordPress.com sometimes leaves the list out) is told once, just before the first item
  *       naming it;</li>
  *   <li>each post and page as a {@link SourceItem} (see {@link WxrPost} for statuses and
- *       {@link WxrItem} for dates and languages), each attachment as a {@link SourceAttachment};</li>
+ *       {@link WxrItem} for languages, {@link WxrStamp} for dates), each attachment as a {@link SourceAttachment};</li>
  *   <li>a skip for anything else: menu items, revisions, reusable blocks, custom post types, trashed
  *       posts, and each comment.</li>
  * </ul>
@@ -93,7 +94,8 @@ final class WxrReader implements SourceReader {
   }
 
   private static ImportException malformed(String file, XMLStreamException e, XMLStreamReader xml) {
-    if (e.getNestedException() instanceof IOException io) {
+    // A byte that is not UTF-8 reaches here as an IOException too, but it is the file's fault, at a line.
+    if (e.getNestedException() instanceof IOException io && !(io instanceof CharConversionException)) {
       return new ImportException(file + ": the file cannot be read: " + io.getMessage(), e);
     }
     int line = e.getLocation() != null ? e.getLocation().getLineNumber()

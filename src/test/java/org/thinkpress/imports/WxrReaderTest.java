@@ -63,7 +63,8 @@ class WxrReaderTest {
   void termsKeepTheirParentsDescriptionsAndDecodedSlugs() {
     assertThat(read("wxr-1.2.xml").of(SourceTerm.class)).containsExactly(
         new SourceTerm("category", "uncategorized", "Uncategorized", "", "", false),
-        new SourceTerm("category", "security", "Security", "", "Defence, deterrence and the region's conflicts.", false),
+        new SourceTerm("category", "security", "Security", "", "Defence, deterrence and the region's conflicts.",
+            false),
         new SourceTerm("category", "arms-control", "Arms control", "security", "", false),
         new SourceTerm("category", "economy", "Economy", "", "", false),
         new SourceTerm("category", "энергетика", "Энергетика", "economy", "", false),
@@ -74,7 +75,8 @@ class WxrReaderTest {
             "a:3:{s:6:\"locale\";s:5:\"en_US\";s:3:\"rtl\";i:0;s:9:\"flag_code\";s:2:\"us\";}", false),
         new SourceTerm("language", "ru", "Русский", "",
             "a:3:{s:6:\"locale\";s:5:\"ru_RU\";s:3:\"rtl\";i:0;s:9:\"flag_code\";s:2:\"ru\";}", false),
-        new SourceTerm("post_translations", POLYLANG_PAIR, POLYLANG_PAIR, "", "a:2:{s:2:\"en\";i:140;s:2:\"ru\";i:141;}", false),
+        new SourceTerm("post_translations", POLYLANG_PAIR, POLYLANG_PAIR, "",
+            "a:2:{s:2:\"en\";i:140;s:2:\"ru\";i:141;}", false),
         new SourceTerm("nav_menu", "main-menu", "Main menu", "", "", false),
         new SourceTerm("tag", "energy", "Energy", "", "", false));
   }
@@ -352,6 +354,26 @@ class WxrReaderTest {
   }
 
   @Test
+  void anEmptyFileIsMalformed() throws IOException {
+    Path file = write("empty.xml", "");
+
+    assertThatThrownBy(() -> reader.read(file, new Recorder()))
+        .isInstanceOf(ImportException.class)
+        .hasMessage("empty.xml:1: the XML is malformed: Premature end of file.");
+  }
+
+  @Test
+  void bytesThatAreNotUtf8AreMalformedAtTheirLine() throws IOException {
+    Path file = temp.resolve("latin1.xml");
+    Files.write(file, export("1.2", "<item><title>Caf\u00e9 diplomacy</title></item>\n")
+        .getBytes(StandardCharsets.ISO_8859_1));
+
+    assertThatThrownBy(() -> reader.read(file, new Recorder()))
+        .isInstanceOf(ImportException.class)
+        .hasMessage("latin1.xml:9: the XML is malformed: Invalid byte 2 of 3-byte UTF-8 sequence.");
+  }
+
+  @Test
   void aMissingFileIsNamed() {
     assertThatThrownBy(() -> reader.read(temp.resolve("missing.xml"), new Recorder()))
         .isInstanceOf(ImportException.class)
@@ -368,10 +390,14 @@ class WxrReaderTest {
           <wp:post_id>40</wp:post_id>
           <wp:post_type>post</wp:post_type>
           <wp:status>publish</wp:status>
-          <wp:postmeta><wp:meta_key>_wpml_import_language_code</wp:meta_key><wp:meta_value>de</wp:meta_value></wp:postmeta>
-          <wp:postmeta><wp:meta_key>_wpml_import_translation_group</wp:meta_key><wp:meta_value>140</wp:meta_value></wp:postmeta>
-          <wp:postmeta><wp:meta_key>_aioseo_title</wp:meta_key><wp:meta_value>Energiesicherheit</wp:meta_value></wp:postmeta>
-          <wp:postmeta><wp:meta_key>_aioseo_description</wp:meta_key><wp:meta_value>Pipelines und Politik.</wp:meta_value></wp:postmeta>
+          <wp:postmeta><wp:meta_key>_wpml_import_language_code</wp:meta_key>
+            <wp:meta_value>de</wp:meta_value></wp:postmeta>
+          <wp:postmeta><wp:meta_key>_wpml_import_translation_group</wp:meta_key>
+            <wp:meta_value>140</wp:meta_value></wp:postmeta>
+          <wp:postmeta><wp:meta_key>_aioseo_title</wp:meta_key>
+            <wp:meta_value>Energiesicherheit</wp:meta_value></wp:postmeta>
+          <wp:postmeta><wp:meta_key>_aioseo_description</wp:meta_key>
+            <wp:meta_value>Pipelines und Politik.</wp:meta_value></wp:postmeta>
         </item>
         """));
 
@@ -381,6 +407,24 @@ class WxrReaderTest {
     assertThat(german.translationKey()).isEqualTo("140");
     assertThat(german.seoTitle()).isEqualTo("Energiesicherheit");
     assertThat(german.seoDescription()).isEqualTo("Pipelines und Politik.");
+  }
+
+  @Test
+  void aWxr10ItemsTagsAreTagsAndItsBareCategoriesAreNotTerms() throws IOException {
+    Path file = write("wxr-1.0.xml", export("1.0", """
+        <item>
+          <wp:post_id>3</wp:post_id><wp:post_type>post</wp:post_type><wp:status>publish</wp:status>
+          <category><![CDATA[Security]]></category>
+          <category domain="category" nicename="security"><![CDATA[Security]]></category>
+          <category domain="tag"><![CDATA[Nuclear]]></category>
+          <category domain="tag" nicename="nuclear"><![CDATA[Nuclear]]></category>
+        </item>
+        """));
+
+    SourceItem post = item(read(file), "3");
+
+    assertThat(post.categories()).containsExactly("security");
+    assertThat(post.tags()).containsExactly("nuclear");
   }
 
   @Test
@@ -417,8 +461,8 @@ class WxrReaderTest {
       String header = export("1.2", "");
       out.write(header.substring(0, header.indexOf("</channel>")));
       for (int id = 1; id <= 5_000; id++) {
-        out.write("<item><title>Paper " + id + "</title><dc:creator>anna.petrosyan</dc:creator><content:encoded><![CDATA["
-            + body + "]]></content:encoded><wp:post_id>" + id + "</wp:post_id>"
+        out.write("<item><title>Paper " + id + "</title><dc:creator>anna.petrosyan</dc:creator>"
+            + "<content:encoded><![CDATA[" + body + "]]></content:encoded><wp:post_id>" + id + "</wp:post_id>"
             + "<wp:post_date_gmt>2024-03-05 09:30:00</wp:post_date_gmt><wp:status>publish</wp:status>"
             + "<wp:post_type>post</wp:post_type></item>\n");
       }
@@ -446,8 +490,9 @@ class WxrReaderTest {
   private static String export(String version, String items) {
     return """
         <?xml version="1.0" encoding="UTF-8"?>
-        <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/"
-             xmlns:wp="http://wordpress.org/export/%1$s/" xmlns:excerpt="http://wordpress.org/export/%1$s/excerpt/">
+        <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+             xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/%1$s/" \
+             xmlns:excerpt="http://wordpress.org/export/%1$s/excerpt/">
         <channel>
           <wp:wxr_version>%1$s</wp:wxr_version>
           <title>Northbridge Institute</title>
