@@ -16,6 +16,10 @@ final class GhostUrls {
 
   static final String PLACEHOLDER = "__GHOST_URL__";
 
+  /** The profile fields of Ghost's {@code users} table, in the order {@link #profiles} writes them. */
+  static final String[] PROFILE_FIELDS = {
+      "website", "twitter", "facebook", "linkedin", "bluesky", "mastodon", "threads", "instagram", "youtube", "tiktok"};
+
   private final String baseUrl;
 
   /** @param baseUrl the old site's address without a trailing slash, or {@code ""} */
@@ -46,10 +50,6 @@ final class GhostUrls {
     put(links, "tiktok", fields.get("tiktok"), handle -> "https://www.tiktok.com/@" + strip(handle, "@"));
     return links;
   }
-
-  /** The profile fields of Ghost's {@code users} table, in the order {@link #profiles} writes them. */
-  static final String[] PROFILE_FIELDS = {
-      "website", "twitter", "facebook", "linkedin", "bluesky", "mastodon", "threads", "instagram", "youtube", "tiktok"};
 
   private static void put(Map<String, String> links, String kind, String value,
                           UnaryOperator<String> toUrl) {

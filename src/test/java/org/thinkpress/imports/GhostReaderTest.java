@@ -101,6 +101,25 @@ class GhostReaderTest {
   }
 
   @Test
+  void olderAndOtherHandleShapesBecomeTheProfilesTheyName() throws Exception {
+    Path file = given("""
+        {"data": {"posts": [], "users": [{"id": "u1", "name": "A", "slug": "a",
+          "mastodon": "@anna@social.example", "linkedin": "company/aldermoor", "tiktok": "@aldermoor",
+          "youtube": "channel/UCa1b2c3d4e5f6g7h8i9j0k1l2", "facebook": "/pages/aldermoor/123",
+          "twitter": "https://twitter.com/aldermoor_inst", "bluesky": "@aldermoor.example", "website": "  "}]}}
+        """);
+
+    assertThat(RecordedSource.of(new GhostReader(), file).authors.get(0).links()).isEqualTo(Map.of(
+        "mastodon", "https://social.example/@anna",
+        "linkedin", "https://www.linkedin.com/company/aldermoor",
+        "tiktok", "https://www.tiktok.com/@aldermoor",
+        "youtube", "https://www.youtube.com/channel/UCa1b2c3d4e5f6g7h8i9j0k1l2",
+        "facebook", "https://www.facebook.com/pages/aldermoor/123",
+        "twitter", "https://twitter.com/aldermoor_inst",
+        "bluesky", "https://bsky.app/profile/aldermoor.example"));
+  }
+
+  @Test
   void everyTagIsATermAndTheHashTagIsMarkedInternal() throws Exception {
     assertThat(ghost6().terms).containsExactly(
         new SourceTerm("tag", "south-caucasus", "South Caucasus", "", "Armenia, Azerbaijan and Georgia.", false),
