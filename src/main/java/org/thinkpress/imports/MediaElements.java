@@ -88,10 +88,8 @@ final class MediaElements {
   }
 
   private static void source(Element img, Consumer<String> notes) {
-    String src = img.attr("src").strip();
-    if (src.isEmpty() || src.startsWith("data:")) {
-      src = firstOf(img, "data-src", "data-lazy-src", "data-original", src);
-    }
+    // a lazy-loading plugin keeps the real source aside and shows a placeholder until then
+    String src = firstOf(img, "data-src", "data-lazy-src", "data-original", img.attr("src").strip());
     String largest = largest(img.hasAttr("srcset") ? img.attr("srcset") : img.attr("data-srcset"));
     String chosen = largest.isEmpty() ? src : largest;
     if (chosen.isEmpty() || chosen.startsWith("data:")) {
