@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
@@ -84,7 +85,9 @@ final class BodyConverter {
       case GHOST -> GhostCards.beforeParsing(text, notes);
       case SUBSTACK -> withoutComments(text);
     };
-    Element body = Jsoup.parseBodyFragment(text).body();
+    Document document = Jsoup.parseBodyFragment(text);
+    document.outputSettings().prettyPrint(false);
+    Element body = document.body();
     switch (flavour) {
       case WORDPRESS -> WordPressBlocks.afterParsing(body, classic, notes);
       case GHOST -> GhostCards.afterParsing(body, notes);

@@ -30,12 +30,12 @@ final class HtmlFragments {
 
   /** The element's content as inline HTML on one line: a figure's caption. */
   static String inline(Element element) {
-    return clean(element.html(), INLINE).replaceAll("\\s*\n\\s*", " ").strip();
+    return clean(flat(element, false), INLINE).replaceAll("\\s*\n\\s*", " ").strip();
   }
 
   /** The whole table as HTML with no blank line in it. */
   static String table(Element table) {
-    return clean(table.outerHtml(), TABLE).replaceAll("\n[ \t]*(?=\n)", "").replaceAll("\n{2,}", "\n").strip();
+    return clean(flat(table, true), TABLE).replaceAll("\n[ \t]*(?=\n)", "").replaceAll("\n{2,}", "\n").strip();
   }
 
   static String escapeAttribute(String value) {
@@ -44,6 +44,15 @@ final class HtmlFragments {
 
   static String escapeText(String value) {
     return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  }
+
+  /** The element's HTML as it stands, without the line breaks and indents of pretty printing. */
+  private static String flat(Element element, boolean outer) {
+    Document copy = Document.createShell("");
+    copy.outputSettings().prettyPrint(false);
+    copy.body().appendChild(element.clone());
+    Element clone = copy.body().child(0);
+    return outer ? clone.outerHtml() : clone.html();
   }
 
   private static String clean(String html, Safelist safelist) {

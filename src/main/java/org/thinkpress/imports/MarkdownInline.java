@@ -111,7 +111,7 @@ final class MarkdownInline {
   private void element(Element e, StringBuilder out) {
     String name = e.normalName();
     switch (name) {
-      case "br" -> out.append(where == Where.PARAGRAPH && !inLink ? BREAK : ' ');
+      case "br" -> out.append(where == Where.HEADING || inLink ? ' ' : BREAK);
       case "strong", "b" -> emphasis(e, out, true);
       case "em", "i" -> emphasis(e, out, false);
       case "code", "tt" -> code(e.wholeText(), out);
@@ -141,11 +141,10 @@ final class MarkdownInline {
 
   /** A block met inside inline content (a paragraph inside a cell or a link) stands on a line of its own. */
   private void separate(StringBuilder out) {
-    if (out.length() > 0 && !inLink && where == Where.PARAGRAPH) {
-      out.append(BREAK);
-    } else if (out.length() > 0) {
-      out.append(' ');
+    if (out.length() == 0 || last(out) == BREAK) {
+      return;
     }
+    out.append(inLink || where == Where.HEADING ? ' ' : BREAK);
   }
 
   private void text(String raw, StringBuilder out) {
@@ -338,14 +337,15 @@ final class MarkdownInline {
     List<String> result = new ArrayList<>();
     List<String> chunks = where == Where.PARAGRAPH
         ? List.of(PARAGRAPH_BREAK.split(rendered))
-        : List.of(rendered.replace(String.valueOf(BREAK), where == Where.CELL ? "<br>" : " "));
+        : List.of(rendered);
     for (String chunk : chunks) {
       String text = Emphasis.resolve(trimEdges(SPACED_BREAK.matcher(chunk).replaceAll(String.valueOf(BREAK))));
       if (blank(text)) {
         continue;
       }
       if (where != Where.PARAGRAPH) {
-        result.add(SPACES.matcher(text).replaceAll(" ").strip());
+        String oneLine = text.replace(String.valueOf(BREAK), where == Where.CELL ? "<br>" : " ");
+        result.add(SPACES.matcher(oneLine).replaceAll(" ").strip());
         continue;
       }
       StringBuilder paragraph = new StringBuilder();

@@ -1,6 +1,7 @@
 package org.thinkpress.imports;
 
 import java.util.ArrayList;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,6 +18,8 @@ final class MediaElements {
 
   private static final Pattern YOUTUBE = Pattern.compile("(?:https?:)?//(?:www\\.)?youtube(?:-nocookie)?\\.com/embed/([\\w-]+).*");
   private static final Pattern VIMEO = Pattern.compile("(?:https?:)?//player\\.vimeo\\.com/video/(\\d+).*");
+  private static final Set<String> FLOW = Set.of("body", "div", "section", "article", "figure", "blockquote", "main",
+      "aside", "header", "footer", "details", "center");
   private static final Pattern DESCRIPTOR = Pattern.compile("([0-9.]+)([wx])");
 
   private MediaElements() {}
@@ -88,10 +91,8 @@ final class MediaElements {
   }
 
   private static void source(Element img, Consumer<String> notes) {
-    String src = img.attr("src").strip();
-    if (src.isEmpty() || src.startsWith("data:")) {
-      src = firstOf(img, "data-src", "data-lazy-src", "data-original", src);
-    }
+    // a lazy-loading plugin keeps the real source aside and shows a placeholder until then
+    String src = firstOf(img, "data-src", "data-lazy-src", "data-original", img.attr("src").strip());
     String largest = largest(img.hasAttr("srcset") ? img.attr("srcset") : img.attr("data-srcset"));
     String chosen = largest.isEmpty() ? src : largest;
     if (chosen.isEmpty() || chosen.startsWith("data:")) {
@@ -186,7 +187,13 @@ final class MediaElements {
     }
     String page = pageOf(src);
     notes.accept("an embedded frame became a link: " + page);
-    frame.replaceWith(link(page));
+    frame.replaceWith(standAlone(frame, link(page)));
+  }
+
+  /** The link in a paragraph of its own where the element stood between blocks, as frames and players do. */
+  private static Element standAlone(Element replaced, Element link) {
+    Element parent = replaced.parent();
+    return parent != null && FLOW.contains(parent.normalName()) ? paragraph(link) : link;
   }
 
   private static void player(Element player, Consumer<String> notes) {
@@ -202,6 +209,6 @@ final class MediaElements {
       return;
     }
     notes.accept("a" + (kind.equals("audio") ? "n " : " ") + kind + " became a link to its file: " + src);
-    player.replaceWith(fileLink(src, ""));
+    player.replaceWith(standAlone(player, fileLink(src, "")));
   }
 }

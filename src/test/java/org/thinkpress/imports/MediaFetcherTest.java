@@ -76,6 +76,11 @@ class MediaFetcherTest {
     } else if (path.equals("/slow.png")) {
       release.await(30, TimeUnit.SECONDS);
       respond(exchange, 200, CHART);
+    } else if (path.equals("/stalls.png")) {
+      exchange.sendResponseHeaders(200, 0);
+      exchange.getResponseBody().write(CHART);
+      exchange.getResponseBody().flush();
+      release.await(30, TimeUnit.SECONDS);
     } else if (path.equals("/flaky.png")) {
       exchange.getResponseHeaders().add("Retry-After", "0");
       respond(exchange, flaky.getAndIncrement() == 0 ? 503 : 200, CHART);
@@ -189,6 +194,14 @@ class MediaFetcherTest {
 
     assertThat(slow.failure()).isEqualTo("timed out after 300 ms (after 2 attempts)");
     assertThat(hitsOf("/slow.png")).isEqualTo(2);
+  }
+
+  @Test
+  void aResponseThatStopsComingTimesOutAndLeavesNothingInTheCache() throws IOException {
+    Fetched stalled = fetch(givenAFetcher(2, Duration.ofMillis(300), 1), "/stalls.png");
+
+    assertThat(stalled.failure()).isEqualTo("timed out after 300 ms");
+    assertThat(cacheFiles()).isEmpty();
   }
 
   @Test
