@@ -96,7 +96,7 @@ public final class Importer {
         report.loss("", "no --media was given: the bodies' images and files still point at the old site");
       }
       ItemConverter converter = new ItemConverter(names, bodies, platform.flavour, media, index, store.types(), map,
-          language, clock.instant());
+          language, index.site.title(), clock.instant());
       ImportWrite write = new ImportWrite(request, reader, index, names, media, converter, links, source, report,
           progress, mediaStore, map, clock);
       return store.importInOneTransaction(!request.dryRun(), write::run);

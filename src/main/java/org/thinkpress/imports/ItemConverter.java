@@ -36,10 +36,11 @@ final class ItemConverter {
   private final PublicationTypes types;
   private final ImportMap map;
   private final String language;
+  private final String siteTitle;
   private final Instant now;
 
   ItemConverter(ImportNames names, BodyConverter bodies, Flavour flavour, MediaPlan media, ImportIndex index,
-      PublicationTypes types, ImportMap map, String siteLanguage, Instant now) {
+      PublicationTypes types, ImportMap map, String siteLanguage, String siteTitle, Instant now) {
     this.names = names;
     this.bodies = bodies;
     this.flavour = flavour;
@@ -48,6 +49,7 @@ final class ItemConverter {
     this.types = types;
     this.map = map;
     this.language = siteLanguage;
+    this.siteTitle = siteTitle;
     this.now = now;
   }
 
@@ -141,8 +143,8 @@ final class ItemConverter {
     try {
       return new PublicationInput(slug, language(item, losses), group, title, standfirst, body, type, status, published,
           updated, item.featured(), experts, List.copyOf(topics), List.copyOf(regions), keywordList,
-          ImportNames.shorten(plain(item.seoTitle()), PublicationInput.MAX_TITLE),
-          ImportNames.shorten(plain(item.seoDescription()), PublicationInput.MAX_STANDFIRST));
+          ImportNames.shorten(seoText(item.seoTitle(), title), PublicationInput.MAX_TITLE),
+          ImportNames.shorten(seoText(item.seoDescription(), title), PublicationInput.MAX_STANDFIRST));
     } catch (InvalidContentException e) {
       throw new Refused(e.getMessage());
     }
@@ -192,6 +194,30 @@ final class ItemConverter {
       }
     }
     return language;
+  }
+
+  /** Yoast's {@code %%var%%} and Rank Math's {@code %var%} template variables. */
+  private static final java.util.regex.Pattern SEO_VARIABLE = java.util.regex.Pattern.compile("%%([a-z_]+)%%|%([a-z_]+)%");
+
+  /**
+   * An SEO plugin's title or description as readers would have seen it: the piece's title for
+   * {@code %%title%%}, a dash for {@code %%sep%%}, the site's name for {@code %%sitename%%}, and
+   * nothing for the variables that depend on the old site (categories, pages, dates); a text that
+   * was only variables is no text, so the page falls back to the headline or standfirst.
+   */
+  String seoText(String text, String title) {
+    String plain = plain(text);
+    if (plain.indexOf('%') < 0) {
+      return plain;
+    }
+    String expanded = SEO_VARIABLE.matcher(plain).replaceAll(match -> switch (match.group(1) != null ? match.group(1) : match.group(2)) {
+      case "title" -> java.util.regex.Matcher.quoteReplacement(title);
+      case "sep" -> "–";
+      case "sitename" -> java.util.regex.Matcher.quoteReplacement(siteTitle);
+      default -> "";
+    }).replaceAll("\\s+", " ").strip();
+    expanded = expanded.replaceAll("^[–|\\s]+|[–|\\s]+$", "");
+    return expanded.equals(title) ? "" : expanded;
   }
 
   /** Text without markup: excerpts and SEO fields sometimes carry tags or entities. */

@@ -69,9 +69,7 @@ public final class OldUrls {
         .map((rs, ctx) -> out.append(csvField(rs.getString(1))).append(',').append(csvField(rs.getString(2)))
             .append(',').append(csvField(rs.getString(3))).append("\r\n"))
         .forEach(row -> {}));
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    bytes.writeBytes(out.toString().getBytes(StandardCharsets.UTF_8));
-    return bytes.toByteArray();
+    return out.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   private static String csvField(String value) {
