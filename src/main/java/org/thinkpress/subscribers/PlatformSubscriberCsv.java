@@ -16,10 +16,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.commons.csv.CSVFormat;
@@ -83,8 +85,7 @@ final class PlatformSubscriberCsv {
   Parsed parse(Reader csv, String source) {
     List<String> errors = new ArrayList<>();
     List<Row> rows = new ArrayList<>();
-    Set<String> otherLabels = new TreeSet<>();
-    int deleted = 0;
+    Met met = new Met();
     try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
         .setIgnoreEmptyLines(true).setAllowMissingColumnNames(true).get().parse(csv)) {
       Map<String, Integer> columns = columns(parser.getHeaderNames());
@@ -93,40 +94,60 @@ final class PlatformSubscriberCsv {
         errors.add(source + ":1: " + notThisFormat(missing, List.copyOf(columns.keySet())));
         return new Parsed(List.of(), errors);
       }
-      Set<String> seen = new HashSet<>();
       for (CSVRecord record : parser) {
         int line = (int) record.getRecordNumber() + 1;
         try {
-          if (!record.isConsistent()) {
-            throw new InvalidSubscriptionException("has " + record.size() + " fields; the header has "
-                + parser.getHeaderNames().size());
-          }
-          Cells cells = new Cells(record, columns);
-          String email = EmailAddresses.normalize(cells.get("email"));
-          if (format == SubscriberFormat.SUBSTACK && email.endsWith(SUBSTACK_DELETED)) {
-            deleted++; // a placeholder for someone who asked Substack to delete them: nobody to mail
-            continue;
-          }
-          if (!seen.add(email)) {
-            throw new InvalidSubscriptionException("the address is already on an earlier line");
-          }
-          rows.add(row(line, email, cells, otherLabels));
+          read(record, line, columns, met).ifPresent(rows::add);
         } catch (InvalidSubscriptionException e) {
           errors.add(source + ":" + line + ": " + e.getMessage());
         }
       }
     } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
-      errors.add(source + ": not readable as CSV: " + e.getMessage());
+      errors.add(source + ": not readable as CSV: " + e.getMessage()); // such as a column named twice
     }
-    if (!errors.isEmpty()) {
-      return new Parsed(List.of(), errors);
+    return errors.isEmpty() ? new Parsed(rows, errors, met.notes()) : new Parsed(List.of(), errors);
+  }
+
+  /** What the rows read so far held that matters for the next ones, or for the report. */
+  private static final class Met {
+    final Set<String> addresses = new HashSet<>();
+    final Set<String> otherLabels = new TreeSet<>();
+    int deleted;
+
+    List<String> notes() {
+      List<String> notes = new ArrayList<>();
+      if (!otherLabels.isEmpty()) {
+        notes.add("labels are not imported unless a list has their key: " + String.join(", ", otherLabels));
+      }
+      if (deleted > 0) {
+        notes.add("skipped " + deleted + " address(es) at " + SUBSTACK_DELETED.substring(1)
+            + ", which Substack puts in place of people who asked to be deleted");
+      }
+      return notes;
     }
-    return new Parsed(rows, errors, notes(otherLabels, deleted));
+  }
+
+  /** The row a record gives, or none for one to skip. */
+  private Optional<Row> read(CSVRecord record, int line, Map<String, Integer> columns, Met met) {
+    if (!record.isConsistent()) {
+      throw new InvalidSubscriptionException("has " + record.size() + " fields; the header has "
+          + record.getParser().getHeaderNames().size());
+    }
+    Cells cells = new Cells(record, columns);
+    String email = EmailAddresses.normalize(cells.get("email"));
+    if (format == SubscriberFormat.SUBSTACK && email.endsWith(SUBSTACK_DELETED)) {
+      met.deleted++; // a placeholder for someone who asked Substack to delete them: nobody to mail
+      return Optional.empty();
+    }
+    if (!met.addresses.add(email)) {
+      throw new InvalidSubscriptionException("the address is already on an earlier line");
+    }
+    return Optional.of(row(line, email, cells, met.otherLabels));
   }
 
   /** The header's names, lower-cased, without the byte-order mark a spreadsheet may write, and their positions. */
   private static Map<String, Integer> columns(List<String> header) {
-    Map<String, Integer> columns = new java.util.LinkedHashMap<>();
+    Map<String, Integer> columns = new LinkedHashMap<>();
     for (int i = 0; i < header.size(); i++) {
       String name = header.get(i).replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT);
       columns.putIfAbsent(name, i);
@@ -137,8 +158,8 @@ final class PlatformSubscriberCsv {
   private String notThisFormat(List<String> missing, List<String> header) {
     String message = "the header does not look like " + format.description() + ": it lacks "
         + String.join(", ", missing);
-    return Arrays.stream(SubscriberFormat.values()).filter(other -> other != format && other.missingFrom(header).isEmpty())
-        .findFirst().map(other -> message + "; it looks like " + other.description()).orElse(message);
+    return Arrays.stream(SubscriberFormat.values())
+        .filter(other -> other != format && other.missingFrom(header).isEmpty()).findFirst().map(other -> message + "; it looks like " + other.description()).orElse(message);
   }
 
   private Row row(int line, String email, Cells cells, Set<String> otherLabels) {
@@ -185,18 +206,6 @@ final class PlatformSubscriberCsv {
     }
     return new SubscriberStore.Choices(SubscriberService.cleanName(cells.get("name")), defaultLanguage, true, listKeys,
         Set.of(), Set.of());
-  }
-
-  private static List<String> notes(Set<String> otherLabels, int deleted) {
-    List<String> notes = new ArrayList<>();
-    if (!otherLabels.isEmpty()) {
-      notes.add("labels are not imported unless a list has their key: " + String.join(", ", otherLabels));
-    }
-    if (deleted > 0) {
-      notes.add("skipped " + deleted + " address(es) at " + SUBSTACK_DELETED.substring(1)
-          + ", which Substack puts in place of people who asked to be deleted");
-    }
-    return notes;
   }
 
   private static boolean yes(Cells cells, String column) {

@@ -103,7 +103,8 @@ final class PlatformSubscriberImportTest {
     assertThat(report.errors()).isEmpty();
     assertThat(report.addedByStatus()).containsEntry(SubscriberStatus.CONFIRMED, 2)
         .containsEntry(SubscriberStatus.UNSUBSCRIBED, 1);
-    assertThat(report.notes()).containsExactly("labels are not imported unless a list has their key: VIP, conference 2024");
+    assertThat(report.notes())
+        .containsExactly("labels are not imported unless a list has their key: VIP, conference 2024");
     Subscriber ana = service.find("member.one@example.org").orElseThrow();
     assertThat(ana.name()).isEqualTo("Ana Member");
     assertThat(ana.status()).isEqualTo(SubscriberStatus.CONFIRMED);
@@ -202,6 +203,7 @@ final class PlatformSubscriberImportTest {
         when@example.org,true,01/04/2023
         undated@example.org,true,
         fine@example.org,true,2023-04-01T10:00:00.000Z
+        short@example.org,true
         """;
 
     ImportReport report = importing(SubscriberFormat.GHOST, file, false);
@@ -211,7 +213,8 @@ final class PlatformSubscriberImportTest {
         "subscribers.csv:4: subscribed_to_emails is 'perhaps'; expected true or false",
         "subscribers.csv:5: created_at '01/04/2023' is not a time such as 2023-04-01T10:00:00.000Z",
         "subscribers.csv:6: created_at is empty: the day they joined the Ghost site is the record of their consent",
-        "subscribers.csv:7: the address is already on an earlier line");
+        "subscribers.csv:7: the address is already on an earlier line",
+        "subscribers.csv:8: has 2 fields; the header has 3");
     assertThat(report.added()).isZero();
     assertThat(service.find("fine@example.org")).isEmpty();
   }
@@ -228,8 +231,18 @@ final class PlatformSubscriberImportTest {
     assertThat(importing(SubscriberFormat.SUBSTACK, file, false).errors()).isEmpty();
 
     assertThat(service.find("offset@example.org").orElseThrow().consentAt()).hasToString("2023-04-01T10:00:00Z");
-    assertThat(service.find("spaced@example.org").orElseThrow().consentAt()).hasToString("2023-04-01T10:00:00.500Z");
+    assertThat(service.find("spaced@example.org").orElseThrow().consentAt())
+        .hasToString("2023-04-01T10:00:00.500Z");
     assertThat(service.find("day@example.org").orElseThrow().consentAt()).hasToString("2023-04-01T00:00:00Z");
+  }
+
+  @EachDatabase
+  void aSpreadsheetsByteOrderMarkAndCapitalisedColumnNamesAreRead() {
+    String file = "\uFEFFEmail,Email_Disabled,Created_At\nsaved@example.org,false,2023-04-01\n";
+
+    assertThat(importing(SubscriberFormat.SUBSTACK, file, false).errors()).isEmpty();
+
+    assertThat(service.find("saved@example.org").orElseThrow().status()).isEqualTo(SubscriberStatus.CONFIRMED);
   }
 
   // --- helpers -------------------------------------------------------------------------------
