@@ -59,7 +59,7 @@ import org.thinkpress.subscribers.SubscriberCsv.Row;
  */
 final class PlatformSubscriberCsv {
 
-  static final String SUBSTACK_DELETED = "@deletion-request.substack.com";
+  private static final String SUBSTACK_DELETED = "@deletion-request.substack.com";
   private static final Set<String> TRUE = Set.of("true", "yes", "1");
   private static final Set<String> FALSE = Set.of("false", "no", "0");
   private static final DateTimeFormatter TIME = new DateTimeFormatterBuilder().parseCaseInsensitive()
