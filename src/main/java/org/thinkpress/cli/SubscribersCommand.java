@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.thinkpress.app.ThinkPress;
 import org.thinkpress.subscribers.ImportReport;
 import org.thinkpress.subscribers.SubscriberCounts;
+import org.thinkpress.subscribers.SubscriberFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -36,7 +37,9 @@ final class SubscribersCommand {
           "everything, consent_at, created_at, confirmed_at, unsubscribed_at, unsubscribe_reason, suppressed_at,",
           "suppression_reason: the columns of an export, which imports back unchanged.",
           "Without a status column rows are confirmed, and need consent; no import confirms a pending row without",
-          "it, nor subscribes again an address that unsubscribed, is suppressed or was erased."})
+          "it, nor subscribes again an address that unsubscribed, is suppressed or was erased.",
+          "--from substack or ghost reads those platforms' subscriber exports as they come: their readers come in",
+          "confirmed with their consent on the old platform (and its date), or unsubscribed if they had left."})
   static final class Import implements Callable<Integer> {
     @ParentCommand
     SubscribersCommand subscribers;
@@ -50,11 +53,18 @@ final class SubscribersCommand {
     @Option(names = "--dry-run", description = "check the file and say what would change, writing nothing")
     boolean dryRun;
 
+    @Option(names = "--from", paramLabel = "FORMAT", defaultValue = "thinkpress",
+        description = "whose CSV the file is: thinkpress (the default: ThinkPress's columns), substack (Substack's"
+            + " subscriber export) or ghost (Ghost's members export)")
+    String from;
+
     @Override
     public Integer call() {
+      SubscriberFormat format = SubscriberFormat.ofKey(from).orElseThrow(() -> new InvalidOptionException("--from",
+          "--from '" + from + "' is not one of " + SubscriberFormat.keys()));
       try (ThinkPress app = ThinkPress.open(subscribers.root.config(Map.of()));
            Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-        ImportReport report = app.subscribers().importCsv(reader, file.toString(), dryRun);
+        ImportReport report = app.subscribers().importCsv(reader, file.toString(), format, dryRun);
         PrintWriter out = spec.commandLine().getOut();
         if (!report.ok()) {
           report.errors().forEach(spec.commandLine().getErr()::println);

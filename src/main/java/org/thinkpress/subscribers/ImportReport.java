@@ -16,9 +16,11 @@ import java.util.Map;
  * @param kept rows that left an existing or erased address as it was, by the rule that kept it;
  *     every rule appears, most with 0
  * @param errors one line per faulty row: {@code FILE:LINE: what is wrong}
+ * @param notes what the file held that the import did not carry over, said once for the file
+ *     (such as Ghost's labels that name no list here); empty for a ThinkPress file
  */
 public record ImportReport(boolean dryRun, Map<SubscriberStatus, Integer> addedByStatus, int updated,
-                           Map<Kept, Integer> kept, List<String> errors) {
+                           Map<Kept, Integer> kept, List<String> errors, List<String> notes) {
 
   /** Why a row left an address as it was. */
   public enum Kept {
@@ -51,11 +53,12 @@ public record ImportReport(boolean dryRun, Map<SubscriberStatus, Integer> addedB
     addedByStatus = Collections.unmodifiableMap(complete(addedByStatus, SubscriberStatus.class));
     kept = Collections.unmodifiableMap(complete(kept, Kept.class));
     errors = List.copyOf(errors);
+    notes = List.copyOf(notes);
   }
 
   /** A report of a refused file: nothing added, updated or kept. */
   static ImportReport refused(boolean dryRun, List<String> errors) {
-    return new ImportReport(dryRun, Map.of(), 0, Map.of(), errors);
+    return new ImportReport(dryRun, Map.of(), 0, Map.of(), errors, List.of());
   }
 
   private static <K extends Enum<K>> Map<K, Integer> complete(Map<K, Integer> counts, Class<K> type) {
@@ -80,7 +83,10 @@ public record ImportReport(boolean dryRun, Map<SubscriberStatus, Integer> addedB
     return kept.values().stream().mapToInt(Integer::intValue).sum();
   }
 
-  /** The report as lines of text (for the command line): what was added, updated, and kept by each rule. */
+  /**
+   * The report as lines of text (for the command line): what was added, updated, and kept by each
+   * rule, then the notes.
+   */
   public List<String> lines() {
     List<String> lines = new java.util.ArrayList<>();
     String would = dryRun ? "would be " : "";
@@ -89,6 +95,7 @@ public record ImportReport(boolean dryRun, Map<SubscriberStatus, Integer> addedB
     lines.add(would + "updated: " + updated);
     lines.add("kept as they were: " + keptTotal());
     kept.forEach((rule, count) -> lines.add("  " + rule.description() + ": " + count));
+    lines.addAll(notes);
     return lines;
   }
 }

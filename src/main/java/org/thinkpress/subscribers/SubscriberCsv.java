@@ -88,8 +88,18 @@ final class SubscriberCsv {
     }
   }
 
-  /** The rows of a file, or what is wrong with it ({@code FILE:LINE: reason}). */
-  record Parsed(List<Row> rows, List<String> errors) {}
+  /**
+   * The rows of a file, or what is wrong with it ({@code FILE:LINE: reason}).
+   *
+   * @param notes what the import report should say once about the whole file, such as columns it
+   *     does not carry over
+   */
+  record Parsed(List<Row> rows, List<String> errors, List<String> notes) {
+
+    Parsed(List<Row> rows, List<String> errors) {
+      this(rows, errors, List.of());
+    }
+  }
 
   private final MailingLists lists;
   private final Taxonomy taxonomy;

@@ -14,7 +14,8 @@ import org.thinkpress.subscribers.SubscriberCsv.Row;
 import org.thinkpress.subscribers.SubscriberStore.Choices;
 
 /**
- * What an import does with each row of a {@link SubscriberCsv} file, in one transaction (a dry
+ * What an import does with each row of a {@link SubscriberCsv} file (or of another platform's,
+ * read by {@link PlatformSubscriberCsv} into the same rows), in one transaction (a dry
  * run goes through the same rules and writes nothing). The rules, in order:
  * <ol>
  * <li>An address suppressed here, or erased here on request, is left as it is.</li>
@@ -56,12 +57,12 @@ final class SubscriberImport {
     this.mail = mail;
   }
 
-  ImportReport run(Jdbi jdbi, List<Row> rows, long now, boolean dryRun) {
+  ImportReport run(Jdbi jdbi, SubscriberCsv.Parsed parsed, long now, boolean dryRun) {
     Map<SubscriberStatus, Integer> added = new EnumMap<>(SubscriberStatus.class);
     Map<Kept, Integer> kept = new EnumMap<>(Kept.class);
     int[] updated = new int[1];
     jdbi.useTransaction(handle -> {
-      for (Row row : rows) {
+      for (Row row : parsed.rows()) {
         Outcome outcome = apply(handle, row, now, !dryRun);
         if (outcome.added() != null) {
           added.merge(outcome.added(), 1, Integer::sum);
@@ -72,7 +73,7 @@ final class SubscriberImport {
         }
       }
     });
-    return new ImportReport(dryRun, added, updated[0], kept, List.of());
+    return new ImportReport(dryRun, added, updated[0], kept, List.of(), parsed.notes());
   }
 
   private Outcome apply(Handle handle, Row row, long now, boolean write) {

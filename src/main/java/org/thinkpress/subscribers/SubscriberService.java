@@ -318,15 +318,28 @@ public final class SubscriberService {
   }
 
   /**
-   * Imports subscribers from CSV, all rows or none: see {@link SubscriberCsv} for the format and
-   * {@link SubscriberImport} for what each row does. Sends nothing.
+   * Imports subscribers from CSV in ThinkPress's columns, all rows or none: see {@link SubscriberCsv}
+   * for the format and {@link SubscriberImport} for what each row does. Sends nothing.
    */
   public ImportReport importCsv(java.io.Reader csv, String sourceName, boolean dryRun) {
-    SubscriberCsv.Parsed parsed = csv(content.taxonomy()).parse(csv, sourceName);
+    return importCsv(csv, sourceName, SubscriberFormat.THINKPRESS, dryRun);
+  }
+
+  /**
+   * Imports subscribers from CSV in the given format, all rows or none: Substack's and Ghost's
+   * exports are read as {@link PlatformSubscriberCsv} says, then go through the same rules as
+   * ThinkPress's own file, so that nobody who left is subscribed again. Sends nothing.
+   */
+  public ImportReport importCsv(java.io.Reader csv, String sourceName, SubscriberFormat format, boolean dryRun) {
+    requireNonNull(csv, "csv");
+    requireNonNull(sourceName, "sourceName");
+    requireNonNull(format, "format");
+    SubscriberCsv.Parsed parsed = format == SubscriberFormat.THINKPRESS ? csv(content.taxonomy()).parse(csv, sourceName)
+        : new PlatformSubscriberCsv(format, settings.lists(), settings.language()).parse(csv, sourceName);
     if (!parsed.errors().isEmpty()) {
       return ImportReport.refused(dryRun, parsed.errors());
     }
-    return new SubscriberImport(store, mail).run(jdbi, parsed.rows(), clock.millis(), dryRun);
+    return new SubscriberImport(store, mail).run(jdbi, parsed, clock.millis(), dryRun);
   }
 
   /** Writes every subscriber as CSV, every column; returns how many. */

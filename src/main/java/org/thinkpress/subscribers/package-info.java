@@ -20,6 +20,7 @@
  * subscribers.confirm(token);                                                           // CONFIRMED
  * subscribers.unsubscribe(subscribers.tokens().preferences(ana.id()), SubscriberService.ONE_CLICK);
  * ImportReport report = subscribers.importCsv(csv, "people.csv", true);                 // a dry run writes nothing
+ * subscribers.importCsv(members, "members.csv", SubscriberFormat.GHOST, false);         // Ghost's export as it comes
  * }</pre>
  *
  * <h2>Traps</h2>
@@ -58,7 +59,9 @@
  * <dt>suppressed</dt><dd>an address never to be mailed again (a hard bounce, a complaint):
  *     stronger than any status, and kept on its own list.</dd>
  * <dt>consent</dt><dd>how the person agreed (the form, or an import's consent column: the consent
- *     <em>source</em>) and when ({@code consent_at}). Exported with the subscriber.</dd>
+ *     <em>source</em>) and when ({@code consent_at}). Exported with the subscriber. A reader
+ *     imported from Substack or Ghost agreed to the same publisher there: their consent says so
+ *     and gives the day ("subscribed on Substack on 2023-04-01").</dd>
  * <dt>departure</dt><dd>when and how an unsubscribed subscriber left ({@code unsubscribed_at},
  *     {@code unsubscribe_reason}: one-click, the unsubscribe link, the preferences page, an
  *     import). Kept and exported, so that an import elsewhere knows they left.</dd>
@@ -72,6 +75,7 @@
  *
  * <p>The public surface: {@link SubscriberService} (what the site, the CLI and the admin call),
  * {@link SubscriberRoutes} (the public pages), {@link LinkTokens}, {@link MailingLists},
+ * {@link SubscriberFormat} (whose CSV an import reads: ThinkPress's, Substack's, Ghost's),
  * {@link SubscriberMail} (what the newsletter implements to queue confirmation messages).
  */
 package org.thinkpress.subscribers;

@@ -61,6 +61,12 @@ class CommandInputErrorsTest {
   }
 
   @Test
+  void anImportReadsOnlyTheFormatsItKnows() {
+    thenRefused("--from 'wordpress' is not one of thinkpress, substack, ghost",
+        "subscribers", "import", "--from", "wordpress", temp.resolve("people.csv").toString());
+  }
+
+  @Test
   void aDigestTimeMustBeAnInstant() {
     thenRefused("--at 'monday' is not an instant such as 2026-03-02T09:00:00Z", "newsletter", "digest", "--at", "monday");
   }
