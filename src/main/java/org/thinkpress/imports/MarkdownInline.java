@@ -299,14 +299,16 @@ final class MarkdownInline {
   }
 
   private void raw(String tag, Element e, StringBuilder out) {
-    out.append('<').append(tag);
+    StringBuilder inner = new StringBuilder();
+    children(e, inner);
+    StringBuilder open = new StringBuilder("<").append(tag);
     if (tag.equals("abbr") && e.hasAttr("title")) {
-      out.append(" title=\"").append(HtmlFragments.escapeAttribute(e.attr("title"))).append('"');
+      open.append(" title=\"").append(HtmlFragments.escapeAttribute(e.attr("title"))).append('"');
     }
-    out.append('>');
-    children(e, out);
-    out.append("</").append(tag).append('>');
+    // an empty tag is left out: alone on a line it could start an HTML block
+    out.append(inner.toString().isBlank() ? inner : open + ">" + inner + "</" + tag + ">");
   }
+
 
   private List<String> finish(String rendered) {
     List<String> result = new ArrayList<>();
