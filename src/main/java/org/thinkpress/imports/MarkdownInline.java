@@ -3,7 +3,6 @@ package org.thinkpress.imports;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -15,8 +14,7 @@ import org.jsoup.nodes.TextNode;
  * never turns into markup.
  *
  * <p>Emphasis is written with stars where CommonMark will read it back, and as {@code <strong>} or
- * {@code <em>} where its flanking rules would not (a run that starts with punctuation right after
- * a letter, two runs that touch). Elements the sanitizer keeps and Markdown lacks ({@code sup},
+ * {@code <em>} where it would not ({@link MarkdownEmphasis}). Elements the sanitizer keeps and Markdown lacks ({@code sup},
  * {@code sub}, {@code del}...) stay as inline HTML.
  */
 final class MarkdownInline {
@@ -34,24 +32,19 @@ final class MarkdownInline {
   /** The tag of the element that stands for a file that was not brought over (see {@link BodyUrls}). */
   static final String PLACEHOLDER = "tp-missing";
 
-  private static final char BREAK = '\uE000';
-  private static final char STRONG_OPEN = '\uE001';
-  private static final char STRONG_CLOSE = '\uE002';
-  private static final char EM_OPEN = '\uE003';
-  private static final char EM_CLOSE = '\uE004';
+  private static final char BREAK = MarkdownEmphasis.BREAK;
+  private static final char STRONG_OPEN = MarkdownEmphasis.STRONG_OPEN;
+  private static final char STRONG_CLOSE = MarkdownEmphasis.STRONG_CLOSE;
+  private static final char EM_OPEN = MarkdownEmphasis.EM_OPEN;
+  private static final char EM_CLOSE = MarkdownEmphasis.EM_CLOSE;
 
   private static final Set<String> RAW_TAGS = Set.of("sup", "sub", "u", "s", "del", "ins", "mark", "small", "abbr",
       "cite", "q", "kbd", "samp", "var");
   private static final Set<String> BLOCKS_INSIDE = Set.of("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6",
       "blockquote", "figure", "figcaption", "section", "article", "dt", "dd", "tr", "ul", "ol", "table", "pre");
   private static final Pattern SPACES = Pattern.compile("[ \t\n\r\f]+");
-  private static final Pattern ENTITY = Pattern.compile("&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});");
   private static final Pattern PARAGRAPH_BREAK = Pattern.compile(" *" + BREAK + "(?: *" + BREAK + ")+ *");
   private static final Pattern SPACED_BREAK = Pattern.compile(" *" + BREAK + " *");
-  private static final Pattern HEADING_START = Pattern.compile("#{1,6}(?:[ \t]|$)");
-  private static final Pattern ORDERED_START = Pattern.compile("(\\d{1,9})[.)](?:[ \t]|$)");
-  private static final Pattern UNDERLINE = Pattern.compile("(?:=+|-+)[ \t]*");
-  private static final Pattern TABLE_DELIMITER = Pattern.compile("[|:][-|: \t]*-[-|: \t]*");
   private static final Pattern AUTOLINK = Pattern.compile("(?:https?|mailto):[^\\s<>]+");
 
   private final Where where;
@@ -155,7 +148,7 @@ final class MarkdownInline {
         space(out);
         continue;
       }
-      if (needsEscape(text, i, out)) {
+      if (MarkdownEscapes.inText(text, i, last(out), inLink, where == Where.CELL)) {
         out.append('\\');
       }
       out.append(c);
@@ -169,26 +162,8 @@ final class MarkdownInline {
     }
   }
 
-  private boolean needsEscape(String text, int i, StringBuilder out) {
-    char c = text.charAt(i);
-    char next = i + 1 < text.length() ? text.charAt(i + 1) : ' ';
-    return switch (c) {
-      case '\\', '*', '`', '<' -> true;
-      case '_' -> !wordChar(i > 0 ? text.charAt(i - 1) : last(out)) || i + 1 == text.length() || !wordChar(next);
-      case '[' -> inLink;
-      case ']' -> inLink || i + 1 == text.length() || next == '(' || next == '[' || next == ':';
-      case '&' -> ENTITY.matcher(text).region(i, text.length()).lookingAt();
-      case '|' -> where == Where.CELL;
-      default -> false;
-    };
-  }
-
   private static char last(StringBuilder out) {
     return out.length() == 0 ? ' ' : out.charAt(out.length() - 1);
-  }
-
-  private static boolean wordChar(char c) {
-    return Character.isLetterOrDigit(c);
   }
 
   private void emphasis(Element e, StringBuilder out, boolean strong) {
@@ -324,14 +299,16 @@ final class MarkdownInline {
   }
 
   private void raw(String tag, Element e, StringBuilder out) {
-    out.append('<').append(tag);
+    StringBuilder inner = new StringBuilder();
+    children(e, inner);
+    StringBuilder open = new StringBuilder("<").append(tag);
     if (tag.equals("abbr") && e.hasAttr("title")) {
-      out.append(" title=\"").append(HtmlFragments.escapeAttribute(e.attr("title"))).append('"');
+      open.append(" title=\"").append(HtmlFragments.escapeAttribute(e.attr("title"))).append('"');
     }
-    out.append('>');
-    children(e, out);
-    out.append("</").append(tag).append('>');
+    // an empty tag is left out: alone on a line it could start an HTML block
+    out.append(inner.toString().isBlank() ? inner : open + ">" + inner + "</" + tag + ">");
   }
+
 
   private List<String> finish(String rendered) {
     List<String> result = new ArrayList<>();
@@ -339,7 +316,7 @@ final class MarkdownInline {
         ? List.of(PARAGRAPH_BREAK.split(rendered))
         : List.of(rendered);
     for (String chunk : chunks) {
-      String text = Emphasis.resolve(trimEdges(SPACED_BREAK.matcher(chunk).replaceAll(String.valueOf(BREAK))));
+      String text = MarkdownEmphasis.resolve(trimEdges(SPACED_BREAK.matcher(chunk).replaceAll(String.valueOf(BREAK))));
       if (blank(text)) {
         continue;
       }
@@ -353,7 +330,7 @@ final class MarkdownInline {
         if (paragraph.length() > 0) {
           paragraph.append("\\\n");
         }
-        paragraph.append(escapeLineStart(line.strip()));
+        paragraph.append(MarkdownEscapes.lineStart(line.strip()));
       }
       result.add(paragraph.toString());
     }
@@ -377,113 +354,5 @@ final class MarkdownInline {
     return text.chars().allMatch(c -> Character.isWhitespace(c) || c == '\u00A0' || c == '\u200B' || c == '\uFEFF');
   }
 
-  /** Escapes what would start a block (heading, list, quote, fence, underline) at a line's start. */
-  static String escapeLineStart(String line) {
-    if (line.isEmpty()) {
-      return line;
-    }
-    char c = line.charAt(0);
-    boolean block = c == '>'
-        || (c == '#' && HEADING_START.matcher(line).lookingAt())
-        || ((c == '-' || c == '+') && (line.length() == 1 || line.charAt(1) == ' ' || line.charAt(1) == '\t'))
-        || UNDERLINE.matcher(line).matches()
-        || line.startsWith("~~~")
-        || TABLE_DELIMITER.matcher(line).matches();
-    if (block) {
-      return "\\" + line;
-    }
-    Matcher ordered = ORDERED_START.matcher(line);
-    if (ordered.lookingAt()) {
-      int digits = ordered.group(1).length();
-      return line.substring(0, digits) + "\\" + line.substring(digits);
-    }
-    return line;
-  }
 
-  /** Turns the emphasis marks into stars or tags; see the class comment. */
-  static final class Emphasis {
-    private Emphasis() {}
-
-    static String resolve(String text) {
-      int[] partner = pair(text);
-      StringBuilder out = new StringBuilder(text.length() + 16);
-      boolean[] tags = new boolean[text.length()];
-      for (int i = 0; i < text.length(); i++) {
-        if (isOpen(text.charAt(i)) && partner[i] >= 0) {
-          tags[i] = !starsWork(text, i, partner[i]);
-          tags[partner[i]] = tags[i];
-        }
-      }
-      for (int i = 0; i < text.length(); i++) {
-        char c = text.charAt(i);
-        if (c < STRONG_OPEN || c > EM_CLOSE) {
-          out.append(c);
-        } else if (partner[i] >= 0) {
-          out.append(mark(c, tags[i]));
-        }
-      }
-      return out.toString();
-    }
-
-    private static int[] pair(String text) {
-      int[] partner = new int[text.length()];
-      java.util.Arrays.fill(partner, -1);
-      java.util.ArrayDeque<Integer> open = new java.util.ArrayDeque<>();
-      for (int i = 0; i < text.length(); i++) {
-        char c = text.charAt(i);
-        if (isOpen(c)) {
-          open.push(i);
-        } else if ((c == STRONG_CLOSE || c == EM_CLOSE) && !open.isEmpty() && text.charAt(open.peek()) == c - 1) {
-          int o = open.pop();
-          partner[o] = i;
-          partner[i] = o;
-        }
-      }
-      return partner;
-    }
-
-    private static boolean isOpen(char c) {
-      return c == STRONG_OPEN || c == EM_OPEN;
-    }
-
-    private static String mark(char c, boolean tag) {
-      return switch (c) {
-        case STRONG_OPEN -> tag ? "<strong>" : "**";
-        case STRONG_CLOSE -> tag ? "</strong>" : "**";
-        case EM_OPEN -> tag ? "<em>" : "*";
-        default -> tag ? "</em>" : "*";
-      };
-    }
-
-    /** Whether CommonMark reads stars at {@code open} and {@code close} as this emphasis (its flanking rules). */
-    private static boolean starsWork(String text, int open, int close) {
-      char before = open > 0 ? text.charAt(open - 1) : ' ';
-      char first = text.charAt(open + 1);
-      char lastInside = text.charAt(close - 1);
-      char after = close + 1 < text.length() ? text.charAt(close + 1) : ' ';
-      if (before == STRONG_CLOSE || before == EM_CLOSE) {
-        return false;
-      }
-      return !(punctuation(first) && word(before)) && !(punctuation(lastInside) && word(after));
-    }
-
-    private static boolean punctuation(char c) {
-      if (c >= STRONG_OPEN && c <= EM_CLOSE) {
-        return true;
-      }
-      if (c < 128) {
-        return c > ' ' && !Character.isLetterOrDigit(c);
-      }
-      int type = Character.getType(c);
-      return type == Character.CONNECTOR_PUNCTUATION || type == Character.DASH_PUNCTUATION
-          || type == Character.START_PUNCTUATION || type == Character.END_PUNCTUATION
-          || type == Character.INITIAL_QUOTE_PUNCTUATION || type == Character.FINAL_QUOTE_PUNCTUATION
-          || type == Character.OTHER_PUNCTUATION || type == Character.MATH_SYMBOL
-          || type == Character.CURRENCY_SYMBOL || type == Character.MODIFIER_SYMBOL || type == Character.OTHER_SYMBOL;
-    }
-
-    private static boolean word(char c) {
-      return c != BREAK && !Character.isWhitespace(c) && c != '\u00A0' && !punctuation(c);
-    }
-  }
 }

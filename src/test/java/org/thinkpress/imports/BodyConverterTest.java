@@ -139,6 +139,13 @@ class BodyConverterTest {
   }
 
   @Test
+  void addressesInCyrillicStayReadable() {
+    assertThat(markdown("<p><a href=\"/2024/01/статья/\">статья</a> <a href=\"/2024/01/%D0%B4%D0%B0/\">да</a></p>",
+        Flavour.WORDPRESS, BodyLinks.UNCHANGED))
+        .isEqualTo("[статья](https://old.example.org/2024/01/статья/) [да](https://old.example.org/2024/01/%D0%B4%D0%B0/)\n");
+  }
+
+  @Test
   void withoutABaseRelativeUrlsStayAsTheyAre() {
     assertThat(new BodyConverter("").toMarkdown("<p><a href=\"/about\">about</a></p>", Flavour.SUBSTACK, BodyLinks.UNCHANGED,
         id -> Optional.empty(), notes::add)).isEqualTo("[about](/about)\n");

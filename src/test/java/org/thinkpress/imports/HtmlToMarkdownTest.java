@@ -192,6 +192,7 @@ class HtmlToMarkdownTest {
 
     assertThat(markdown).isEqualTo("x<sup>2</sup>, H<sub>2</sub>O, <del>gone</del>, <del>old</del>, "
         + "<abbr title=\"North Atlantic\">NATO</abbr>, plain\n");
+    assertThat(markdown("<p><sup> </sup>x<del></del></p>")).isEqualTo("x\n");
     assertThat(rendered(markdown)).contains("x<sup>2</sup>", "<abbr title=\"North Atlantic\">NATO</abbr>");
   }
 
