@@ -103,6 +103,8 @@ class RoleAccessTest {
       GET  /admin/subscribers/{id}/erase                        | /admin/subscribers/{subscriber}/erase          | 303 403 403 200
       POST /admin/subscribers/{id}/erase                        | /admin/subscribers/999999/erase                | 303 403 403 404
       GET  /admin/sends                                         | /admin/sends                                   | 303 403 200 200
+      GET  /admin/redirects                                     | /admin/redirects                               | 303 403 200 200
+      GET  /admin/redirects.csv                                 | /admin/redirects.csv                           | 303 403 200 200
       GET  /admin/sends/{id}                                    | /admin/sends/{send}                            | 303 403 200 200
       GET  /admin/sends/{id}/progress                           | /admin/sends/{send}/progress                   | 303 403 200 200
       POST /admin/sends/{id}/retry                              | /admin/sends/{send}/retry                      | 303 403 303 303

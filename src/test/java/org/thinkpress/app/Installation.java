@@ -108,6 +108,10 @@ public final class Installation implements AutoCloseable {
     subscribers.unsubscribe(subscribers.tokens().preferences(left.id()));
     subscribers.suppress("bounced@reader.example", "hard bounce: 550 no such user");
     subscribers.erase("forgotten@reader.example");
+    // a small WordPress site moved in: its ledger and old addresses are the installation's too
+    app.importer().run(org.thinkpress.imports.ImportRequest.of(org.thinkpress.imports.Platform.WORDPRESS,
+        java.nio.file.Path.of("src/test/resources/org/thinkpress/imports/wordpress/wxr-1.1-https.xml")),
+        org.thinkpress.imports.ImportProgress.NONE);
     long campaign = app.newsletterService().sendCampaign("News of the institute", "Read [the analysis](/publications/a-renamed-piece).",
         List.of(subscribers.lists().first().key()), List.of(), List.of()).send().id();
     return new Filled(uploadName, png, campaign, "a-draft-to-rename", "a-renamed-piece", addresses);
