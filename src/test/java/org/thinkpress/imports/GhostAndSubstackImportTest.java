@@ -84,6 +84,9 @@ class GhostAndSubstackImportTest {
     assertThat(location(serving, "/tag/energy/")).isEqualTo("/topics/energy");
     assertThat(location(serving, "/author/anna-keller/")).isEqualTo("/experts/anna-keller");
     assertThat(location(serving, "/rss/")).isEqualTo("/feed.xml");
+    HttpResponse<String> expert = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        URI.create("http://127.0.0.1:" + serving.port() + "/experts/anna-keller")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(expert.body()).contains("rel=\"me noopener\">Website</a>");
   }
 
   @EachDatabase

@@ -131,6 +131,9 @@ class WordPressImportTest {
     assertThat(location(serving, "/tag/nuclear/")).isEqualTo("/search?q=%22Nuclear%22");
     assertThat(location(serving, "/author/anna-petrosyan/")).isEqualTo("/experts/anna-petrosyan");
     assertThat(get(serving, "/2024/04/board-briefing-2024-priorities/").statusCode()).isEqualTo(404); // a private piece stays unknown
+    String page = get(serving, "/publications/arms-control-after-new-start").body();
+    assertThat(page).contains("Arms control after New START: what holds the line") // the SEO title, for search engines
+        .contains("<a href=\"/search?q=%22Nuclear%22\" rel=\"nofollow\">Nuclear</a>"); // a keyword, searched
     assertThat(installation.app().oldUrls().count()).isEqualTo(report().redirects());
   }
 
