@@ -26,7 +26,11 @@ import org.thinkpress.content.ContentReader;
 import org.thinkpress.content.ContentStore;
 import org.thinkpress.content.ContentVersion;
 import org.thinkpress.content.MarkdownRenderer;
+import org.thinkpress.imports.Importer;
+import org.thinkpress.imports.OldUrls;
+import org.thinkpress.imports.RedirectsAdmin;
 import org.thinkpress.kit.Assets;
+import org.thinkpress.media.MediaFolder;
 import org.thinkpress.media.UploadHandlers;
 import org.thinkpress.media.Uploads;
 import org.thinkpress.newsletter.Newsletter;
@@ -78,6 +82,8 @@ public final class ThinkPress implements AutoCloseable {
   private final Uploads uploads;
   private final Newsletter newsletter;
   private final SubscriberService subscribers;
+  private final OldUrls oldUrls;
+  private final Importer importer;
   private final List<AutoCloseable> running = new ArrayList<>();
   private Serving serving;
 
@@ -105,6 +111,10 @@ public final class ThinkPress implements AutoCloseable {
           new ConfirmationLinks(linkTokens)::token));
       this.subscribers = new SubscriberService(jdbi, clock, config.subscribers(), linkTokens, contentReader,
           newsletter.subscriberMail());
+      this.oldUrls = new OldUrls(jdbi);
+      this.importer = new Importer(contentStore,
+          (handle, file, name) -> MediaFolder.importFile(handle, uploads, file, name, clock.millis()).url(),
+          config.dataDir().resolve("imports").resolve("media-cache"), config.site().language(), clock);
     } catch (RuntimeException e) {
       database.close();
       throw database.explained(e); // a locked, read-only or full SQLite file, in one line
@@ -163,9 +173,19 @@ public final class ThinkPress implements AutoCloseable {
         Math.max(1024 * 1024, uploadMaxBytes() + 64 * 1024), config.clientAddress());
     // limits and origin checks cut across features: web applies them to the route groups named here
     List<Consumer<RoutesConfig>> routeSets = new ArrayList<>(RequestGuards.of(config, clock, subscriberRoutes));
+    routeSets.add(routes -> routes.before("/", ctx -> {
+      // WordPress's /?p=123 forms of an old address: the home page answers every other query
+      if (OldUrls.namesOldContent(ctx.queryString())) {
+        oldUrls.target(ctx.path(), ctx.queryString()).ifPresent(target -> {
+          ctx.status(301).header("Location", target).header("Cache-Control", "public, max-age=3600");
+          ctx.skipRemainingHandlers();
+        });
+      }
+    }));
     routeSets.addAll(List.of(siteRoutes::register, api::register, admin::register,
         search.routes(pages, assets.url("search.js")), subscriberRoutes::register, newsletter::registerRoutes));
-    HttpServer server = HttpServer.start(settings, (status, detail) -> pages.error(status, detail).body(), routeSets);
+    HttpServer server = HttpServer.start(settings, (status, detail) -> pages.error(status, detail).body(), routeSets,
+        oldUrls::target);
     running.add(server);
     await(indexReady);
     serving = new Serving(search, pages, pageCache, admin, api, server);
@@ -181,7 +201,8 @@ public final class ThinkPress implements AutoCloseable {
             uploadMaxBytes()),
         new UploadHandlers(uploads, adminPages),
         new SubscriberHandlers(subscribers, contentStore, adminPages, clock),
-        new NewsletterAdmin(newsletter.service(), contentStore, markdown, adminPages)));
+        new NewsletterAdmin(newsletter.service(), contentStore, markdown, adminPages),
+        new RedirectsAdmin(oldUrls, adminPages)));
   }
 
   private static <T> T await(CompletableFuture<T> future) {
@@ -256,6 +277,16 @@ public final class ThinkPress implements AutoCloseable {
   /** Signing in, sessions and API tokens. */
   public Accounts signIn() {
     return accounts;
+  }
+
+  /** Moving a site in from WordPress, Ghost or Substack. */
+  public Importer importer() {
+    return importer;
+  }
+
+  /** The old site's addresses that answer 301. */
+  public OldUrls oldUrls() {
+    return oldUrls;
   }
 
   public Workflow workflow() {

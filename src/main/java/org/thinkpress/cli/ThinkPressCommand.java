@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 /** The root command; holds the options every command shares. */
 @Command(name = "thinkpress", mixinStandardHelpOptions = true, version = "ThinkPress 0.1.0",
     description = "A publishing platform for think tanks and policy institutes.",
-    subcommands = {ServeCommand.class, DemoCommand.class, MigrateCommand.class, ContentCommand.class,
+    subcommands = {ServeCommand.class, DemoCommand.class, MigrateCommand.class, ContentCommand.class, ImportCommand.class,
+        RedirectsCommand.class,
         UserCommand.class, SearchCommand.class, SubscribersCommand.class, NewsletterCommand.class, MailCommand.class,
         BackupCommand.class, RestoreCommand.class},
     footer = {"", "Settings come from defaults, then --config FILE (or THINKPRESS_CONFIG), then THINKPRESS_* environment",

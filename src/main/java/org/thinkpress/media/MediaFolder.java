@@ -28,8 +28,10 @@ import org.thinkpress.content.ContentImportException.Problem;
  * The uploads in a content folder: {@code media/NAME}, the files as the site serves them at
  * {@code /media/NAME}, and {@code media.yaml}, what the library knows of each (the name it was
  * uploaded as, when). {@code content export} writes them beside the Markdown, so that the bodies'
- * images travel with them; {@code content import} checks every file as an upload is checked (an
- * image by its bytes, named after their SHA-256) and brings them back in the import's transaction.
+ * images and PDFs travel with them; {@code content import} checks every file as an upload is checked
+ * (by its bytes, named after their SHA-256) and brings them back in the import's transaction.
+ * {@link #importFile} does the same for one file of another site, for the importers of
+ * {@code org.thinkpress.imports}.
  */
 public final class MediaFolder {
 
@@ -42,7 +44,7 @@ public final class MediaFolder {
       .build());
 
   /** A checked file of a content folder's {@code media/}, ready to import. */
-  public record File(Path source, Uploads.Image image, String originalName, Instant uploadedAt, long size) {}
+  public record File(Path source, UploadCheck.Checked checked, String originalName, Instant uploadedAt, long size) {}
 
   private MediaFolder() {}
 
@@ -104,16 +106,16 @@ public final class MediaFolder {
       }
       try {
         byte[] bytes = Files.readAllBytes(path);
-        Uploads.Image image = Uploads.check(bytes);
-        if (!image.fileName().equals(name)) {
+        UploadCheck.Checked checked = UploadCheck.check(bytes);
+        if (!checked.fileName().equals(name)) {
           problems.add(new Problem(where, 0, "its content does not match its name (a file of this content is named "
-              + image.fileName() + "); uploads are named after the SHA-256 of their bytes"));
+              + checked.fileName() + "); uploads are named after the SHA-256 of their bytes"));
           continue;
         }
         Map<String, Object> known = index.remove(name);
         String original = known == null ? name : Uploads.cleanName(String.valueOf(known.getOrDefault("name", name)));
         Instant uploaded = known == null ? null : uploaded(known, where, problems);
-        files.add(new File(path, image, original, uploaded, bytes.length));
+        files.add(new File(path, checked, original, uploaded, bytes.length));
       } catch (UploadRefusedException e) {
         problems.add(new Problem(where, 0, e.getMessage()));
       } catch (IOException e) {
@@ -190,29 +192,83 @@ public final class MediaFolder {
   public static List<Path> importInto(Handle handle, Uploads uploads, List<File> files, long now) {
     List<Path> added = new ArrayList<>();
     try {
-      Files.createDirectories(uploads.folder());
       for (File file : files) {
-        Path target = uploads.folder().resolve(file.image().fileName());
-        if (!Files.exists(target)) {
-          Path partial = Files.createTempFile(uploads.folder(), "upload-", ".part");
-          Files.copy(file.source(), partial, StandardCopyOption.REPLACE_EXISTING);
-          Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-          added.add(target);
+        if (copyIn(uploads, file.source(), file.checked().fileName())) {
+          added.add(uploads.folder().resolve(file.checked().fileName()));
         }
-        int[] size = file.image().size();
-        handle.createUpdate("INSERT INTO uploads (file_name, original_name, content_type, size_bytes, width, height,"
-                + " account_id, created_at) VALUES (:name, :original, :type, :size, :width, :height, NULL, :created)"
-                + " ON CONFLICT (file_name) DO NOTHING")
-            .bind("name", file.image().fileName()).bind("original", file.originalName())
-            .bind("type", file.image().contentType()).bind("size", file.size())
-            .bind("width", size == null ? null : size[0]).bind("height", size == null ? null : size[1])
-            .bind("created", file.uploadedAt() == null ? now : file.uploadedAt().toEpochMilli()).execute();
+        insert(handle, file.checked(), file.originalName(), file.size(),
+            file.uploadedAt() == null ? now : file.uploadedAt().toEpochMilli());
       }
       return added;
     } catch (IOException e) {
       added.forEach(MediaFolder::deleteQuietly);
       throw new UncheckedIOException("Cannot copy the media into " + uploads.folder() + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Makes one file of another site an upload, in the caller's transaction (an import's): checks it
+   * as an upload is checked (an image must parse, a PDF must begin and end as one), copies it into
+   * the uploads under its content's name unless a file of that name is there, and adds its row unless
+   * one exists, in which case the existing upload is returned as it is (its original name, its time).
+   *
+   * <p>The editors' upload limit does not apply: an old site's reports may be larger, and whoever
+   * brought the file in has bounded it (the importer's fetcher refuses responses past its limit).
+   *
+   * <p>A file copied in stays if the transaction rolls back: it is named after its content, no row
+   * refers to it, nothing serves it, and the next run finds it there and reuses it.
+   *
+   * @param originalName the name the file had on the old site, shown in the media library and in messages
+   * @throws UploadRefusedException naming {@code originalName} and what the file is, when it is not
+   *     a type the site accepts ({@code photo.svg: SVG images cannot be uploaded, ...})
+   */
+  public static Uploads.Upload importFile(Handle handle, Uploads uploads, Path file, String originalName, long now) {
+    requireNonNull(handle, "handle");
+    requireNonNull(uploads, "uploads");
+    requireNonNull(file, "file");
+    String cleaned = Uploads.cleanName(originalName);
+    String original = cleaned.isEmpty() ? file.getFileName().toString() : cleaned;
+    try {
+      UploadCheck.Checked checked;
+      try {
+        checked = UploadCheck.check(file);
+      } catch (UploadRefusedException e) {
+        throw new UploadRefusedException(original + ": " + e.getMessage());
+      }
+      copyIn(uploads, file, checked.fileName());
+      insert(handle, checked, original, Files.size(file), now);
+      return handle.createQuery("SELECT * FROM uploads WHERE file_name = :name").bind("name", checked.fileName())
+          .map((rs, ctx) -> Uploads.upload(rs)).one();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot copy " + file + " into " + uploads.folder() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Copies a file into the uploads under {@code fileName} unless it is there; true if it was not. */
+  private static boolean copyIn(Uploads uploads, Path source, String fileName) throws IOException {
+    Path target = uploads.folder().resolve(fileName);
+    if (Files.exists(target)) {
+      return false;
+    }
+    Files.createDirectories(uploads.folder());
+    Path partial = Files.createTempFile(uploads.folder(), "upload-", ".part");
+    try {
+      Files.copy(source, partial, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(partial);
+    }
+    return true;
+  }
+
+  private static void insert(Handle handle, UploadCheck.Checked checked, String originalName, long size, long createdAt) {
+    int[] dimensions = checked.size();
+    handle.createUpdate("INSERT INTO uploads (file_name, original_name, content_type, size_bytes, width, height,"
+            + " account_id, created_at) VALUES (:name, :original, :type, :size, :width, :height, NULL, :created)"
+            + " ON CONFLICT (file_name) DO NOTHING")
+        .bind("name", checked.fileName()).bind("original", originalName).bind("type", checked.contentType())
+        .bind("size", size).bind("width", dimensions == null ? null : dimensions[0])
+        .bind("height", dimensions == null ? null : dimensions[1]).bind("created", createdAt).execute();
   }
 
   /** Takes out files {@link #importInto} added, after its transaction rolled back. */

@@ -9,7 +9,8 @@ public final class MediaViews {
 
   private MediaViews() {}
 
-  public record UploadRow(String url, String markdown, String name, String size, String dimensions) {}
+  /** One upload in the list; {@code image} false for a PDF (linked, not shown). */
+  public record UploadRow(String url, String markdown, String name, String size, String dimensions, boolean image) {}
 
   public record UploadsPage(List<UploadRow> uploads, long maxMb, String lastMarkdown) {}
 }

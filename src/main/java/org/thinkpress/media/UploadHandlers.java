@@ -8,9 +8,12 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.thinkpress.accounts.Accounts.Signed;
 import org.thinkpress.accounts.Role;
@@ -23,7 +26,10 @@ import org.thinkpress.media.MediaViews.UploadsPage;
 import org.thinkpress.media.Uploads.StoredFile;
 import org.thinkpress.media.Uploads.Upload;
 
-/** Uploading images (a form, or the editor's script asking for JSON) and serving them at {@code /media/NAME}. */
+/**
+ * Uploading images and PDFs (a form, or the editor's script asking for JSON) and serving them at
+ * {@code /media/NAME}.
+ */
 public final class UploadHandlers implements AdminRoutes.Section {
 
   /**
@@ -42,7 +48,7 @@ public final class UploadHandlers implements AdminRoutes.Section {
     this.pages = requireNonNull(pages, "pages");
   }
 
-  /** The images themselves are open to anyone; the media library is for every signed-in role. */
+  /** The files themselves are open to anyone; the media library is for every signed-in role. */
   @Override
   public void register(AdminRoutes routes) {
     routes.open(HandlerType.GET, "/media/{file}", this::serve);
@@ -57,9 +63,9 @@ public final class UploadHandlers implements AdminRoutes.Section {
   private void show(Context ctx, Signed signed, int status, String error, String lastMarkdown) {
     List<UploadRow> rows = uploads.list(100).stream()
         .map(u -> new UploadRow(u.url(), markdown(u, ""), u.originalName(), kilobytes(u.sizeBytes()),
-            u.width() == null ? "" : u.width() + " × " + u.height()))
+            u.width() == null ? "" : u.width() + " × " + u.height(), u.image()))
         .toList();
-    pages.render(ctx, status, "media/admin/uploads", pages.chrome(ctx, signed, "Images", "uploads", error),
+    pages.render(ctx, status, "media/admin/uploads", pages.chrome(ctx, signed, "Images and PDFs", "uploads", error),
         new UploadsPage(rows, Math.max(1, uploads.maxBytes() / (1024 * 1024)), lastMarkdown));
   }
 
@@ -87,20 +93,27 @@ public final class UploadHandlers implements AdminRoutes.Section {
       if (wantsJson) {
         json(ctx, 400, Map.of("error", e.getMessage()));
       } else {
-        show(ctx, signed, 400, "The image was not uploaded: " + e.getMessage() + ".", null);
+        show(ctx, signed, 400, "The file was not uploaded: " + e.getMessage() + ".", null);
       }
     }
   }
 
-  /** {@code /media/NAME}: the bytes as uploaded, cached for a year, sandboxed, never as a document. */
+  /**
+   * {@code /media/NAME}: the bytes as uploaded, cached for a year, sandboxed, never as a page of the
+   * site. An image is shown inline. A PDF is sent as an attachment under the name it was uploaded
+   * as: not every browser's PDF viewer runs under the sandboxing policy (Safari's shows a blank page,
+   * Chromium's long did), while a download opens in every browser, in the reader's own viewer, off
+   * the site's origin, which is where a PDF's scripts and forms belong.
+   */
   void serve(Context ctx) throws IOException {
-    StoredFile file = uploads.file(ctx.pathParam("file"))
-        .orElseThrow(() -> new ContentNotFoundException("image", ctx.pathParam("file")));
-    String etag = "\"" + ctx.pathParam("file") + "\"";
+    String name = ctx.pathParam("file");
+    StoredFile file = uploads.file(name).orElseThrow(() -> new ContentNotFoundException("file", name));
+    String etag = "\"" + name + "\"";
     ctx.header("Cache-Control", "public, max-age=31536000, immutable");
     ctx.header("ETag", etag);
     ctx.header("Content-Security-Policy", MEDIA_POLICY);
-    ctx.header("Content-Disposition", "inline; filename=\"" + ctx.pathParam("file") + "\"");
+    ctx.header("Content-Disposition", file.contentType().startsWith("image/") ? "inline; filename=\"" + name + "\""
+        : attachment(uploads.find(name).map(Upload::originalName).orElse(""), name));
     ctx.header("Cross-Origin-Resource-Policy", "same-site");
     if (etag.equals(ctx.header("If-None-Match"))) {
       ctx.status(304);
@@ -118,9 +131,27 @@ public final class UploadHandlers implements AdminRoutes.Section {
     ctx.result(JSON.writeValueAsBytes(body));
   }
 
+  /** An image as a body shows it; a PDF as a link, by its description or else the name it was uploaded as. */
   static String markdown(Upload upload, String alt) {
     String text = alt == null ? "" : alt.replaceAll("[\\[\\]\\r\\n]", " ").strip();
-    return "![" + text + "](" + upload.url() + ")";
+    if (upload.image()) {
+      return "![" + text + "](" + upload.url() + ")";
+    }
+    String label = text.isEmpty() ? upload.originalName().replaceAll("[\\[\\]\\r\\n]", " ").strip() : text;
+    return "[" + (label.isEmpty() ? upload.fileName() : label) + "](" + upload.url() + ")";
+  }
+
+  /**
+   * {@code Content-Disposition} for a download named {@code original} (with {@code .pdf} added if it
+   * lacks it), or {@code stored} when there is no name: an ASCII name for old clients and the exact
+   * one, percent-encoded as UTF-8 (RFC 6266), for the rest.
+   */
+  static String attachment(String original, String stored) {
+    String name = original.isBlank() ? stored
+        : original.toLowerCase(Locale.ROOT).endsWith(".pdf") ? original : original + ".pdf";
+    String ascii = name.replaceAll("[^\\x20-\\x7e]|[\"\\\\%]", "_");
+    String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
+    return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
   }
 
   private static String kilobytes(long bytes) {

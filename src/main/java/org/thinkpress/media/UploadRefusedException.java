@@ -2,7 +2,7 @@ package org.thinkpress.media;
 
 import org.thinkpress.ThinkPressException;
 
-/** An uploaded file is not accepted: too big, empty, or not an image type the site serves. */
+/** An uploaded or imported file is not accepted: too big, empty, damaged, or not a type the site serves (images, PDF). */
 public final class UploadRefusedException extends ThinkPressException {
 
   UploadRefusedException(String message) {

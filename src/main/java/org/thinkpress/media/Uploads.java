@@ -2,65 +2,51 @@ package org.thinkpress.media;
 
 import static java.util.Objects.requireNonNull;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 import org.jdbi.v3.core.Jdbi;
-import org.thinkpress.accounts.Tokens;
 
 /**
- * Images editors upload, kept under {@code data.dir/uploads/} and served at {@code /media/NAME}.
+ * Images and PDF documents editors upload, kept under {@code data.dir/uploads/} and served at
+ * {@code /media/NAME}.
  *
- * <p>The type is decided by the file's first bytes, never by its name or the browser's word: only
- * PNG, JPEG, GIF and WebP are accepted, and PNG, JPEG and GIF must also parse as images. SVG,
- * HTML and everything else are refused, so nothing uploaded can carry script onto the site's
- * origin; the files are also served with a sandboxing policy of their own. A file is named after
- * the SHA-256 of its bytes, so its URL never changes meaning and can be cached for a year, and
- * uploading the same image twice stores it once.
+ * <p>The type is decided by the file's bytes, never by its name or the browser's word: only PNG,
+ * JPEG, GIF and WebP images and PDF documents are accepted; PNG, JPEG and GIF must also parse as
+ * images, and a PDF must begin with {@code %PDF-} and end with {@code %%EOF} (a file cut short is
+ * refused). SVG, HTML and everything else are refused, so nothing uploaded can carry script onto the
+ * site's origin; the files are also served with a sandboxing policy of their own. A file is named
+ * after the SHA-256 of its bytes, so its URL never changes meaning and can be cached for a year, and
+ * uploading the same file twice stores it once.
  */
 public final class Uploads {
 
   /** File names as stored and served: 32 hex digits and the type's extension. */
-  static final Pattern FILE_NAME = Pattern.compile("[0-9a-f]{32}\\.(png|jpg|gif|webp)");
+  static final Pattern FILE_NAME = Pattern.compile("[0-9a-f]{32}\\.(png|jpg|gif|webp|pdf)");
 
-  /** An uploaded image as listed and linked. */
+  /** An uploaded file as listed and linked; width and height are null for a PDF (and a WebP image). */
   public record Upload(String fileName, String originalName, String contentType, long sizeBytes, Integer width,
                        Integer height, Instant createdAt) {
     public String url() {
       return "/media/" + fileName;
     }
+
+    /** Whether it is an image (shown in a body) rather than a document (linked to). */
+    public boolean image() {
+      return contentType.startsWith("image/");
+    }
   }
 
   /** A stored file ready to send. */
   record StoredFile(Path path, String contentType) {}
-
-  enum ImageType {
-    PNG("image/png", "png"), JPEG("image/jpeg", "jpg"), GIF("image/gif", "gif"), WEBP("image/webp", "webp");
-
-    final String contentType;
-    final String extension;
-
-    ImageType(String contentType, String extension) {
-      this.contentType = contentType;
-      this.extension = extension;
-    }
-  }
 
   private final Jdbi jdbi;
   private final Path folder;
@@ -78,7 +64,7 @@ public final class Uploads {
     return maxBytes;
   }
 
-  /** Checks and stores an image; reads at most one byte past the limit. */
+  /** Checks and stores an image or a PDF; reads at most one byte past the limit. */
   public Upload store(InputStream content, String originalName, long accountId) {
     byte[] bytes;
     try {
@@ -92,10 +78,10 @@ public final class Uploads {
     if (bytes.length > maxBytes) {
       throw new UploadRefusedException("the file is larger than the limit of " + megabytes(maxBytes) + " MB");
     }
-    Image image = check(bytes);
-    ImageType type = image.type;
-    int[] size = image.size;
-    String name = image.fileName;
+    UploadCheck.Checked checked = UploadCheck.check(bytes);
+    UploadCheck.FileType type = checked.type();
+    int[] size = checked.size();
+    String name = checked.fileName();
     String original = cleanName(originalName);
     writeFile(name, bytes);
     long now = clock.millis();
@@ -133,7 +119,7 @@ public final class Uploads {
       return Optional.empty();
     }
     String extension = fileName.substring(fileName.lastIndexOf('.') + 1);
-    for (ImageType type : ImageType.values()) {
+    for (UploadCheck.FileType type : UploadCheck.FileType.values()) {
       if (type.extension.equals(extension)) {
         return Optional.of(new StoredFile(path, type.contentType));
       }
@@ -141,7 +127,7 @@ public final class Uploads {
     return Optional.empty();
   }
 
-  private static Upload upload(java.sql.ResultSet rs) throws java.sql.SQLException {
+  static Upload upload(java.sql.ResultSet rs) throws java.sql.SQLException {
     int width = rs.getInt("width");
     boolean noWidth = rs.wasNull();
     int height = rs.getInt("height");
@@ -151,76 +137,8 @@ public final class Uploads {
         Instant.ofEpochMilli(rs.getLong("created_at")));
   }
 
-  /** What {@link #check} found in an image's bytes: its type, its size (null for WebP), its stored name. */
-  record Image(ImageType type, int[] size, String fileName) {
-    String contentType() {
-      return type.contentType;
-    }
-  }
-
-  /**
-   * Checks that the bytes are an image an editor could upload (by their content, whatever the
-   * name) and gives the name it is stored under; {@link UploadRefusedException} says why not.
-   */
-  static Image check(byte[] bytes) {
-    ImageType type = sniff(bytes);
-    return new Image(type, dimensions(type, bytes), Tokens.sha256Hex(bytes).substring(0, 32) + "." + type.extension);
-  }
-
   Path folder() {
     return folder;
-  }
-
-  /** The image type the bytes begin with; anything else, SVG and HTML included, is refused. */
-  private static ImageType sniff(byte[] b) {
-    if (startsWith(b, 0, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'})) {
-      return ImageType.PNG;
-    }
-    if (startsWith(b, 0, new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff})) {
-      return ImageType.JPEG;
-    }
-    if (startsWith(b, 0, "GIF87a".getBytes(StandardCharsets.US_ASCII))
-        || startsWith(b, 0, "GIF89a".getBytes(StandardCharsets.US_ASCII))) {
-      return ImageType.GIF;
-    }
-    if (startsWith(b, 0, "RIFF".getBytes(StandardCharsets.US_ASCII))
-        && startsWith(b, 8, "WEBPVP8".getBytes(StandardCharsets.US_ASCII))) {
-      return ImageType.WEBP;
-    }
-    String head = new String(b, 0, Math.min(b.length, 512), StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
-    if (head.contains("<svg")) {
-      throw new UploadRefusedException("SVG images cannot be uploaded, because they can carry script;"
-          + " convert the image to PNG first");
-    }
-    throw new UploadRefusedException("only PNG, JPEG, GIF and WebP images can be uploaded, and this file is none"
-        + " of them (whatever its name says)");
-  }
-
-  /** Width and height, read from the header; PNG, JPEG and GIF that do not parse are refused. */
-  private static int[] dimensions(ImageType type, byte[] bytes) {
-    if (type == ImageType.WEBP) {
-      return null;
-    }
-    try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-      Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-      if (!readers.hasNext()) {
-        throw new UploadRefusedException("the file starts like a " + type.extension.toUpperCase(Locale.ROOT)
-            + " image but is not one");
-      }
-      ImageReader reader = readers.next();
-      try {
-        reader.setInput(in);
-        return new int[] {reader.getWidth(0), reader.getHeight(0)};
-      } finally {
-        reader.dispose();
-      }
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof UploadRefusedException refused) {
-        throw refused;
-      }
-      throw new UploadRefusedException("the file starts like a " + type.extension.toUpperCase(Locale.ROOT)
-          + " image but is damaged or not an image");
-    }
   }
 
   private void writeFile(String name, byte[] bytes) {
@@ -236,11 +154,6 @@ public final class Uploads {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot store the upload in " + folder, e);
     }
-  }
-
-  private static boolean startsWith(byte[] bytes, int offset, byte[] prefix) {
-    return bytes.length >= offset + prefix.length
-        && Arrays.equals(bytes, offset, offset + prefix.length, prefix, 0, prefix.length);
   }
 
   static String cleanName(String name) {

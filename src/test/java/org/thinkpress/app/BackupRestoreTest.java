@@ -250,9 +250,8 @@ final class BackupRestoreTest {
     writer.start();
     Path during = temp.resolve("during-" + dialect.name().toLowerCase(java.util.Locale.ROOT) + ".zip");
     try {
-      while (saved.get() < 3) {
-        Thread.onSpinWait();
-      }
+      org.thinkpress.testing.Eventually.eventually("three pieces saved beside the backup", java.time.Duration.ofMinutes(1),
+          () -> saved.get() >= 3);
       backup(source, during);
     } finally {
       writing.set(false);

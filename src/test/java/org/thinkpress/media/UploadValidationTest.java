@@ -88,10 +88,16 @@ class UploadValidationTest {
 
     assertThatThrownBy(() -> store(html, "innocent.jpg"))
         .isInstanceOf(UploadRefusedException.class)
-        .hasMessage("only PNG, JPEG, GIF and WebP images can be uploaded, and this file is none of them"
-            + " (whatever its name says)");
+        .hasMessage("this file is an HTML page (whatever its name says), and only PNG, JPEG, GIF and WebP images and"
+            + " PDF documents can be uploaded");
+    assertThatThrownBy(() -> store("plain words".getBytes(StandardCharsets.UTF_8), "words.png"))
+        .isInstanceOf(UploadRefusedException.class)
+        .hasMessage("only PNG, JPEG, GIF and WebP images and PDF documents can be uploaded, and this file is none of"
+            + " them (whatever its name says)");
     assertThatThrownBy(() -> store(new byte[] {'%', 'P', 'D', 'F', '-', '1'}, "paper.png"))
-        .isInstanceOf(UploadRefusedException.class);
+        .isInstanceOf(UploadRefusedException.class)
+        .hasMessage("the file starts like a PDF document but does not end like one (no %%EOF): it is damaged or cut"
+            + " short");
   }
 
   @Test
@@ -148,6 +154,53 @@ class UploadValidationTest {
     HttpResponse<String> refused = multipart(tooBig, "huge.png", "image/png");
     assertThat(refused.statusCode()).isEqualTo(400);
     assertThat(refused.body()).contains("the file is larger than the limit of 1 MB");
+  }
+
+  /** A small PDF, written by hand: a header, one empty page, and the end marker readers look for; {@code n} tells them apart. */
+  static byte[] pdf(int n) {
+    return ("%PDF-1.4\n%" + n + "\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n"
+        + "2 0 obj <</Type /Pages /Kids [3 0 R] /Count 1>> endobj\n"
+        + "3 0 obj <</Type /Page /Parent 2 0 R /MediaBox [0 0 300 200]>> endobj\n"
+        + "trailer <</Root 1 0 R>>\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
+  }
+
+  @Test
+  void aPdfIsStoredByItsBytesWhateverItIsCalledAndLinkedRatherThanShown() {
+    Uploads.Upload report = store(pdf(1), "Годовой отчёт 2025");
+
+    assertThat(report.fileName()).matches("[0-9a-f]{32}\\.pdf");
+    assertThat(report.contentType()).isEqualTo("application/pdf");
+    assertThat(report.width()).isNull();
+    assertThat(UploadHandlers.markdown(report, "")).isEqualTo("[Годовой отчёт 2025](" + report.url() + ")");
+    assertThat(UploadHandlers.markdown(report, "The annual report")).isEqualTo("[The annual report](" + report.url() + ")");
+  }
+
+  @Test
+  void anUploadedPdfIsServedSandboxedAsAnAttachmentUnderItsOriginalName() {
+    HttpResponse<String> uploaded = multipart(pdf(2), "Ереван [2025].pdf", "application/pdf");
+    assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+    String url = uploaded.body().replaceAll("(?s).*\"url\":\"(/media/[0-9a-f]{32}\\.pdf)\".*", "$1");
+    assertThat(uploaded.body()).contains("\"markdown\":\"[A map](" + url + ")\"");
+
+    HttpResponse<byte[]> served = site.getBytes(url);
+    assertThat(served.statusCode()).isEqualTo(200);
+    assertThat(served.body()).isEqualTo(pdf(2));
+    assertThat(served.headers().firstValue("Content-Type")).hasValue("application/pdf");
+    assertThat(served.headers().firstValue("Content-Security-Policy")).hasValue(UploadHandlers.MEDIA_POLICY);
+    assertThat(served.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    assertThat(served.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"______ [2025].pdf\";"
+        + " filename*=UTF-8''%D0%95%D1%80%D0%B5%D0%B2%D0%B0%D0%BD%20%5B2025%5D.pdf");
+    assertThat(editor.get("/admin/uploads").body()).contains("<li><a href=\"" + url + "\" class=\"upload-document\">PDF</a>"
+        + " <span>Ереван [2025].pdf · 1 KB<br><code>[Ереван  2025 .pdf](" + url + ")</code></span></li>");
+  }
+
+  @Test
+  void aDownloadIsNamedAfterTheUploadWithItsExtensionOrElseAfterTheStoredFile() {
+    assertThat(UploadHandlers.attachment("annual report", "0123.pdf"))
+        .isEqualTo("attachment; filename=\"annual report.pdf\"; filename*=UTF-8''annual%20report.pdf");
+    assertThat(UploadHandlers.attachment("say \"100%\".PDF", "0123.pdf"))
+        .isEqualTo("attachment; filename=\"say _100__.PDF\"; filename*=UTF-8''say%20%22100%25%22.PDF");
+    assertThat(UploadHandlers.attachment("", "0123.pdf")).isEqualTo("attachment; filename=\"0123.pdf\"; filename*=UTF-8''0123.pdf");
   }
 
   @Test
