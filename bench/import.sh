@@ -60,6 +60,13 @@ import_once() {
   rm -rf "$data"
 }
 
+# The importer's stages in a run (its progress bars on stderr): "Finding media 2 s, Writing 4 s".
+stages() {
+  tr '\r' '\n' <"$WORK/err-$1.txt" | sed -n 's/^\([A-Z][a-z ]*[a-z]\) *[0-9]*% .*(\([0-9]*\):\([0-9]*\):\([0-9]*\) \/.*/\1 \2 \3 \4/p' |
+    awk '{ s = $(NF-2) * 3600 + $(NF-1) * 60 + $NF; $(NF-2) = $(NF-1) = $NF = ""; sub(/ +$/, ""); if (!($0 in t)) order[++n] = $0; t[$0] = s }
+         END { for (i = 1; i <= n; i++) printf "%s%s %d s", (i > 1 ? ", " : ""), order[i], t[order[i]] }'
+}
+
 # A row of medians: key label pieces
 row() {
   local key=$1 label=$2 pieces=$3 f="$WORK/runs-$1"
@@ -92,6 +99,8 @@ if [ -n "${MEMORY:-}" ]; then
     echo "| import | wall | runs | CPU | posts/s | peak RSS | heap after GC, max | data dir |"
     echo "|---|---|---|---|---|---|---|---|"
     row memory "without media, 1 GB" "$(grep -c '<wp:post_type><!\[CDATA\[post\]\]>' "$big")"
+    echo
+    echo "Stages (the importer's progress bars, whole seconds): $(stages memory)"
     echo
     echo "Succeeded. The importer's report starts:"
     sed -n 1,12p "$WORK/report-memory.txt" | sed 's/^/    /'
@@ -148,6 +157,7 @@ out="$WORK/results-$(date +%Y%m%d-%H%M%S).md"
   row plain "without media" "$N"
   row media "with media, over HTTP" "$N"
   echo
+  echo "Stages of the last run (the importer's progress bars, whole seconds): without media: $(stages plain); with media: $(stages media)"
   echo "Media requests the server answered (all runs): $(grep -c '"GET /wp-content' "$WORK/http.log" || true), not 200: $(grep '"GET /wp-content' "$WORK/http.log" | grep -vc '" 200 ' || true)"
   echo "The last run's report with media starts:"
   sed -n 1,15p "$WORK/report-media.txt" | sed 's/^/    /'
