@@ -34,6 +34,8 @@ command -v curl >/dev/null || { echo "curl is missing: apt-get install curl" >&2
 mkdir -p "$WORK"
 [ -f "$JAR" ] || { log "building"; mvn -q -B package -DskipTests; }
 
+mb() { awk -v b="$1" 'BEGIN { printf "%.1f MB", b / 1e6 }'; } # MB as 10^6 bytes, as generate-wxr.py says them
+files_mb() { mb "$(find "$1" -type f -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')"; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 port_free() { python3 -c 'import socket,sys; s=socket.socket(); s.bind(("127.0.0.1", int(sys.argv[1])))' "$1" 2>/dev/null; }
@@ -56,7 +58,7 @@ import_once() {
   local heap
   heap=$(grep -o '[0-9]*M->[0-9]*M([0-9]*M)' "$gclog" | sed 's/.*->\([0-9]*\)M.*/\1/' | sort -n | tail -1)
   awk -v heap="${heap:-0}" '{ printf "%.2f %.2f %.0f %s\n", $1, $2 + $3, $4 / 1024, heap }' "$timing" >>"$WORK/runs-$label"
-  du -sm "$data" | cut -f1 >"$WORK/size-$label.txt"
+  files_mb "$data" >"$WORK/size-$label.txt"
   rm -rf "$data"
 }
 
@@ -73,7 +75,7 @@ row() {
   local wall cpu rss heap
   wall=$(cut -d' ' -f1 "$f" | median); cpu=$(cut -d' ' -f2 "$f" | median)
   rss=$(cut -d' ' -f3 "$f" | median); heap=$(cut -d' ' -f4 "$f" | median)
-  printf '| %s | %s s | %s | %s s | %.0f | %s MB | %s MB | %s MB |\n' "$label" "$wall" "$(cut -d' ' -f1 "$f" | tr '\n' ' ')" \
+  printf '| %s | %s s | %s | %s s | %.0f | %s | %s | %s |\n' "$label" "$wall" "$(cut -d' ' -f1 "$f" | tr '\n' ' ')" \
     "$cpu" "$(awk -v n="$pieces" -v w="$wall" 'BEGIN { print n / w }')" "$rss" "$heap" "$(cat "$WORK/size-$key.txt")"
 }
 
@@ -92,11 +94,11 @@ if [ -n "${MEMORY:-}" ]; then
   rm -f "$WORK/runs-memory"
   {
     header
-    echo "Export: $(du -m "$big" | cut -f1) MB ($(stat -c %s "$big") bytes), $(grep -c '<wp:post_type><!\[CDATA\[post\]\]>' "$big") posts; import without media, once"
+    echo "Export: $(mb "$(stat -c %s "$big")") ($(stat -c %s "$big") bytes), $(grep -c '<wp:post_type><!\[CDATA\[post\]\]>' "$big") posts; import without media, once"
     log "importing the 1 GB export in -Xmx$HEAP"
     import_once memory "$WORK/data-memory" "$big"
     echo
-    echo "| import | wall | runs | CPU | posts/s | peak RSS | heap after GC, max | data dir |"
+    echo "| import | wall | runs | CPU | posts/s | peak RSS, MiB | heap after GC, max MiB | data dir |"
     echo "|---|---|---|---|---|---|---|---|"
     row memory "without media, 1 GB" "$(grep -c '<wp:post_type><!\[CDATA\[post\]\]>' "$big")"
     echo
@@ -144,7 +146,7 @@ out="$WORK/results-$(date +%Y%m%d-%H%M%S).md"
 {
   trap stop_server EXIT # this group runs in a subshell of its own (the pipe to tee)
   header
-  echo "Export: $N posts, $ATTACHMENTS attachments, $(du -m "$WORK/export.xml" | cut -f1) MB; media $(du -sm "$WORK/media" | cut -f1) MB on disk, served by python3 -m http.server on the same cores; medians of $RUNS runs, alternating"
+  echo "Export: $N posts, $ATTACHMENTS attachments, $(mb "$(stat -c %s "$WORK/export.xml")"); media $(files_mb "$WORK/media") in $ATTACHMENTS files, served by python3 -m http.server on the same cores; medians of $RUNS runs, alternating"
   for i in $(seq 1 "$RUNS"); do
     log "run $i of $RUNS: without media"
     import_once plain "$WORK/data-$i" "$WORK/export.xml"
@@ -152,7 +154,7 @@ out="$WORK/results-$(date +%Y%m%d-%H%M%S).md"
     import_once media "$WORK/data-$i" "$WORK/export.xml" "${media_options[@]}"
   done
   echo
-  echo "| import | wall (median) | wall per run | CPU | posts/s | peak RSS | heap after GC, max | data dir |"
+  echo "| import | wall (median) | wall per run | CPU | posts/s | peak RSS, MiB | heap after GC, max MiB | data dir |"
   echo "|---|---|---|---|---|---|---|---|"
   row plain "without media" "$N"
   row media "with media, over HTTP" "$N"
