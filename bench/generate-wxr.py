@@ -27,7 +27,7 @@ file-N.png): a small distinct PNG of noise, 1-5 KB, made with the standard libra
 `python3 -m http.server -d MEDIA_DIR` serves the export's URLs.
 
 Random but deterministic (seeded): the same arguments give the same bytes. Written as it goes,
-item by item, never the whole file in memory: about 10 MB/s.
+item by item, never the whole file in memory: about 55 MB/s (the 1 GB export in 18 s).
 """
 import os
 import random
