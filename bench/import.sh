@@ -11,9 +11,9 @@
 #                                          # generate-wxr.py, 100,000 posts), imported once without
 #                                          # media in -Xmx512m
 #
-# The export's site address is http://127.0.0.1:PORT, not https://bench.example: the importer fetches
-# a body's absolute URLs as written (--media URL only resolves relative ones), so the media must be
-# where the export says they are. A new PORT regenerates the export (2 s).
+# The export's site address is http://127.0.0.1:PORT, so that the bodies' URLs name the local server
+# itself (an export of another address imports the same way: the old site's files are asked of
+# --media's address). A new PORT regenerates the export (2 s).
 #
 # Needs: JDK 17+, Maven, python3, curl, GNU time (/usr/bin/time; apt-get install time). Talks only to
 # 127.0.0.1. Results go to $WORK/results-DATE.md; copy the figures into docs/benchmarks.md.
