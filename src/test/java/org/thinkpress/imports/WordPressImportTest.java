@@ -98,6 +98,11 @@ class WordPressImportTest {
     assertThat(publication("outlook-for-the-next-npt-review-conference").status()).isEqualTo(Status.SCHEDULED);
     assertThat(publication("board-briefing-2024-priorities").status()).isEqualTo(Status.DRAFT);
     assertThat(publication("regional-security-index-2024").status()).isEqualTo(Status.DRAFT);
+    Publication russian = publication("energeticheskaya-bezopasnost-na-yuzhnom-kavkaze");
+    Publication english = publication("energy-security-in-the-south-caucasus");
+    assertThat(russian.language()).isEqualTo("ru");
+    assertThat(russian.translationGroup()).isNotNull().isEqualTo(english.translationGroup());
+    assertThat(publication("hayastani-anvtangutyan-razmavarutyuny").title()).isEqualTo("Հայաստանի անվտանգության ռազմավարությունը");
     assertThat(report.losses()).extracting(ImportReport.Note::toString)
         .contains("post 132 \"Board briefing: 2024 priorities\": it was private on the old site: imported as a draft");
   }
@@ -130,6 +135,12 @@ class WordPressImportTest {
     assertThat(location(serving, "/category/security/arms-control/")).isEqualTo("/topics/arms-control");
     assertThat(location(serving, "/tag/nuclear/")).isEqualTo("/search?q=%22Nuclear%22");
     assertThat(location(serving, "/author/anna-petrosyan/")).isEqualTo("/experts/anna-petrosyan");
+    // a Cyrillic permalink, asked as browsers send it (upper-case escapes) and as it reads
+    String russian = publication141Slug();
+    assertThat(location(serving, "/ru/2024/04/%D1%8D%D0%BD%D0%B5%D1%80%D0%B3%D0%B5%D1%82%D0%B8%D1%87%D0%B5%D1%81%D0%BA%D0%B0%D1%8F"
+        + "-%D0%B1%D0%B5%D0%B7%D0%BE%D0%BF%D0%B0%D1%81%D0%BD%D0%BE%D1%81%D1%82%D1%8C-%D0%BD%D0%B0-%D1%8E%D0%B6%D0%BD%D0%BE%D0%BC"
+        + "-%D0%BA%D0%B0%D0%B2%D0%BA%D0%B0%D0%B7%D0%B5/")).isEqualTo("/publications/" + russian);
+    assertThat(russian).isEqualTo("energeticheskaya-bezopasnost-na-yuzhnom-kavkaze");
     assertThat(get(serving, "/2024/04/board-briefing-2024-priorities/").statusCode()).isEqualTo(404); // a private piece stays unknown
     String page = get(serving, "/publications/arms-control-after-new-start").body();
     assertThat(page).contains("Arms control after New START: what holds the line") // the SEO title, for search engines
@@ -198,6 +209,14 @@ class WordPressImportTest {
   private Publication publication(String slug) {
     return installation.app().contentStore().findPublication(slug)
         .orElseThrow(() -> new AssertionError("no publication '" + slug + "'"));
+  }
+
+  /** The slug the Russian version of the Polylang pair (post 141) was given. */
+  private String publication141Slug() {
+    return installation.app().database().jdbi().withHandle(handle -> handle.createQuery("SELECT target FROM import_items"
+        + " WHERE kind = 'publication' AND source_id = '141'").mapTo(String.class).findOne()
+        .flatMap(id -> installation.app().contentStore().findPublication(Long.parseLong(id)))
+        .map(Publication::slug).orElseThrow());
   }
 
   private int rows(String table) {
