@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.thinkpress.accounts.Accounts.Signed;
 import org.thinkpress.accounts.Role;
 import org.thinkpress.admin.AdminPages;
@@ -104,7 +105,8 @@ public final class UploadHandlers implements AdminRoutes.Section {
    * under the name it was uploaded as: not every browser's PDF viewer runs under the sandboxing
    * policy (Safari's shows a blank page, Chromium's long did), and office files open in the reader's
    * own software anyway; a download opens in every browser, off the site's origin, which is where a
-   * document's scripts, macros and forms belong.
+   * document's scripts, macros and forms belong. The file is streamed, never read whole (an imported
+   * recording may be hundreds of megabytes), and one byte range is answered ({@link ByteRange}).
    */
   void serve(Context ctx) throws IOException {
     String name = ctx.pathParam("file");
@@ -120,10 +122,24 @@ public final class UploadHandlers implements AdminRoutes.Section {
       ctx.status(304);
       return;
     }
-    byte[] bytes = Files.readAllBytes(file.path());
+    long size = Files.size(file.path());
+    ctx.header("Accept-Ranges", "bytes");
+    Optional<ByteRange> range = ByteRange.of(ctx.header("Range"), size);
+    if (range.isPresent() && !range.get().satisfiable()) {
+      ctx.status(416);
+      ctx.header("Content-Range", range.get().contentRange());
+      ctx.result("");
+      return;
+    }
     ctx.header("Content-Type", file.contentType());
-    ctx.header("Content-Length", Integer.toString(bytes.length));
-    ctx.result(bytes);
+    range.ifPresent(r -> {
+      ctx.status(206);
+      ctx.header("Content-Range", r.contentRange());
+    });
+    long first = range.map(ByteRange::first).orElse(0L);
+    long count = range.map(ByteRange::length).orElse(size);
+    ctx.header("Content-Length", Long.toString(count));
+    ctx.result(ByteRange.slice(file.path(), first, count));
   }
 
   private static void json(Context ctx, int status, Object body) throws IOException {

@@ -30,7 +30,9 @@
  * Content-Security-Policy and {@code nosniff}; images and recordings inline, documents as
  * attachments under their original name (PDF viewers do not all run sandboxed, office files open
  * in the reader's own software, and a download opens off the site's origin). The editor's upload
- * has a size limit ({@code admin.upload-max-mb}); {@code importFile} has none of its own.
+ * has a size limit ({@code admin.upload-max-mb}); {@code importFile} has none of its own, so a
+ * file is streamed when served, never read whole, and one byte range is answered (players seek,
+ * Safari plays nothing without ranges).
  * A file {@code importFile} copied in stays when the import's transaction rolls back: it is named
  * after its content, nothing refers to it, and the next run reuses it.
  *

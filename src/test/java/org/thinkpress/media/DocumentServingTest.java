@@ -21,7 +21,7 @@ import org.thinkpress.app.TestSite;
 /**
  * Documents and recordings over HTTP: uploaded through the form, listed as links, served sandboxed
  * with the type their bytes are, documents as downloads under their original name, recordings
- * inline.
+ * inline and in ranges for players.
  */
 class DocumentServingTest {
 
@@ -95,7 +95,7 @@ class DocumentServingTest {
   }
 
   @Test
-  void recordingsArePlayedInline() {
+  void recordingsArePlayedInlineAndAnsweredInRanges() {
     byte[] podcast = SampleFiles.mp3WithId3();
     String mp3 = givenUploaded(podcast, "Episode 12.mp3", "audio/mpeg");
     String m4a = givenUploaded(SampleFiles.isoMedia("M4A "), "interview.m4a", "audio/x-m4a");
@@ -103,10 +103,24 @@ class DocumentServingTest {
     HttpResponse<byte[]> whole = site.getBytes(mp3);
     thenServedSandboxed(whole, "audio/mpeg");
     assertThat(whole.body()).isEqualTo(podcast);
+    assertThat(whole.headers().firstValue("Accept-Ranges")).hasValue("bytes");
     assertThat(whole.headers().firstValue("Content-Disposition"))
         .hasValue("inline; filename=\"" + mp3.substring("/media/".length()) + "\"");
     thenServedSandboxed(site.getBytes(m4a), "audio/mp4");
     assertThat(site.getBytes(m4a).headers().firstValue("Content-Disposition").orElseThrow()).startsWith("inline;");
+
+    HttpResponse<byte[]> start = site.getBytes(mp3, "Range", "bytes=0-1");
+    assertThat(start.statusCode()).isEqualTo(206);
+    assertThat(start.headers().firstValue("Content-Range")).hasValue("bytes 0-1/1271");
+    assertThat(start.body()).isEqualTo(new byte[] {'I', 'D'});
+    HttpResponse<byte[]> rest = site.getBytes(mp3, "Range", "bytes=1200-");
+    assertThat(rest.headers().firstValue("Content-Range")).hasValue("bytes 1200-1270/1271");
+    assertThat(rest.body()).isEqualTo(Arrays.copyOfRange(podcast, 1200, 1271));
+    assertThat(site.getBytes(mp3, "Range", "bytes=-10").body()).isEqualTo(Arrays.copyOfRange(podcast, 1261, 1271));
+    HttpResponse<byte[]> past = site.getBytes(mp3, "Range", "bytes=5000-");
+    assertThat(past.statusCode()).isEqualTo(416);
+    assertThat(past.headers().firstValue("Content-Range")).hasValue("bytes */1271");
+    assertThat(site.getBytes(mp3, "Range", "bytes=0-1,5-6").statusCode()).as("several ranges: the whole").isEqualTo(200);
   }
 
   @Test
