@@ -28,8 +28,9 @@ import org.thinkpress.content.ContentImportException.Problem;
  * The uploads in a content folder: {@code media/NAME}, the files as the site serves them at
  * {@code /media/NAME}, and {@code media.yaml}, what the library knows of each (the name it was
  * uploaded as, when). {@code content export} writes them beside the Markdown, so that the bodies'
- * images, documents and recordings travel with them; {@code content import} checks every file as an upload is checked
- * (by its bytes, named after their SHA-256) and brings them back in the import's transaction.
+ * images, documents and recordings travel with them; {@code content import} checks every file as
+ * an upload is checked (by its bytes, named after their SHA-256) and brings them back in the
+ * import's transaction.
  * {@link #importFile} does the same for one file of another site, for the importers of
  * {@code org.thinkpress.imports}.
  */

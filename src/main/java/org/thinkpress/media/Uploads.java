@@ -41,7 +41,7 @@ public final class Uploads {
       return "/media/" + fileName;
     }
 
-    /** Whether it is an image (shown in a body) rather than a document (linked to). */
+    /** Whether it is an image (shown in a body) rather than a document or a recording (linked to). */
     public boolean image() {
       return contentType.startsWith("image/");
     }
