@@ -28,8 +28,9 @@ import org.thinkpress.content.ContentImportException.Problem;
  * The uploads in a content folder: {@code media/NAME}, the files as the site serves them at
  * {@code /media/NAME}, and {@code media.yaml}, what the library knows of each (the name it was
  * uploaded as, when). {@code content export} writes them beside the Markdown, so that the bodies'
- * images and PDFs travel with them; {@code content import} checks every file as an upload is checked
- * (by its bytes, named after their SHA-256) and brings them back in the import's transaction.
+ * images, documents and recordings travel with them; {@code content import} checks every file as
+ * an upload is checked (by its bytes, named after their SHA-256) and brings them back in the
+ * import's transaction.
  * {@link #importFile} does the same for one file of another site, for the importers of
  * {@code org.thinkpress.imports}.
  */
@@ -105,8 +106,8 @@ public final class MediaFolder {
         continue;
       }
       try {
-        byte[] bytes = Files.readAllBytes(path);
-        UploadCheck.Checked checked = UploadCheck.check(bytes);
+        // the stored name's extension is what tells an old Office file's kind, as the original did at upload
+        UploadCheck.Checked checked = UploadCheck.check(path, name);
         if (!checked.fileName().equals(name)) {
           problems.add(new Problem(where, 0, "its content does not match its name (a file of this content is named "
               + checked.fileName() + "); uploads are named after the SHA-256 of their bytes"));
@@ -115,7 +116,7 @@ public final class MediaFolder {
         Map<String, Object> known = index.remove(name);
         String original = known == null ? name : Uploads.cleanName(String.valueOf(known.getOrDefault("name", name)));
         Instant uploaded = known == null ? null : uploaded(known, where, problems);
-        files.add(new File(path, checked, original, uploaded, bytes.length));
+        files.add(new File(path, checked, original, uploaded, Files.size(path)));
       } catch (UploadRefusedException e) {
         problems.add(new Problem(where, 0, e.getMessage()));
       } catch (IOException e) {
@@ -208,7 +209,9 @@ public final class MediaFolder {
 
   /**
    * Makes one file of another site an upload, in the caller's transaction (an import's): checks it
-   * as an upload is checked (an image must parse, a PDF must begin and end as one), copies it into
+   * as an upload is checked, by its bytes (an image must parse, a PDF must begin and end as one, an
+   * office document's archive must hold its parts; an old Word, Excel or PowerPoint file's kind is
+   * taken from {@code originalName}, and only once its bytes show it to be one), copies it into
    * the uploads under its content's name unless a file of that name is there, and adds its row unless
    * one exists, in which case the existing upload is returned as it is (its original name, its time).
    *
@@ -231,7 +234,7 @@ public final class MediaFolder {
     try {
       UploadCheck.Checked checked;
       try {
-        checked = UploadCheck.check(file);
+        checked = UploadCheck.check(file, original);
       } catch (UploadRefusedException e) {
         throw new UploadRefusedException(original + ": " + e.getMessage());
       }

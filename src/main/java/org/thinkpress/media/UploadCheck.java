@@ -1,6 +1,5 @@
 package org.thinkpress.media;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,41 +16,36 @@ import java.util.Collections;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Locale;
+import java.util.Optional;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
-import org.thinkpress.accounts.Tokens;
 
 /**
  * What a file is, by its bytes, never by its name or the browser's word: one of the {@link FileType}s
  * the site accepts, and then its stored name (the first 32 hex digits of its SHA-256 and the type's
  * extension), or {@link UploadRefusedException} saying what it is and why it is refused.
+ *
+ * <p>Images must parse (PNG, JPEG, GIF) and PDFs must end as PDFs do; office documents are told
+ * apart as {@link OfficeFiles} says, recordings as {@link Recordings} says. Only for an old Word,
+ * Excel or PowerPoint file does the original name count, and only after the bytes have shown it to
+ * be one of the three. Plain text and CSV are not accepted: their bytes can be anything, a page of
+ * HTML among them, so no check could tell a table from a script.
  */
 final class UploadCheck {
 
-  /** How much of a file's start {@link #sniff} reads. */
-  private static final int HEAD = 512;
+  /** How much of a file's start {@link #sniff} reads: enough for two MP3 frames and an OpenDocument's mark. */
+  private static final int HEAD = 4096;
+  /** How much of a file's start is searched for the marks of SVG and HTML. */
+  private static final int TEXT_HEAD = 512;
   /** Where a PDF's {@code %%EOF} must be: within its last kilobyte, as readers look for it. */
   private static final int PDF_TAIL = 1024;
 
   /** What the types accepted are called in messages. */
-  static final String ACCEPTED = "PNG, JPEG, GIF and WebP images and PDF documents";
+  static final String ACCEPTED = "PNG, JPEG, GIF and WebP images, PDF, Word, Excel, PowerPoint and OpenDocument"
+      + " documents, and MP3, M4A and MP4 recordings";
 
-  /** The types accepted, by their stored extension. */
-  enum FileType {
-    PNG("image/png", "png"), JPEG("image/jpeg", "jpg"), GIF("image/gif", "gif"), WEBP("image/webp", "webp"),
-    PDF("application/pdf", "pdf");
-
-    final String contentType;
-    final String extension;
-
-    FileType(String contentType, String extension) {
-      this.contentType = contentType;
-      this.extension = extension;
-    }
-  }
-
-  /** What {@link #check} found in a file's bytes: its type, its size (null for WebP and PDF), its stored name. */
+  /** What {@link #check} found in a file's bytes: its type, its size (images but WebP; else null), its stored name. */
   record Checked(FileType type, int[] size, String fileName) {
     String contentType() {
       return type.contentType;
@@ -67,19 +61,15 @@ final class UploadCheck {
   }
 
   /**
-   * Checks that the bytes are a file an editor could upload (by their content, whatever the name)
-   * and gives the name it is stored under; {@link UploadRefusedException} says why not.
+   * Checks that the file is one the site accepts (by its content, whatever the name) and gives the
+   * name it is stored under; {@link UploadRefusedException} says why not. The file is read as a
+   * stream (a large PDF or recording is never held in memory), an archive's directory through
+   * {@link java.util.zip.ZipFile}.
+   *
+   * @param originalName the name it was uploaded or found under: consulted only for an OLE2 file
+   *     (an old Word, Excel or PowerPoint document), whose bytes do not say which it is
    */
-  static Checked check(byte[] bytes) {
-    FileType type = sniff(bytes);
-    int[] size = type == FileType.PDF
-        ? pdfEnd(Arrays.copyOfRange(bytes, Math.max(0, bytes.length - PDF_TAIL), bytes.length))
-        : dimensions(type, () -> ImageIO.createImageInputStream(new ByteArrayInputStream(bytes)));
-    return new Checked(type, size, storedName(Tokens.sha256Hex(bytes), type));
-  }
-
-  /** {@link #check(byte[])} for a file, read as a stream: a large PDF is never held in memory. */
-  static Checked check(Path file) throws IOException {
+  static Checked check(Path file, String originalName) throws IOException {
     byte[] head;
     try (InputStream in = Files.newInputStream(file)) {
       head = in.readNBytes(HEAD);
@@ -87,8 +77,12 @@ final class UploadCheck {
     if (head.length == 0) {
       throw new UploadRefusedException("the file is empty");
     }
-    FileType type = sniff(head);
-    int[] size = type == FileType.PDF ? pdfEnd(tail(file)) : dimensions(type, () -> ImageIO.createImageInputStream(file.toFile()));
+    FileType type = sniff(head, file, originalName);
+    int[] size = switch (type) {
+      case PNG, JPEG, GIF -> dimensions(type, () -> ImageIO.createImageInputStream(file.toFile()));
+      case PDF -> pdfEnd(tail(file));
+      default -> null;
+    };
     return new Checked(type, size, storedName(sha256Hex(file), type));
   }
 
@@ -97,7 +91,7 @@ final class UploadCheck {
   }
 
   /** The type the bytes begin with; anything else, SVG and HTML included, is refused. */
-  private static FileType sniff(byte[] b) {
+  private static FileType sniff(byte[] b, Path file, String originalName) throws IOException {
     if (startsWith(b, 0, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'})) {
       return FileType.PNG;
     }
@@ -113,7 +107,17 @@ final class UploadCheck {
     if (startsWith(b, 0, ascii("%PDF-"))) {
       return FileType.PDF;
     }
-    String head = new String(b, 0, Math.min(b.length, HEAD), StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+    if (OfficeFiles.zip(b)) {
+      return OfficeFiles.inZip(file, b);
+    }
+    if (OfficeFiles.compound(b)) {
+      return OfficeFiles.compound(b, originalName);
+    }
+    Optional<FileType> recording = Recordings.sniff(b);
+    if (recording.isPresent()) {
+      return recording.get();
+    }
+    String head = new String(b, 0, Math.min(b.length, TEXT_HEAD), StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
     if (head.contains("<svg")) {
       throw new UploadRefusedException("SVG images cannot be uploaded, because they can carry script;"
           + " convert the image to PNG first");
@@ -149,9 +153,6 @@ final class UploadCheck {
 
   /** Width and height, read from the header; PNG, JPEG and GIF that do not parse are refused. */
   private static int[] dimensions(FileType type, ImageSource source) {
-    if (type == FileType.WEBP) {
-      return null;
-    }
     String name = type.extension.toUpperCase(Locale.ROOT);
     try (ImageInputStream in = source.open()) {
       Iterator<ImageReader> readers = in == null ? Collections.emptyIterator() : ImageIO.getImageReaders(in);
@@ -186,7 +187,7 @@ final class UploadCheck {
     return text.getBytes(StandardCharsets.US_ASCII);
   }
 
-  private static boolean startsWith(byte[] bytes, int offset, byte[] prefix) {
+  static boolean startsWith(byte[] bytes, int offset, byte[] prefix) {
     return bytes.length >= offset + prefix.length
         && Arrays.equals(bytes, offset, offset + prefix.length, prefix, 0, prefix.length);
   }

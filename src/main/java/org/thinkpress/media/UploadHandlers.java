@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.thinkpress.accounts.Accounts.Signed;
 import org.thinkpress.accounts.Role;
 import org.thinkpress.admin.AdminPages;
@@ -27,8 +28,8 @@ import org.thinkpress.media.Uploads.StoredFile;
 import org.thinkpress.media.Uploads.Upload;
 
 /**
- * Uploading images and PDFs (a form, or the editor's script asking for JSON) and serving them at
- * {@code /media/NAME}.
+ * Uploading images, documents and recordings (a form, or the editor's script asking for JSON) and
+ * serving them at {@code /media/NAME}.
  */
 public final class UploadHandlers implements AdminRoutes.Section {
 
@@ -63,10 +64,10 @@ public final class UploadHandlers implements AdminRoutes.Section {
   private void show(Context ctx, Signed signed, int status, String error, String lastMarkdown) {
     List<UploadRow> rows = uploads.list(100).stream()
         .map(u -> new UploadRow(u.url(), markdown(u, ""), u.originalName(), kilobytes(u.sizeBytes()),
-            u.width() == null ? "" : u.width() + " × " + u.height(), u.image()))
+            u.width() == null ? "" : u.width() + " × " + u.height(), u.image(), label(u.fileName())))
         .toList();
-    pages.render(ctx, status, "media/admin/uploads", pages.chrome(ctx, signed, "Images and PDFs", "uploads", error),
-        new UploadsPage(rows, Math.max(1, uploads.maxBytes() / (1024 * 1024)), lastMarkdown));
+    pages.render(ctx, status, "media/admin/uploads", pages.chrome(ctx, signed, "Images and files", "uploads", error),
+        new UploadsPage(rows, Math.max(1, uploads.maxBytes() / (1024 * 1024)), lastMarkdown, FileType.accept()));
   }
 
   void upload(Context ctx, Signed signed) throws IOException {
@@ -100,10 +101,12 @@ public final class UploadHandlers implements AdminRoutes.Section {
 
   /**
    * {@code /media/NAME}: the bytes as uploaded, cached for a year, sandboxed, never as a page of the
-   * site. An image is shown inline. A PDF is sent as an attachment under the name it was uploaded
-   * as: not every browser's PDF viewer runs under the sandboxing policy (Safari's shows a blank page,
-   * Chromium's long did), while a download opens in every browser, in the reader's own viewer, off
-   * the site's origin, which is where a PDF's scripts and forms belong.
+   * site. Images and recordings are sent inline (shown, played). A document is sent as an attachment
+   * under the name it was uploaded as: not every browser's PDF viewer runs under the sandboxing
+   * policy (Safari's shows a blank page, Chromium's long did), and office files open in the reader's
+   * own software anyway; a download opens in every browser, off the site's origin, which is where a
+   * document's scripts, macros and forms belong. The file is streamed, never read whole (an imported
+   * recording may be hundreds of megabytes), and one byte range is answered ({@link ByteRange}).
    */
   void serve(Context ctx) throws IOException {
     String name = ctx.pathParam("file");
@@ -112,17 +115,31 @@ public final class UploadHandlers implements AdminRoutes.Section {
     ctx.header("Cache-Control", "public, max-age=31536000, immutable");
     ctx.header("ETag", etag);
     ctx.header("Content-Security-Policy", MEDIA_POLICY);
-    ctx.header("Content-Disposition", file.contentType().startsWith("image/") ? "inline; filename=\"" + name + "\""
+    ctx.header("Content-Disposition", !file.type().download() ? "inline; filename=\"" + name + "\""
         : attachment(uploads.find(name).map(Upload::originalName).orElse(""), name));
     ctx.header("Cross-Origin-Resource-Policy", "same-site");
     if (etag.equals(ctx.header("If-None-Match"))) {
       ctx.status(304);
       return;
     }
-    byte[] bytes = Files.readAllBytes(file.path());
+    long size = Files.size(file.path());
+    ctx.header("Accept-Ranges", "bytes");
+    Optional<ByteRange> range = ByteRange.of(ctx.header("Range"), size);
+    if (range.isPresent() && !range.get().satisfiable()) {
+      ctx.status(416);
+      ctx.header("Content-Range", range.get().contentRange());
+      ctx.result("");
+      return;
+    }
     ctx.header("Content-Type", file.contentType());
-    ctx.header("Content-Length", Integer.toString(bytes.length));
-    ctx.result(bytes);
+    range.ifPresent(r -> {
+      ctx.status(206);
+      ctx.header("Content-Range", r.contentRange());
+    });
+    long first = range.map(ByteRange::first).orElse(0L);
+    long count = range.map(ByteRange::length).orElse(size);
+    ctx.header("Content-Length", Long.toString(count));
+    ctx.result(ByteRange.slice(file.path(), first, count));
   }
 
   private static void json(Context ctx, int status, Object body) throws IOException {
@@ -131,7 +148,7 @@ public final class UploadHandlers implements AdminRoutes.Section {
     ctx.result(JSON.writeValueAsBytes(body));
   }
 
-  /** An image as a body shows it; a PDF as a link, by its description or else the name it was uploaded as. */
+  /** An image as a body shows it; any other file as a link, by its description or else the name it was uploaded as. */
   static String markdown(Upload upload, String alt) {
     String text = alt == null ? "" : alt.replaceAll("[\\[\\]\\r\\n]", " ").strip();
     if (upload.image()) {
@@ -142,16 +159,24 @@ public final class UploadHandlers implements AdminRoutes.Section {
   }
 
   /**
-   * {@code Content-Disposition} for a download named {@code original} (with {@code .pdf} added if it
-   * lacks it), or {@code stored} when there is no name: an ASCII name for old clients and the exact
-   * one, percent-encoded as UTF-8 (RFC 6266), for the rest.
+   * {@code Content-Disposition} for a download named {@code original} (with the stored file's
+   * extension added if it lacks it: a DOCX once called {@code report.pdf} downloads as
+   * {@code report.pdf.docx}, so that it opens in the program for what it is), or {@code stored} when
+   * there is no name: an ASCII name for old clients and the exact one, percent-encoded as UTF-8
+   * (RFC 6266), for the rest.
    */
   static String attachment(String original, String stored) {
+    String extension = stored.substring(stored.lastIndexOf('.'));
     String name = original.isBlank() ? stored
-        : original.toLowerCase(Locale.ROOT).endsWith(".pdf") ? original : original + ".pdf";
+        : original.toLowerCase(Locale.ROOT).endsWith(extension) ? original : original + extension;
     String ascii = name.replaceAll("[^\\x20-\\x7e]|[\"\\\\%]", "_");
     String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
     return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+  }
+
+  /** What the library shows in place of a file it does not show: its kind, as its extension says (PDF, DOCX, MP3). */
+  private static String label(String fileName) {
+    return fileName.substring(fileName.lastIndexOf('.') + 1).toUpperCase(Locale.ROOT);
   }
 
   private static String kilobytes(long bytes) {

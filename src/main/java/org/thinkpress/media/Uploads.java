@@ -16,37 +16,43 @@ import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Images and PDF documents editors upload, kept under {@code data.dir/uploads/} and served at
- * {@code /media/NAME}.
+ * Files editors upload and imports bring in (images, documents, recordings), kept under
+ * {@code data.dir/uploads/} and served at {@code /media/NAME}.
  *
  * <p>The type is decided by the file's bytes, never by its name or the browser's word: only PNG,
- * JPEG, GIF and WebP images and PDF documents are accepted; PNG, JPEG and GIF must also parse as
- * images, and a PDF must begin with {@code %PDF-} and end with {@code %%EOF} (a file cut short is
- * refused). SVG, HTML and everything else are refused, so nothing uploaded can carry script onto the
- * site's origin; the files are also served with a sandboxing policy of their own. A file is named
- * after the SHA-256 of its bytes, so its URL never changes meaning and can be cached for a year, and
- * uploading the same file twice stores it once.
+ * JPEG, GIF and WebP images; PDF, Word, Excel and PowerPoint (DOCX, XLSX, PPTX and the older DOC,
+ * XLS, PPT) and OpenDocument (ODT, ODS, ODP) documents; and MP3, M4A and MP4 recordings are
+ * accepted ({@link FileType}; how each is told, {@link UploadCheck}). PNG, JPEG and GIF must also
+ * parse as images, and a PDF must begin with {@code %PDF-} and end with {@code %%EOF} (a file cut
+ * short is refused). SVG, HTML, plain text, CSV and everything else are refused, so nothing
+ * uploaded can carry script onto the site's origin; the files are also served with a sandboxing
+ * policy of their own. A file is named after the SHA-256 of its bytes, so its URL never changes
+ * meaning and can be cached for a year, and uploading the same file twice stores it once.
  */
 public final class Uploads {
 
   /** File names as stored and served: 32 hex digits and the type's extension. */
-  static final Pattern FILE_NAME = Pattern.compile("[0-9a-f]{32}\\.(png|jpg|gif|webp|pdf)");
+  static final Pattern FILE_NAME = Pattern.compile("[0-9a-f]{32}\\.(" + FileType.extensionPattern() + ")");
 
-  /** An uploaded file as listed and linked; width and height are null for a PDF (and a WebP image). */
+  /** An uploaded file as listed and linked; width and height are null but for PNG, JPEG and GIF images. */
   public record Upload(String fileName, String originalName, String contentType, long sizeBytes, Integer width,
                        Integer height, Instant createdAt) {
     public String url() {
       return "/media/" + fileName;
     }
 
-    /** Whether it is an image (shown in a body) rather than a document (linked to). */
+    /** Whether it is an image (shown in a body) rather than a document or a recording (linked to). */
     public boolean image() {
       return contentType.startsWith("image/");
     }
   }
 
-  /** A stored file ready to send. */
-  record StoredFile(Path path, String contentType) {}
+  /** A stored file ready to send, and what it is. */
+  record StoredFile(Path path, FileType type) {
+    String contentType() {
+      return type.contentType;
+    }
+  }
 
   private final Jdbi jdbi;
   private final Path folder;
@@ -64,7 +70,11 @@ public final class Uploads {
     return maxBytes;
   }
 
-  /** Checks and stores an image or a PDF; reads at most one byte past the limit. */
+  /**
+   * Checks and stores a file an editor uploads, within the editor's limit; reads at most one byte
+   * past it. The original name is kept for the library and downloads, and tells an old Word, Excel
+   * or PowerPoint file's kind once its bytes show it is one of the three ({@link UploadCheck}).
+   */
   public Upload store(InputStream content, String originalName, long accountId) {
     byte[] bytes;
     try {
@@ -78,19 +88,17 @@ public final class Uploads {
     if (bytes.length > maxBytes) {
       throw new UploadRefusedException("the file is larger than the limit of " + megabytes(maxBytes) + " MB");
     }
-    UploadCheck.Checked checked = UploadCheck.check(bytes);
-    UploadCheck.FileType type = checked.type();
+    String original = cleanName(originalName);
+    UploadCheck.Checked checked = writeFile(bytes, original);
     int[] size = checked.size();
     String name = checked.fileName();
-    String original = cleanName(originalName);
-    writeFile(name, bytes);
     long now = clock.millis();
     jdbi.useTransaction(handle -> {
       if (handle.createQuery("SELECT COUNT(*) FROM uploads WHERE file_name = :name").bind("name", name)
           .mapTo(Integer.class).one() == 0) {
         handle.createUpdate("INSERT INTO uploads (file_name, original_name, content_type, size_bytes, width, height,"
                 + " account_id, created_at) VALUES (:name, :original, :type, :size, :width, :height, :account, :now)")
-            .bind("name", name).bind("original", original).bind("type", type.contentType).bind("size", bytes.length)
+            .bind("name", name).bind("original", original).bind("type", checked.contentType()).bind("size", bytes.length)
             .bind("width", size == null ? null : size[0]).bind("height", size == null ? null : size[1])
             .bind("account", accountId).bind("now", now).execute();
       }
@@ -118,13 +126,7 @@ public final class Uploads {
     if (!Files.isRegularFile(path)) {
       return Optional.empty();
     }
-    String extension = fileName.substring(fileName.lastIndexOf('.') + 1);
-    for (UploadCheck.FileType type : UploadCheck.FileType.values()) {
-      if (type.extension.equals(extension)) {
-        return Optional.of(new StoredFile(path, type.contentType));
-      }
-    }
-    return Optional.empty();
+    return FileType.ofExtension(fileName.substring(fileName.lastIndexOf('.') + 1)).map(type -> new StoredFile(path, type));
   }
 
   static Upload upload(java.sql.ResultSet rs) throws java.sql.SQLException {
@@ -141,18 +143,33 @@ public final class Uploads {
     return folder;
   }
 
-  private void writeFile(String name, byte[] bytes) {
+  /**
+   * Writes the bytes under a temporary name that is never served, checks the file there (an office
+   * document's archive is read as a file), and renames it to its stored name unless a file of that
+   * name, so of these bytes, is there already. A refused file is deleted.
+   */
+  private UploadCheck.Checked writeFile(byte[] bytes, String originalName) {
+    Path temporary = null;
     try {
       Files.createDirectories(folder);
-      Path target = folder.resolve(name);
-      if (Files.exists(target)) {
-        return;
-      }
-      Path temporary = Files.createTempFile(folder, "upload-", ".part");
+      temporary = Files.createTempFile(folder, "upload-", ".part");
       Files.write(temporary, bytes);
-      Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      UploadCheck.Checked checked = UploadCheck.check(temporary, originalName);
+      Path target = folder.resolve(checked.fileName());
+      if (!Files.exists(target)) {
+        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      }
+      return checked;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot store the upload in " + folder, e);
+    } finally {
+      if (temporary != null) {
+        try {
+          Files.deleteIfExists(temporary);
+        } catch (IOException ignored) {
+          // a leftover .part file is never served: its name is not a stored name
+        }
+      }
     }
   }
 

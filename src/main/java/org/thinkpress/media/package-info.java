@@ -1,6 +1,6 @@
 /**
- * Media: the images and PDF documents editors upload and the site serves, and the media library
- * page. The image pipeline (variants, formats) will live here.
+ * Media: the images, documents and recordings editors upload (and imports bring in) and the site
+ * serves, and the media library page. The image pipeline (variants, formats) will live here.
  *
  * <p>{@link org.thinkpress.media.Uploads} stores and finds uploads;
  * {@link org.thinkpress.media.UploadHandlers} is its admin section ({@code /admin/uploads}) and
@@ -18,21 +18,34 @@
  * }</pre>
  *
  * <h2>Traps</h2>
- * The kind of a file is decided by its bytes, never by its name or the browser's type; SVG and
- * HTML are refused (they can carry script). A stored name is the content's SHA-256, so the same
- * file uploaded twice is one file, and a file is never changed in place (it is served as immutable
- * for a year). Every upload is served with a sandboxing Content-Security-Policy; images inline, PDFs
- * as attachments (PDF viewers do not all run sandboxed, and a download opens off the site's origin).
+ * The kind of a file is decided by its bytes, never by its name or the browser's type
+ * ({@code FileType} lists the kinds, {@code UploadCheck} tells them); SVG and HTML are refused
+ * (they can carry script), and so are plain text and CSV, whose bytes can be anything. One
+ * exception: an old Word, Excel or PowerPoint file (an OLE2 compound file, told by its first eight
+ * bytes) says which of the three it is only deep inside, so its name's extension ({@code .doc},
+ * {@code .xls}, {@code .ppt}) decides, and only after the bytes have matched. A stored name is the
+ * content's SHA-256 and the extension of what the bytes are (a DOCX called {@code report.pdf} is
+ * stored as {@code .docx}), so the same file uploaded twice is one file, and a file is never changed
+ * in place (it is served as immutable for a year). Every upload is served with a sandboxing
+ * Content-Security-Policy and {@code nosniff}; images and recordings inline, documents as
+ * attachments under their original name (PDF viewers do not all run sandboxed, office files open
+ * in the reader's own software, and a download opens off the site's origin). The editor's upload
+ * has a size limit ({@code admin.upload-max-mb}); {@code importFile} has none of its own, so a
+ * file is streamed when served, never read whole, and one byte range is answered (players seek,
+ * Safari plays nothing without ranges).
  * A file {@code importFile} copied in stays when the import's transaction rolls back: it is named
  * after its content, nothing refers to it, and the next run reuses it.
  *
  * <h2>Words</h2>
  * <dl>
- *   <dt>upload</dt><dd>an image (PNG, JPEG, GIF, WebP) or a PDF document kept under
- *   {@code data.dir/uploads} as {@code SHA256.ext} (the first 32 hex digits), with its original
- *   name, type, size and (for PNG, JPEG and GIF) dimensions in the table {@code uploads}.</dd>
- *   <dt>image</dt><dd>an upload a body shows ({@code ![...](/media/NAME)}); a PDF is linked to
- *   ({@code [...](/media/NAME)}).</dd>
+ *   <dt>upload</dt><dd>a file kept under {@code data.dir/uploads} as {@code SHA256.ext} (the first
+ *   32 hex digits), with its original name, type, size and (for PNG, JPEG and GIF) dimensions in
+ *   the table {@code uploads}: an image, a document or a recording.</dd>
+ *   <dt>image</dt><dd>PNG, JPEG, GIF or WebP: an upload a body shows ({@code ![...](/media/NAME)}).</dd>
+ *   <dt>document</dt><dd>PDF; Word, Excel, PowerPoint (DOCX, XLSX, PPTX, DOC, XLS, PPT);
+ *   OpenDocument (ODT, ODS, ODP): linked to ({@code [...](/media/NAME)}) and downloaded.</dd>
+ *   <dt>recording</dt><dd>MP3 ({@code audio/mpeg}), M4A ({@code audio/mp4}) or MP4
+ *   ({@code video/mp4}): linked to, and played in the browser.</dd>
  * </dl>
  */
 package org.thinkpress.media;

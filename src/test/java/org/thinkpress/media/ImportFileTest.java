@@ -80,7 +80,7 @@ class ImportFileTest {
     Upload image = importFile(chart, "Grain exports, 2025.png");
     Upload document = importFile(report, "annual-report.pdf");
 
-    assertThat(image).isEqualTo(new Upload(UploadCheck.check(png(40, 30)).fileName(), "Grain exports, 2025.png",
+    assertThat(image).isEqualTo(new Upload(UploadCheck.check(chart, "").fileName(), "Grain exports, 2025.png",
         "image/png", Files.size(chart), 40, 30, Instant.ofEpochMilli(NOW)));
     assertThat(document.fileName()).matches("[0-9a-f]{32}\\.pdf");
     assertThat(document).isEqualTo(new Upload(document.fileName(), "annual-report.pdf", "application/pdf",
@@ -115,11 +115,11 @@ class ImportFileTest {
         .hasMessage("photo.svg: SVG images cannot be uploaded, because they can carry script; convert the image to PNG"
             + " first");
     assertThatThrownBy(() -> importFile(page, "chart.png")).isInstanceOf(UploadRefusedException.class)
-        .hasMessage("chart.png: this file is an HTML page (whatever its name says), and only PNG, JPEG, GIF and WebP"
-            + " images and PDF documents can be uploaded");
+        .hasMessage("chart.png: this file is an HTML page (whatever its name says), and only "
+            + ImportedDocumentsTest.ACCEPTED + " can be uploaded");
     assertThatThrownBy(() -> importFile(text, "")).isInstanceOf(UploadRefusedException.class)
-        .hasMessage("3.png: only PNG, JPEG, GIF and WebP images and PDF documents can be uploaded, and this file is"
-            + " none of them (whatever its name says)");
+        .hasMessage("3.png: only " + ImportedDocumentsTest.ACCEPTED + " can be uploaded, and this file is none of them"
+            + " (whatever its name says)");
     assertThat(uploads.list(10)).isEmpty();
     assertThat(uploadedFiles()).isEmpty();
   }

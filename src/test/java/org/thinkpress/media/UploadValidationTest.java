@@ -7,7 +7,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -88,12 +87,12 @@ class UploadValidationTest {
 
     assertThatThrownBy(() -> store(html, "innocent.jpg"))
         .isInstanceOf(UploadRefusedException.class)
-        .hasMessage("this file is an HTML page (whatever its name says), and only PNG, JPEG, GIF and WebP images and"
-            + " PDF documents can be uploaded");
+        .hasMessage("this file is an HTML page (whatever its name says), and only " + ImportedDocumentsTest.ACCEPTED
+            + " can be uploaded");
     assertThatThrownBy(() -> store("plain words".getBytes(StandardCharsets.UTF_8), "words.png"))
         .isInstanceOf(UploadRefusedException.class)
-        .hasMessage("only PNG, JPEG, GIF and WebP images and PDF documents can be uploaded, and this file is none of"
-            + " them (whatever its name says)");
+        .hasMessage("only " + ImportedDocumentsTest.ACCEPTED + " can be uploaded, and this file is none of them"
+            + " (whatever its name says)");
     assertThatThrownBy(() -> store(new byte[] {'%', 'P', 'D', 'F', '-', '1'}, "paper.png"))
         .isInstanceOf(UploadRefusedException.class)
         .hasMessage("the file starts like a PDF document but does not end like one (no %%EOF): it is damaged or cut"
@@ -209,21 +208,8 @@ class UploadValidationTest {
     assertThat(site.get("/media/0123456789abcdef0123456789abcdef.html").statusCode()).isEqualTo(404);
   }
 
-  /** POSTs the file as the editor's script does (multipart, asking for JSON). */
+  /** POSTs the file as the editor's script does (multipart, asking for JSON), described as "A map". */
   static HttpResponse<String> multipart(byte[] content, String fileName, String type) {
-    String boundary = "----thinkpress-test-boundary";
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + editor.csrf() + "\r\n"
-        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"alt\"\r\n\r\nA map\r\n"
-        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
-        + "Content-Type: " + type + "\r\n\r\n";
-    body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
-    body.writeBytes(content);
-    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return editor.send(HttpRequest.newBuilder(editor.uri("/admin/uploads"))
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .header("Accept", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    return UploadForm.post(editor, content, fileName, type, "A map");
   }
-
 }
