@@ -26,7 +26,7 @@ final class MediaPlan implements BodyLinks {
       "/(wp-content/uploads|content/images|content/files|content/media)/.*", Pattern.CASE_INSENSITIVE);
   /** Extensions of files rather than pages. */
   private static final Pattern FILE_EXTENSION = Pattern.compile(
-      ".*\\.(jpe?g|png|gif|webp|svg|pdf|docx?|xlsx?|pptx?|odt|ods|zip|mp3|mp4|m4a|mov|csv|epub)$", Pattern.CASE_INSENSITIVE);
+      ".*\\.(jpe?g|png|gif|webp|svg|pdf|docx?|xlsx?|pptx?|odt|ods|odp|zip|mp3|mp4|m4a|mov|csv|epub)$", Pattern.CASE_INSENSITIVE);
 
   private final String baseHost;
   private final MediaFetcher fetcher;
