@@ -11,6 +11,9 @@
  *       at most one version per language.</dd>
  *   <dt>type</dt><dd>a configured kind of publication (analysis, commentary, report, policy brief,
  *       interview by default: {@link org.thinkpress.content.PublicationTypes}).</dd>
+ *   <dt>keywords</dt><dd>words and phrases a piece is about beyond its topics (an imported site's
+ *       tags): shown on its page as searches and searched with its title; not a taxonomy, so they have
+ *       no pages of their own. Avoid: tags.</dd>
  *   <dt>status</dt><dd>draft, in review, scheduled, published, archived
  *       ({@link org.thinkpress.content.Status}); only published pieces are listed.</dd>
  *   <dt>region</dt><dd>a place in a hierarchy (South Caucasus &gt; Armenia); a region's listing
@@ -31,7 +34,10 @@
  * committed. {@link org.thinkpress.content.ContentReader} answers the public site's queries and
  * sees only published pieces. {@link org.thinkpress.content.ContentFolderReader} and
  * {@link org.thinkpress.content.ContentFolderWriter} read and write the content folder format
- * (Markdown files with YAML front matter) used by import, export and the demo.
+ * (Markdown files with YAML front matter) used by import, export and the demo. A long import
+ * from another platform writes as it reads through a {@link org.thinkpress.content.ContentImport},
+ * in the one transaction of {@code importInOneTransaction} (committed at the end, or rolled back for
+ * a dry run).
  *
  * <h2>Using it</h2>
  * The wiring builds one store and one reader over the same {@code ContentVersion}; a test does the

@@ -12,7 +12,9 @@
  * a multipart body Jetty cannot parse) is a 400 ({@code RequestChecks}); what Jetty refuses before
  * any route (a path that is not UTF-8, ambiguous dot segments, headers too large) gets the same
  * error page and headers ({@code SiteErrorHandler}). {@link org.thinkpress.web.HttpServer#routes()}
- * lists every route registered, for tests that must cover them all.
+ * lists every route registered, for tests that must cover them all. A {@code GET} or {@code HEAD}
+ * that would be a 404 first asks the {@link org.thinkpress.web.MovedAddresses} the wiring gives
+ * (an imported site's old addresses) and answers {@code 301} when the address moved.
  *
  * <h2>Limits and origin checks</h2>
  *
