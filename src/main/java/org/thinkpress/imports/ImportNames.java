@@ -35,6 +35,8 @@ final class ImportNames {
   final Map<String, String> expertOfAuthor = new LinkedHashMap<>();
   /** Expert slug → the first author mapped to it, whose profile the expert takes. */
   final Map<String, SourceAuthor> expertProfiles = new LinkedHashMap<>();
+  /** Categories with a parent that became top-level topics, for one line of the report. */
+  private final List<String> flattened = new ArrayList<>();
 
   ImportNames(ImportIndex index, ImportMap map, ImportReport report, String platform) {
     this.index = index;
@@ -43,6 +45,7 @@ final class ImportNames {
     for (SourceTerm term : index.terms.values()) {
       decide(term, report);
     }
+    reportFlattened(report);
     for (SourceAuthor author : index.authors.values()) {
       String slug = map.expertFor(author).orElseGet(() -> slugOf(author));
       expertOfAuthor.put(author.id(), slug);
@@ -84,8 +87,7 @@ final class ImportNames {
         topics.computeIfAbsent(slug, s -> new Taxon<>(new TopicInput(s, term.name().isBlank() ? s : term.name(), Map.of(),
             shorten(term.description(), 1000)), new ArrayList<>())).sourceKeys().add(key);
         if (!term.parentSlug().isEmpty() && rule.target() == null) {
-          report.loss(key, "a category under '" + term.parentSlug() + "' became a top-level topic: topics have no"
-              + " hierarchy (map it to a region, or into its parent topic, with --map)");
+          flattened.add(term.slug() + " (under " + term.parentSlug() + ")");
         }
       }
       case REGION -> {
@@ -110,6 +112,18 @@ final class ImportNames {
       case TYPE -> targets.put(key, rule.target());
       default -> { }
     }
+  }
+
+  /** One line for every category that lost its parent, rather than a line each. */
+  private void reportFlattened(ImportReport report) {
+    if (flattened.isEmpty()) {
+      return;
+    }
+    List<String> shown = flattened.size() > 12 ? flattened.subList(0, 12) : flattened;
+    report.loss("", flattened.size() + (flattened.size() == 1 ? " category" : " categories") + " under another"
+        + " became top-level topics, as topics have no hierarchy: " + String.join(", ", shown)
+        + (flattened.size() > shown.size() ? " and " + (flattened.size() - shown.size()) + " more" : "")
+        + "; --map can put each into its parent topic or make it a region");
   }
 
   private TermRule defaultRule(SourceTerm term) {
