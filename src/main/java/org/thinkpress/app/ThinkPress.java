@@ -173,15 +173,7 @@ public final class ThinkPress implements AutoCloseable {
         Math.max(1024 * 1024, uploadMaxBytes() + 64 * 1024), config.clientAddress());
     // limits and origin checks cut across features: web applies them to the route groups named here
     List<Consumer<RoutesConfig>> routeSets = new ArrayList<>(RequestGuards.of(config, clock, subscriberRoutes));
-    routeSets.add(routes -> routes.before("/", ctx -> {
-      // WordPress's /?p=123 forms of an old address: the home page answers every other query
-      if (OldUrls.namesOldContent(ctx.queryString())) {
-        oldUrls.target(ctx.path(), ctx.queryString()).ifPresent(target -> {
-          ctx.status(301).header("Location", target).header("Cache-Control", "public, max-age=3600");
-          ctx.skipRemainingHandlers();
-        });
-      }
-    }));
+    routeSets.add(oldUrls::register); // before the site's: the home page would answer /?p=123
     routeSets.addAll(List.of(siteRoutes::register, api::register, admin::register,
         search.routes(pages, assets.url("search.js")), subscriberRoutes::register, newsletter::registerRoutes));
     HttpServer server = HttpServer.start(settings, (status, detail) -> pages.error(status, detail).body(), routeSets,

@@ -52,6 +52,8 @@ final class ImportWrite {
   /** Per item id: the slug decided and the stored piece it updates (null when new). */
   private final Map<String, String> slugs = new HashMap<>();
   private final Map<String, Long> ids = new HashMap<>();
+  /** Per item id updating a stored piece: the fingerprint the last run recorded. */
+  private final Map<String, String> fingerprints = new HashMap<>();
   private final Map<String, String> groups = new HashMap<>();
   /** Old address keys of each item, and the items that ended up on the site (or scheduled for it). */
   private final Map<String, List<String>> itemAddresses = new HashMap<>();
@@ -177,12 +179,13 @@ final class ImportWrite {
         report.skip("page", stub.describe(), "pages are not imported: ThinkPress has no pages yet");
         continue;
       }
-      Optional<Long> stored = ledger.find("publication", stub.id()).map(entry -> Long.parseLong(entry.target()))
-          .filter(id -> session.publicationSlug(id).isPresent());
+      Optional<ImportLedger.Entry> before = ledger.find("publication", stub.id());
+      Optional<String> storedSlug = before.flatMap(entry -> session.publicationSlug(Long.parseLong(entry.target())));
       String slug;
-      if (stored.isPresent()) {
-        slug = session.publicationSlug(stored.get()).orElseThrow();
-        ids.put(stub.id(), stored.get());
+      if (storedSlug.isPresent()) {
+        slug = storedSlug.get();
+        ids.put(stub.id(), Long.parseLong(before.get().target()));
+        fingerprints.put(stub.id(), before.get().fingerprint());
       } else {
         String wanted = ImportNames.slugOf(stub.slug(), stub.title(), "piece");
         slug = wanted;
@@ -333,8 +336,7 @@ final class ImportWrite {
     }
     String fingerprint = ImportLedger.fingerprint(input);
     Long id = ids.get(item.id());
-    Optional<ImportLedger.Entry> before = ledger.find("publication", item.id());
-    if (id != null && before.isPresent() && before.get().fingerprint().equals(fingerprint)) {
+    if (id != null && fingerprint.equals(fingerprints.get(item.id()))) {
       report.count("publication", Outcome.UNCHANGED);
       return;
     }

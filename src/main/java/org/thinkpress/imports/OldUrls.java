@@ -2,6 +2,7 @@ package org.thinkpress.imports;
 
 import static java.util.Objects.requireNonNull;
 
+import io.javalin.config.RoutesConfig;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -43,6 +44,22 @@ public final class OldUrls {
     }
     return jdbi.withHandle(handle -> handle.createQuery("SELECT target FROM old_urls WHERE path = :path")
         .bind("path", key).mapTo(String.class).findOne());
+  }
+
+  /**
+   * Registers the one route the old addresses need ahead of the site's: WordPress's
+   * {@code /?p=123} forms, which the home page would otherwise answer; every other old address is
+   * asked for only on a 404 ({@code web.MovedAddresses}).
+   */
+  public void register(RoutesConfig routes) {
+    routes.before("/", ctx -> {
+      if (namesOldContent(ctx.queryString())) {
+        target(ctx.path(), ctx.queryString()).ifPresent(target -> {
+          ctx.status(301).header("Location", target).header("Cache-Control", "public, max-age=3600");
+          ctx.skipRemainingHandlers();
+        });
+      }
+    });
   }
 
   /** Whether a request for the home page carries a query parameter that names old content. */
