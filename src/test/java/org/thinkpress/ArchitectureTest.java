@@ -32,7 +32,8 @@ class ArchitectureTest {
   private static final String TEMPLATES = "org.thinkpress.templates..";
   private static final String[] FEATURES = {"org.thinkpress.accounts..", "org.thinkpress.content..",
       "org.thinkpress.media..", "org.thinkpress.publishing..", "org.thinkpress.search..", "org.thinkpress.site..",
-      "org.thinkpress.subscribers..", "org.thinkpress.newsletter..", "org.thinkpress.imports..", "org.thinkpress.admin.."};
+      "org.thinkpress.subscribers..", "org.thinkpress.newsletter..", "org.thinkpress.imports..", "org.thinkpress.admin..",
+      "org.thinkpress.research.."};
 
   static final ArchRule ONLY_APP_IMPORTS_WEB = noClasses()
       .that().resideOutsideOfPackages("org.thinkpress.app..", "org.thinkpress.web..")
@@ -60,14 +61,14 @@ class ArchitectureTest {
       .should().dependOnClassesThat().resideInAnyPackage("org.thinkpress.media..", "org.thinkpress.publishing..",
           "org.thinkpress.search..", "org.thinkpress.site..", "org.thinkpress.subscribers..",
           "org.thinkpress.newsletter..", "org.thinkpress.imports..", "org.thinkpress.admin..", "org.thinkpress.app..",
-          "org.thinkpress.cli..")
+          "org.thinkpress.cli..", "org.thinkpress.research..")
       .as("kit, content, storage, accounts and web know no feature above them");
 
   static final ArchRule THE_ADMIN_SHELL_KNOWS_NO_FEATURE = noClasses()
       .that().resideInAPackage("org.thinkpress.admin..")
       .should().dependOnClassesThat().resideInAnyPackage("org.thinkpress.media..", "org.thinkpress.publishing..",
           "org.thinkpress.search..", "org.thinkpress.site..", "org.thinkpress.subscribers..",
-          "org.thinkpress.newsletter..", "org.thinkpress.imports..")
+          "org.thinkpress.newsletter..", "org.thinkpress.imports..", "org.thinkpress.research..")
       .as("the admin shell knows no feature; features hand it their sections");
 
   static final ArchRule ONLY_APP_BUILDS_ANOTHER_FEATURES_SERVICES = classes()
