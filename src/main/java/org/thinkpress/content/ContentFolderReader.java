@@ -35,7 +35,8 @@ public final class ContentFolderReader {
   private static final ObjectMapper YAML = new YAMLMapper();
   private static final Set<String> PUBLICATION_FIELDS = Set.of("slug", "title", "standfirst", "type", "status",
       "language", "translation_group", "published", "updated", "featured", "experts", "topics", "regions", "keywords", "seo_title", "seo_description");
-  private static final Set<String> EXPERT_FIELDS = Set.of("slug", "name", "names", "role", "affiliation", "photo", "links");
+  private static final Set<String> EXPERT_FIELDS = Set.of("slug", "name", "names", "role", "affiliation", "photo", "links",
+      "expertise", "languages", "media_contact");
 
   private final PublicationTypes types;
   private final Taxonomy existing;
@@ -280,7 +281,7 @@ public final class ContentFolderReader {
       try {
         return new ExpertInput(fields.textOr("slug", slugOfFile(path)), fields.text("name"), fields.names("names"),
             fields.text("role"), fields.text("affiliation"), front.split().body(), fields.text("photo"),
-            fields.names("links"));
+            fields.names("links"), fields.list("expertise"), fields.list("languages"), fields.text("media_contact"));
       } catch (InvalidContentException e) {
         problems.add(new Problem(front.file(), fields.lineFor(e.getMessage()), e.getMessage()));
         return null;
@@ -349,7 +350,7 @@ public final class ContentFolderReader {
           problems.add(new Problem(located.file(), located.line("slug"), "slug '" + publication.slug()
               + "' is also used by " + other));
         }
-        if (!types.contains(publication.type())) {
+        if (!types.allows(publication.type())) {
           problems.add(new Problem(located.file(), located.line("type"), "unknown type '" + publication.type()
               + "'; the configured types are " + String.join(", ", types.keys())));
         }

@@ -94,6 +94,9 @@ public final class ContentFolderWriter {
     putIfPresent(fields, "affiliation", expert.affiliation());
     putIfPresent(fields, "photo", expert.photoUrl());
     putIfPresent(fields, "links", expert.links());
+    putIfPresent(fields, "expertise", expert.expertise());
+    putIfPresent(fields, "languages", expert.languages());
+    putIfPresent(fields, "media_contact", expert.mediaContact());
     return fields;
   }
 

@@ -195,7 +195,7 @@ final class ApiJson {
     }
   }
 
-  private static List<String> list(JsonNode node, String field, List<String> otherwise) {
+  static List<String> list(JsonNode node, String field, List<String> otherwise) {
     JsonNode value = node.get(field);
     if (value == null) {
       return otherwise;
