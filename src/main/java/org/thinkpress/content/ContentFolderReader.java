@@ -53,7 +53,8 @@ public final class ContentFolderReader {
   /** How many files a read of {@code folder} will report through its progress callback. */
   public static int countFiles(Path folder) {
     return markdownFiles(folder.resolve(ContentFolder.EXPERTS)).size()
-        + markdownFiles(folder.resolve(ContentFolder.PUBLICATIONS)).size();
+        + markdownFiles(folder.resolve(ContentFolder.PUBLICATIONS)).size()
+        + markdownFiles(folder.resolve(ContentFolder.PAGES)).size();
   }
 
   /** Reads the folder; {@code progress} hears of each Markdown file read. */
@@ -75,9 +76,16 @@ public final class ContentFolderReader {
     }
     List<Located<PublicationInput>> publications = new ArrayList<>();
     for (Path file : markdownFiles(folder.resolve(ContentFolder.PUBLICATIONS))) {
-      Located<PublicationInput> publication = reading.publication(file);
+      Located<PublicationInput> publication = reading.publication(file, null);
       if (publication != null) {
         publications.add(publication);
+      }
+      progress.accept(1);
+    }
+    for (Path file : markdownFiles(folder.resolve(ContentFolder.PAGES))) {
+      Located<PublicationInput> page = reading.publication(file, PublicationTypes.PAGE);
+      if (page != null) {
+        publications.add(page);
       }
       progress.accept(1);
     }
@@ -288,13 +296,21 @@ public final class ContentFolderReader {
       }
     }
 
-    Located<PublicationInput> publication(Path path) {
+    /** @param impliedType the type of every file of its folder ({@code page} under {@code pages/}), or {@code null} */
+    Located<PublicationInput> publication(Path path, String impliedType) {
       FrontMatter front = frontMatter(path, PUBLICATION_FIELDS);
       if (front == null) {
         return null;
       }
       Fields fields = front.fields();
       int before = problems.size();
+      String type = impliedType == null ? fields.text("type") : fields.textOr("type", impliedType);
+      if (impliedType != null && !impliedType.equals(type)) {
+        problems.add(new Problem(front.file(), fields.line("type"), "a file under " + ContentFolder.PAGES
+            + "/ is a site page, of type '" + impliedType + "', not '" + type + "': move it to "
+            + ContentFolder.PUBLICATIONS + "/"));
+        return null;
+      }
       String statusKey = fields.textOr("status", "draft");
       Instant published = fields.instant("published");
       Instant updated = fields.instant("updated");
@@ -309,7 +325,7 @@ public final class ContentFolderReader {
       try {
         PublicationInput publication = new PublicationInput(fields.textOr("slug", slugOfFile(path)), fields.text("language"),
             fields.text("translation_group"), fields.text("title"), fields.text("standfirst"), front.split().body(),
-            fields.text("type"), Status.ofKey(statusKey), published, updated, featured, experts, topics, regions,
+            type, Status.ofKey(statusKey), published, updated, featured, experts, topics, regions,
             keywords, fields.text("seo_title"), fields.text("seo_description"));
         return new Located<>(publication, front.file(), front.split().keyLines());
       } catch (InvalidContentException e) {

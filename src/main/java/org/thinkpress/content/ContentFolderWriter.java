@@ -58,7 +58,9 @@ public final class ContentFolderWriter {
         progress.accept(1);
       }
       for (PublicationInput publication : bundle.publications()) {
-        write(folder.resolve(ContentFolder.PUBLICATIONS).resolve(publication.slug() + ".md"),
+        String under = PublicationTypes.isPage(publication.type()) ? ContentFolder.PAGES : ContentFolder.PUBLICATIONS;
+        Files.createDirectories(folder.resolve(under));
+        write(folder.resolve(under).resolve(publication.slug() + ".md"),
             document(publication(publication), publication.bodyMarkdown()));
         progress.accept(1);
       }

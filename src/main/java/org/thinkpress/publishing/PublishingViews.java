@@ -49,7 +49,7 @@ public final class PublishingViews {
                          String updatedAt, String updatedStep, String status, String statusLabel, String zone,
                          boolean mayEdit, List<Choice> actions, String publicHref, String previewHref,
                          String revisionsHref, List<LinkRow> previewLinks, String previewLinksAction,
-                         String conflictHref, String uploadAction, long uploadMaxMb) {
+                         String conflictHref, String uploadAction, long uploadMaxMb, boolean page) {
     public boolean isNew() {
       return id == 0;
     }
@@ -79,6 +79,9 @@ public final class PublishingViews {
 
   public record TaxonomyPage(String kind, String kindPlural, String heading, List<TaxonRow> rows, String createAction,
                              List<Choice> parents) {}
+
+  /** The site pages (About, Contact...): title, status, language, when changed, where they are on the site. */
+  public record PagesPage(List<Row> rows) {}
 
   /**
    * The form of one expert, topic or region, with rename, merge and delete.
