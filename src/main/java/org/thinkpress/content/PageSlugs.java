@@ -15,7 +15,7 @@ public final class PageSlugs {
   /** Every first path segment a route of the site, the admin, the API or a feature uses, or soon will. */
   public static final Set<String> RESERVED = Set.of(
       "publications", "topics", "regions", "experts", "archive", "types", "languages", "search", "subscribe",
-      "unsubscribe", "preferences", "confirm", "admin", "api", "media", "assets", "preview", "email", "feed",
+      "unsubscribe", "subscription", "preferences", "confirm", "admin", "api", "media", "assets", "preview", "email", "feed",
       "atom", "rss", "robots", "favicon", "things", "pages", "p", "tag", "category", "author", "wp-content",
       "wp-admin", "uploads", "static", "well-known", "health", "login", "logout");
 
