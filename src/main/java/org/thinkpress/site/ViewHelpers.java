@@ -129,6 +129,15 @@ final class ViewHelpers {
       affiliation.put("name", expert.affiliation());
       person.put("affiliation", affiliation);
     }
+    if (!expert.expertise().isEmpty()) {
+      person.put("knowsAbout", expert.expertise());
+    }
+    if (!expert.languages().isEmpty()) {
+      person.put("knowsLanguage", expert.languages());
+    }
+    if (!expert.links().isEmpty()) {
+      person.put("sameAs", List.copyOf(expert.links().values()));
+    }
     if (expert.photoUrl() != null) {
       person.put("image", expert.photoUrl().startsWith("/") ? config.absolute(expert.photoUrl()) : expert.photoUrl());
     }
