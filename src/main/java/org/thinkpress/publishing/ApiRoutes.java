@@ -221,8 +221,8 @@ public final class ApiRoutes {
             ApiJson.text(body, "bio", old.map(e -> e.bioMarkdown()).orElse("")),
             ApiJson.text(body, "photo_url", old.map(e -> e.photoUrl()).orElse(null)),
             old.map(e -> e.links()).orElse(Map.of()),
-            ApiJson.list(body, "expertise", old.map(e -> e.expertise()).orElse(List.of())),
-            ApiJson.list(body, "languages", old.map(e -> e.languages()).orElse(List.of())),
+            ApiJson.list(body, "expertise", old.map(e -> e.expertise()).orElse(List.of()), "phrases"),
+            ApiJson.list(body, "languages", old.map(e -> e.languages()).orElse(List.of()), "language tags"),
             ApiJson.text(body, "media_contact", old.map(e -> e.mediaContact()).orElse(""))));
       }
       case TOPIC -> {
