@@ -333,7 +333,7 @@ final class ImportWrite {
     try {
       input = converter.convert(item, slug, groups.get(item.id()), notes::add);
       if (item.page()) {
-        input = asPage(input);
+        input = ItemConverter.asPage(input);
       }
     } catch (ItemConverter.Refused refused) {
       if (request.strict()) {
@@ -356,16 +356,6 @@ final class ImportWrite {
     if (pending.size() >= BATCH) {
       flush();
     }
-  }
-
-  /**
-   * A page of the old site as a ThinkPress site page: the same text, status and times, without
-   * what a page does not show (authors, topics, regions, keywords, the home page's feature).
-   */
-  private static PublicationInput asPage(PublicationInput input) {
-    return new PublicationInput(input.slug(), input.language(), input.translationGroup(), input.title(),
-        input.standfirst(), input.bodyMarkdown(), PublicationTypes.PAGE, input.status(), input.publishedAt(),
-        input.updatedAt(), false, List.of(), List.of(), List.of(), List.of(), input.seoTitle(), input.seoDescription());
   }
 
   /** The report's word for what an input became: a page or a publication. */
