@@ -118,12 +118,7 @@ public final class SiteRoutes {
       try {
         cached(ctx, Urls.sitePage(slug), () -> pages.page(slug));
       } catch (ContentNotFoundException notFound) {
-        String target = moved.newSlug("page", slug).orElseThrow(() -> notFound);
-        String query = ctx.queryString();
-        boolean keep = query != null && query.length() <= MAX_KEPT_QUERY;
-        ctx.status(301);
-        ctx.header("Cache-Control", htmlCacheControl);
-        ctx.header("Location", Urls.sitePage(target) + (keep ? "?" + query : ""));
+        movedTo(ctx, Urls.sitePage(moved.newSlug("page", slug).orElseThrow(() -> notFound)));
       }
     });
   }
@@ -225,13 +220,17 @@ public final class SiteRoutes {
     try {
       serve.run();
     } catch (ContentNotFoundException notFound) {
-      String target = moved.newSlug(kind, slug).orElseThrow(() -> notFound);
-      String query = ctx.queryString();
-      boolean keep = query != null && query.length() <= MAX_KEPT_QUERY;
-      ctx.status(301);
-      ctx.header("Cache-Control", htmlCacheControl);
-      ctx.header("Location", "/" + kind + "s/" + target + suffix + (keep ? "?" + query : ""));
+      movedTo(ctx, "/" + kind + "s/" + moved.newSlug(kind, slug).orElseThrow(() -> notFound) + suffix);
     }
+  }
+
+  /** A 301 to {@code path}, with the query string unless it is longer than {@link #MAX_KEPT_QUERY}. */
+  private void movedTo(Context ctx, String path) {
+    String query = ctx.queryString();
+    boolean keep = query != null && query.length() <= MAX_KEPT_QUERY;
+    ctx.status(301);
+    ctx.header("Cache-Control", htmlCacheControl);
+    ctx.header("Location", path + (keep ? "?" + query : ""));
   }
 
   private static String slug(Context ctx, String what) {
