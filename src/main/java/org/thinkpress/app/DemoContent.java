@@ -16,7 +16,8 @@ import org.thinkpress.content.ContentFolderReader;
 import org.thinkpress.content.ContentStore;
 
 /**
- * The demo institute (The Meridian Institute: 22 pieces in English, Russian and Armenian), a
+ * The demo institute (The Meridian Institute: 22 pieces in English, Russian and Armenian, and the
+ * pages About, in the three languages, Contact and Privacy), a
  * content folder shipped inside the jar under {@code demo/}. Loading it twice does not duplicate
  * it: once loaded, a setting records it, and later runs leave the content (and any edits) alone.
  */

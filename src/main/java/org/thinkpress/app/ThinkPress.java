@@ -176,6 +176,7 @@ public final class ThinkPress implements AutoCloseable {
     routeSets.add(oldUrls::register); // before the site's: the home page would answer /?p=123
     routeSets.addAll(List.of(siteRoutes::register, api::register, admin::register,
         search.routes(pages, assets.url("search.js")), subscriberRoutes::register, newsletter::registerRoutes));
+    routeSets.add(siteRoutes::registerPages); // last: /{slug} must shadow no other route
     HttpServer server = HttpServer.start(settings, (status, detail) -> pages.error(status, detail).body(), routeSets,
         oldUrls::target);
     running.add(server);

@@ -76,8 +76,9 @@ final class ContentCommand {
           MediaFolder.forget(added);
           throw e;
         }
-        spec.commandLine().getOut().printf("Imported %d publications, %d experts, %d topics, %d regions and %d media"
-            + " files from %s%n", bundle.publications().size(), bundle.experts().size(), bundle.topics().size(),
+        spec.commandLine().getOut().printf("Imported %d publications, %d pages, %d experts, %d topics, %d regions and %d media"
+            + " files from %s%n", bundle.publications().size() - pages(bundle), pages(bundle), bundle.experts().size(),
+            bundle.topics().size(),
             bundle.regions().size(), media.size(), folder);
       }
       return 0;
@@ -105,8 +106,9 @@ final class ContentCommand {
           ContentFolderWriter.write(bundle, folder, progress);
         }
         int media = MediaFolder.write(thinkPress.uploads(), folder);
-        spec.commandLine().getOut().printf("Exported %d publications, %d experts, %d topics, %d regions and %d media"
-            + " files to %s%n", bundle.publications().size(), bundle.experts().size(), bundle.topics().size(),
+        spec.commandLine().getOut().printf("Exported %d publications, %d pages, %d experts, %d topics, %d regions and %d media"
+            + " files to %s%n", bundle.publications().size() - pages(bundle), pages(bundle), bundle.experts().size(),
+            bundle.topics().size(),
             bundle.regions().size(), media, folder);
       }
       return 0;
@@ -140,5 +142,11 @@ final class ContentCommand {
         bar.close();
       }
     }
+  }
+
+  /** How many of the bundle's pieces are site pages (About, Contact...). */
+  static int pages(ContentBundle bundle) {
+    return (int) bundle.publications().stream()
+        .filter(p -> org.thinkpress.content.PublicationTypes.isPage(p.type())).count();
   }
 }

@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  * regions.yaml              a list of regions, each naming its parent
  * experts/SLUG.md           front matter (name, role...) and a Markdown biography
  * publications/**&#47;SLUG.md  front matter (title, type, experts...) and a Markdown body
+ * pages/**&#47;SLUG.md         site pages (About, Contact...) at /SLUG: front matter (title, language,
+ *                           translation_group, status...; type is page) and a Markdown body
  * </pre>
  *
  * <p>A Markdown file opens with a {@code ---} line, then YAML, then a closing {@code ---} line.
@@ -26,6 +28,7 @@ final class ContentFolder {
   static final String REGIONS = "regions.yaml";
   static final String EXPERTS = "experts";
   static final String PUBLICATIONS = "publications";
+  static final String PAGES = "pages";
 
   private static final Pattern TOP_LEVEL_KEY = Pattern.compile("^([A-Za-z_][A-Za-z0-9_-]*)\\s*:");
 

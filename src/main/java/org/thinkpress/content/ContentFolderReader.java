@@ -35,7 +35,8 @@ public final class ContentFolderReader {
   private static final ObjectMapper YAML = new YAMLMapper();
   private static final Set<String> PUBLICATION_FIELDS = Set.of("slug", "title", "standfirst", "type", "status",
       "language", "translation_group", "published", "updated", "featured", "experts", "topics", "regions", "keywords", "seo_title", "seo_description");
-  private static final Set<String> EXPERT_FIELDS = Set.of("slug", "name", "names", "role", "affiliation", "photo", "links");
+  private static final Set<String> EXPERT_FIELDS = Set.of("slug", "name", "names", "role", "affiliation", "photo", "links",
+      "expertise", "languages", "media_contact");
 
   private final PublicationTypes types;
   private final Taxonomy existing;
@@ -52,7 +53,8 @@ public final class ContentFolderReader {
   /** How many files a read of {@code folder} will report through its progress callback. */
   public static int countFiles(Path folder) {
     return markdownFiles(folder.resolve(ContentFolder.EXPERTS)).size()
-        + markdownFiles(folder.resolve(ContentFolder.PUBLICATIONS)).size();
+        + markdownFiles(folder.resolve(ContentFolder.PUBLICATIONS)).size()
+        + markdownFiles(folder.resolve(ContentFolder.PAGES)).size();
   }
 
   /** Reads the folder; {@code progress} hears of each Markdown file read. */
@@ -74,9 +76,16 @@ public final class ContentFolderReader {
     }
     List<Located<PublicationInput>> publications = new ArrayList<>();
     for (Path file : markdownFiles(folder.resolve(ContentFolder.PUBLICATIONS))) {
-      Located<PublicationInput> publication = reading.publication(file);
+      Located<PublicationInput> publication = reading.publication(file, null);
       if (publication != null) {
         publications.add(publication);
+      }
+      progress.accept(1);
+    }
+    for (Path file : markdownFiles(folder.resolve(ContentFolder.PAGES))) {
+      Located<PublicationInput> page = reading.publication(file, PublicationTypes.PAGE);
+      if (page != null) {
+        publications.add(page);
       }
       progress.accept(1);
     }
@@ -280,20 +289,28 @@ public final class ContentFolderReader {
       try {
         return new ExpertInput(fields.textOr("slug", slugOfFile(path)), fields.text("name"), fields.names("names"),
             fields.text("role"), fields.text("affiliation"), front.split().body(), fields.text("photo"),
-            fields.names("links"));
+            fields.names("links"), fields.list("expertise"), fields.list("languages"), fields.text("media_contact"));
       } catch (InvalidContentException e) {
         problems.add(new Problem(front.file(), fields.lineFor(e.getMessage()), e.getMessage()));
         return null;
       }
     }
 
-    Located<PublicationInput> publication(Path path) {
+    /** @param impliedType the type of every file of its folder ({@code page} under {@code pages/}), or {@code null} */
+    Located<PublicationInput> publication(Path path, String impliedType) {
       FrontMatter front = frontMatter(path, PUBLICATION_FIELDS);
       if (front == null) {
         return null;
       }
       Fields fields = front.fields();
       int before = problems.size();
+      String type = impliedType == null ? fields.text("type") : fields.textOr("type", impliedType);
+      if (impliedType != null && !impliedType.equals(type)) {
+        problems.add(new Problem(front.file(), fields.line("type"), "a file under " + ContentFolder.PAGES
+            + "/ is a site page, of type '" + impliedType + "', not '" + type + "': move it to "
+            + ContentFolder.PUBLICATIONS + "/"));
+        return null;
+      }
       String statusKey = fields.textOr("status", "draft");
       Instant published = fields.instant("published");
       Instant updated = fields.instant("updated");
@@ -308,7 +325,7 @@ public final class ContentFolderReader {
       try {
         PublicationInput publication = new PublicationInput(fields.textOr("slug", slugOfFile(path)), fields.text("language"),
             fields.text("translation_group"), fields.text("title"), fields.text("standfirst"), front.split().body(),
-            fields.text("type"), Status.ofKey(statusKey), published, updated, featured, experts, topics, regions,
+            type, Status.ofKey(statusKey), published, updated, featured, experts, topics, regions,
             keywords, fields.text("seo_title"), fields.text("seo_description"));
         return new Located<>(publication, front.file(), front.split().keyLines());
       } catch (InvalidContentException e) {
@@ -349,7 +366,7 @@ public final class ContentFolderReader {
           problems.add(new Problem(located.file(), located.line("slug"), "slug '" + publication.slug()
               + "' is also used by " + other));
         }
-        if (!types.contains(publication.type())) {
+        if (!types.allows(publication.type())) {
           problems.add(new Problem(located.file(), located.line("type"), "unknown type '" + publication.type()
               + "'; the configured types are " + String.join(", ", types.keys())));
         }

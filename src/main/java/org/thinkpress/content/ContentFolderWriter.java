@@ -58,7 +58,9 @@ public final class ContentFolderWriter {
         progress.accept(1);
       }
       for (PublicationInput publication : bundle.publications()) {
-        write(folder.resolve(ContentFolder.PUBLICATIONS).resolve(publication.slug() + ".md"),
+        String under = PublicationTypes.isPage(publication.type()) ? ContentFolder.PAGES : ContentFolder.PUBLICATIONS;
+        Files.createDirectories(folder.resolve(under));
+        write(folder.resolve(under).resolve(publication.slug() + ".md"),
             document(publication(publication), publication.bodyMarkdown()));
         progress.accept(1);
       }
@@ -94,6 +96,9 @@ public final class ContentFolderWriter {
     putIfPresent(fields, "affiliation", expert.affiliation());
     putIfPresent(fields, "photo", expert.photoUrl());
     putIfPresent(fields, "links", expert.links());
+    putIfPresent(fields, "expertise", expert.expertise());
+    putIfPresent(fields, "languages", expert.languages());
+    putIfPresent(fields, "media_contact", expert.mediaContact());
     return fields;
   }
 

@@ -16,13 +16,18 @@ import org.jdbi.v3.core.statement.Query;
 /**
  * Reads what the public site shows: published pieces, listings, translations, other materials,
  * feeds and the sitemap. Every query here sees only {@link Status#PUBLISHED} pieces, except
- * {@link #publicPublication}, which also finds {@link Status#ARCHIVED} ones.
+ * {@link #publicPublication}, which also finds {@link Status#ARCHIVED} ones. Site pages (type
+ * {@link PublicationTypes#PAGE}) are read by {@link #publicPage} and listed only in the sitemap
+ * ({@link #sitemapEntries}): listings, feeds, the home page, other materials and digests never
+ * show them.
  *
  * <p>The {@link Taxonomy} and the settings are read once per {@link ContentVersion} and shared.
  */
 public final class ContentReader {
 
   private static final String PUBLISHED = "p.status = 'published'";
+  /** Published and listed: not a site page. */
+  private static final String LISTED = PUBLISHED + " AND p.type <> '" + PublicationTypes.PAGE + "'";
 
   private final Jdbi jdbi;
   private final ContentVersion version;
@@ -71,18 +76,29 @@ public final class ContentReader {
     long current = version.current();
     if (cached.version() != current) {
       cached = new Versioned<>(current, jdbi.withHandle(handle -> handle.createQuery(
-              "SELECT DISTINCT p.language FROM publications p WHERE " + PUBLISHED + " ORDER BY p.language")
+              "SELECT DISTINCT p.language FROM publications p WHERE " + LISTED + " ORDER BY p.language")
           .mapTo(String.class).list()));
       languages = cached;
     }
     return cached.value();
   }
 
-  /** A piece readers may open: published or archived. */
+  /** A piece readers may open: published or archived, and not a site page. */
   public Optional<Publication> publicPublication(String slug) {
+    return publicPiece(slug, "<>");
+  }
+
+  /** A site page readers may open ({@code /SLUG}): published or archived, of type {@link PublicationTypes#PAGE}. */
+  public Optional<Publication> publicPage(String slug) {
+    return publicPiece(slug, "=");
+  }
+
+  private Optional<Publication> publicPiece(String slug, String pageTest) {
     return jdbi.withHandle(handle -> handle.createQuery("SELECT " + ContentRows.FULL_COLUMNS
-            + " FROM " + ContentRows.WITH_BODY + " WHERE p.slug = :slug AND p.status IN ('published', 'archived')")
+            + " FROM " + ContentRows.WITH_BODY + " WHERE p.slug = :slug AND p.status IN ('published', 'archived')"
+            + " AND p.type " + pageTest + " :page")
         .bind("slug", slug)
+        .bind("page", PublicationTypes.PAGE)
         .map((rs, ctx) -> ContentRows.Row.full(rs))
         .findOne()
         .map(row -> ContentRows.publications(handle, List.of(row)).get(0)));
@@ -141,7 +157,7 @@ public final class ContentReader {
   /** The newest featured piece, if any. */
   public Optional<PublicationSummary> featured() {
     return jdbi.withHandle(handle -> ContentRows.summaries(handle, handle.createQuery("SELECT "
-            + ContentRows.SUMMARY_COLUMNS + " FROM publications p WHERE " + PUBLISHED + " AND p.featured = :yes"
+            + ContentRows.SUMMARY_COLUMNS + " FROM publications p WHERE " + LISTED + " AND p.featured = :yes"
             + " ORDER BY p.published_at DESC, p.id DESC LIMIT 1")
         .bind("yes", true)
         .map((rs, ctx) -> ContentRows.Row.summary(rs))
@@ -178,7 +194,7 @@ public final class ContentReader {
       shared.add("EXISTS (SELECT 1 FROM publication_regions r WHERE r.publication_id = p.id AND r.region_id IN (<regions>))");
     }
     Query query = handle.createQuery("SELECT " + ContentRows.SUMMARY_COLUMNS + " FROM publications p WHERE "
-            + PUBLISHED + " AND p.id <> :id"
+            + LISTED + " AND p.id <> :id"
             + (publication.translationGroup() == null ? "" : " AND (p.translation_group IS NULL OR p.translation_group <> :group)")
             + (sameLanguage ? " AND p.language = :language" : " AND p.language <> :language")
             + " AND (" + String.join(" OR ", shared) + ")"
@@ -196,20 +212,20 @@ public final class ContentReader {
     return query.map((rs, ctx) -> ContentRows.Row.summary(rs)).list();
   }
 
-  /** Every published piece, newest first, as the sitemap lists it. */
+  /** Every published piece and site page, newest first, as the sitemap lists it. */
   public List<SitemapEntry> sitemapEntries() {
     return jdbi.withHandle(handle -> handle.createQuery("SELECT p.slug, p.language, p.translation_group,"
-            + " COALESCE(p.updated_at, p.published_at) AS revised FROM publications p WHERE " + PUBLISHED
+            + " COALESCE(p.updated_at, p.published_at) AS revised, p.type FROM publications p WHERE " + PUBLISHED
             + " ORDER BY p.published_at DESC, p.id DESC")
         .map((rs, ctx) -> new SitemapEntry(rs.getString(1), rs.getString(2), rs.getString(3),
-            Instant.ofEpochMilli(rs.getLong(4))))
+            Instant.ofEpochMilli(rs.getLong(4)), rs.getString(5)))
         .list());
   }
 
   /** The first and last publication times of published pieces, if there are any. */
   public Optional<Instant[]> publishedRange() {
     return jdbi.withHandle(handle -> handle.createQuery("SELECT MIN(p.published_at), MAX(p.published_at)"
-            + " FROM publications p WHERE " + PUBLISHED)
+            + " FROM publications p WHERE " + LISTED)
         .map((rs, ctx) -> {
           long first = rs.getLong(1);
           return rs.wasNull() ? null : new Instant[] {Instant.ofEpochMilli(first), Instant.ofEpochMilli(rs.getLong(2))};
@@ -230,7 +246,7 @@ public final class ContentReader {
   private record Where(String sql, Function<Query, Query> binder) {
 
     static Where of(Listing listing) {
-      StringBuilder sql = new StringBuilder(PUBLISHED);
+      StringBuilder sql = new StringBuilder(LISTED);
       List<Function<Query, Query>> binds = new ArrayList<>();
       if (listing.topicId() != null) {
         sql.append(" AND p.id IN (SELECT publication_id FROM publication_topics WHERE topic_id = :topic)");

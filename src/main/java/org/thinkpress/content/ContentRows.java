@@ -116,6 +116,11 @@ final class ContentRows {
     return String.join("\n", keywords);
   }
 
+  /** A list stored as one text: the entries joined by {@code separator}; {@code ""} is none. */
+  static List<String> splitOn(String stored, String separator) {
+    return stored == null || stored.isEmpty() ? List.of() : List.of(stored.split(java.util.regex.Pattern.quote(separator)));
+  }
+
   /** An expert's links as stored: one per line, {@code kind SPACE url}. */
   static String encodeLinks(Map<String, String> links) {
     StringBuilder out = new StringBuilder();
@@ -189,11 +194,12 @@ final class ContentRows {
     Map<Long, Map<String, String>> expertNames = labels(handle, "expert");
     Map<Long, Map<String, String>> topicNames = labels(handle, "topic");
     Map<Long, Map<String, String>> regionNames = labels(handle, "region");
-    List<Expert> experts = handle.createQuery("SELECT id, slug, name, role, affiliation, bio_md, bio_html, photo_url, links"
-            + " FROM experts ORDER BY name, id")
+    List<Expert> experts = handle.createQuery("SELECT id, slug, name, role, affiliation, bio_md, bio_html, photo_url, links,"
+            + " expertise, languages, media_contact FROM experts ORDER BY name, id")
         .map((rs, ctx) -> new Expert(rs.getLong("id"), rs.getString("slug"), rs.getString("name"),
             expertNames.getOrDefault(rs.getLong("id"), Map.of()), rs.getString("role"), rs.getString("affiliation"),
-            rs.getString("bio_md"), rs.getString("bio_html"), rs.getString("photo_url"), decodeLinks(rs.getString("links"))))
+            rs.getString("bio_md"), rs.getString("bio_html"), rs.getString("photo_url"), decodeLinks(rs.getString("links")),
+            splitOn(rs.getString("expertise"), "\n"), splitOn(rs.getString("languages"), " "), rs.getString("media_contact")))
         .list();
     List<Topic> topics = handle.createQuery("SELECT id, slug, name, description FROM topics ORDER BY position, name, id")
         .map((rs, ctx) -> new Topic(rs.getLong("id"), rs.getString("slug"), rs.getString("name"),

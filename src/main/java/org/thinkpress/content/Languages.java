@@ -33,4 +33,14 @@ public final class Languages {
     }
     return name.substring(0, 1).toUpperCase(locale) + name.substring(1);
   }
+
+  /** The language's name as readers of {@code readerLanguage} write it, capitalised: for ru, en is Английский. */
+  public static String nameIn(String tag, String readerLanguage) {
+    Locale reader = Locale.forLanguageTag(readerLanguage);
+    String name = Locale.forLanguageTag(tag).getDisplayLanguage(reader);
+    if (name.isEmpty()) {
+      return tag;
+    }
+    return name.substring(0, 1).toUpperCase(reader) + name.substring(1);
+  }
 }

@@ -22,7 +22,8 @@ import java.util.List;
  * @param standfirst the one or two sentences under the headline that sum the piece up
  * @param bodyMarkdown the body, CommonMark with tables; raw HTML passes an allow-list; line breaks are kept as
  *     {@code \n} (CR LF and CR become LF)
- * @param type a configured publication type key (analysis, commentary, report...)
+ * @param type a configured publication type key (analysis, commentary, report...), or
+ *     {@link PublicationTypes#PAGE} for a site page at {@code /SLUG} (whose slug {@link PageSlugs} checks)
  * @param status where it stands in its life
  * @param publishedAt when it was or will be published; required unless a draft or in review
  * @param updatedAt when it was last substantively updated, shown to readers; or {@code null}
@@ -60,6 +61,9 @@ public record PublicationInput(
     // Line breaks as \n, whatever sent them: a form's text area submits every line break as \r\n.
     bodyMarkdown = requireNonNullElse(bodyMarkdown, "").replace("\r\n", "\n").replace('\r', '\n').strip();
     Slugs.require("type", type);
+    if (PublicationTypes.isPage(type)) {
+      PageSlugs.require(slug);
+    }
     requireNonNull(status, "status");
     if (status.needsPublicationTime() && publishedAt == null) {
       throw new InvalidContentException("status '" + status.key() + "' needs a publication time in 'published'");

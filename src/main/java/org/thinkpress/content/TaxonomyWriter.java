@@ -27,6 +27,9 @@ final class TaxonomyWriter {
     columns.put("bio_html", bioHtml);
     columns.put("photo_url", input.photoUrl());
     columns.put("links", ContentRows.encodeLinks(input.links()));
+    columns.put("expertise", String.join("\n", input.expertise()));
+    columns.put("languages", String.join(" ", input.languages()));
+    columns.put("media_contact", input.mediaContact());
     return upsert(handle, TaxonKind.EXPERT, input.slug(), columns, -1, input.names(), now);
   }
 

@@ -1,11 +1,18 @@
 /**
- * The content model and its store: publications, experts, topics and regions.
+ * The content model and its store: publications, site pages, experts, topics and regions.
  *
  * <h2>Words</h2>
  * <dl>
  *   <dt>publication</dt><dd>a piece of analysis: title, standfirst, Markdown body, type, status,
  *       language, experts, topics, regions. Its URL name is its <em>slug</em>, unique across all
  *       languages.</dd>
+ *   <dt>page</dt><dd>a site page (About, Contact, Privacy...): a publication of the built-in type
+ *       {@code page} ({@link org.thinkpress.content.PublicationTypes#PAGE}), served at {@code /SLUG},
+ *       with translations and revisions like any piece, but no experts, topics or regions; in the
+ *       sitemap and search, never in listings, feeds or alerts. Its slug may not be a route's first
+ *       segment or a language tag ({@link org.thinkpress.content.PageSlugs}).</dd>
+ *   <dt>expert's details</dt><dd>areas of expertise (short phrases), languages spoken (BCP 47 tags)
+ *       and a media contact (an email address or phone number for the press), beside the biography.</dd>
  *   <dt>standfirst</dt><dd>the one or two sentences under the title that sum the piece up.</dd>
  *   <dt>translation group</dt><dd>a name shared by the versions of one piece in several languages;
  *       at most one version per language.</dd>

@@ -16,13 +16,16 @@ import java.util.Set;
 import org.thinkpress.content.ContentImport;
 import org.thinkpress.content.ExpertInput;
 import org.thinkpress.content.InvalidContentException;
+import org.thinkpress.content.PageSlugs;
 import org.thinkpress.content.PublicationInput;
+import org.thinkpress.content.PublicationTypes;
 import org.thinkpress.content.RegionInput;
 import org.thinkpress.content.Status;
 import org.thinkpress.content.TaxonKind;
 import org.thinkpress.content.TopicInput;
 import org.thinkpress.imports.ImportMap.TermRule;
 import org.thinkpress.imports.ImportReport.Outcome;
+import org.thinkpress.kit.Urls;
 
 /**
  * The part of an import that runs in its transaction: the files, the taxonomy and experts, each
@@ -57,6 +60,8 @@ final class ImportWrite {
   private final Map<String, String> groups = new HashMap<>();
   /** Old address keys of each item, and the items that ended up on the site (or scheduled for it). */
   private final Map<String, List<String>> itemAddresses = new HashMap<>();
+  /** Where pieces and pages went ({@code /publications/SLUG}, {@code /SLUG}), to tell them from terms' addresses. */
+  private final Set<String> pieceTargets = new HashSet<>();
   private final Set<String> visible = new HashSet<>();
 
   private ContentImport session;
@@ -175,10 +180,6 @@ final class ImportWrite {
     Set<String> used = new HashSet<>();
     Map<String, List<ImportIndex.Stub>> translations = new LinkedHashMap<>();
     for (ImportIndex.Stub stub : index.items) {
-      if (stub.page()) {
-        report.skip("page", stub.describe(), "pages are not imported: ThinkPress has no pages yet");
-        continue;
-      }
       Optional<ImportLedger.Entry> before = ledger.find("publication", stub.id());
       Optional<String> storedSlug = before.flatMap(entry -> session.publicationSlug(Long.parseLong(entry.target())));
       String slug;
@@ -187,7 +188,13 @@ final class ImportWrite {
         ids.put(stub.id(), Long.parseLong(before.get().target()));
         fingerprints.put(stub.id(), before.get().fingerprint());
       } else {
-        String wanted = ImportNames.slugOf(stub.slug(), stub.title(), "piece");
+        String wanted = ImportNames.slugOf(stub.slug(), stub.title(), stub.page() ? "page" : "piece");
+        if (stub.page() && !PageSlugs.isFree(wanted)) {
+          String free = wanted + "-page";
+          report.loss(stub.describe(), "the page slug '" + wanted + "' is an address of the site itself: imported as '"
+              + free + "'");
+          wanted = free;
+        }
         slug = wanted;
         for (int n = 2; used.contains(slug) || session.publicationId(slug).isPresent(); n++) {
           slug = wanted.length() > 110 ? wanted.substring(0, 110) + "-" + n : wanted + "-" + n;
@@ -228,8 +235,10 @@ final class ImportWrite {
       List<String> keys = new ArrayList<>();
       addKey(keys, stub.permalink());
       stub.oldPaths().forEach(path -> addKey(keys, path));
+      String target = stub.page() ? Urls.sitePage(slug) : Urls.publication(slug);
       itemAddresses.put(stub.id(), keys);
-      keys.forEach(key -> links.put(key, "/publications/" + slug));
+      keys.forEach(key -> links.put(key, target));
+      pieceTargets.add(target);
     }
     for (SourceTerm term : index.terms.values()) {
       TermRule rule = names.rule(term.taxonomy(), term.slug());
@@ -315,7 +324,7 @@ final class ImportWrite {
 
   private void write(SourceItem item) {
     String slug = slugs.get(item.id());
-    if (slug == null || item.page()) {
+    if (slug == null) {
       return;
     }
     String describe = (item.page() ? "page " : "post ") + item.id() + " \"" + ImportNames.shorten(item.title(), 60) + "\"";
@@ -323,11 +332,14 @@ final class ImportWrite {
     PublicationInput input;
     try {
       input = converter.convert(item, slug, groups.get(item.id()), notes::add);
+      if (item.page()) {
+        input = ItemConverter.asPage(input);
+      }
     } catch (ItemConverter.Refused refused) {
       if (request.strict()) {
         throw ImportException.at(fileName, item.line(), describe + ": " + refused.getMessage() + " (--strict)");
       }
-      report.skip("publication", describe, refused.getMessage());
+      report.skip(item.page() ? "page" : "publication", describe, refused.getMessage());
       return;
     }
     notes.forEach(note -> report.loss(describe, note));
@@ -337,13 +349,18 @@ final class ImportWrite {
     String fingerprint = ImportLedger.fingerprint(input);
     Long id = ids.get(item.id());
     if (id != null && fingerprint.equals(fingerprints.get(item.id()))) {
-      report.count("publication", Outcome.UNCHANGED);
+      report.count(kindOf(input), Outcome.UNCHANGED);
       return;
     }
     pending.add(new Pending(item.id(), describe, id, input, fingerprint));
     if (pending.size() >= BATCH) {
       flush();
     }
+  }
+
+  /** The report's word for what an input became: a page or a publication. */
+  private static String kindOf(PublicationInput input) {
+    return PublicationTypes.isPage(input.type()) ? "page" : "publication";
   }
 
   private void flush() {
@@ -361,7 +378,7 @@ final class ImportWrite {
     for (int i = 0; i < saved.size(); i++) {
       Pending p = pending.get(i);
       ledger.record("publication", p.itemId(), String.valueOf(saved.get(i).id()), p.fingerprint());
-      report.count("publication", p.id() == null ? Outcome.IMPORTED
+      report.count(kindOf(p.input()), p.id() == null ? Outcome.IMPORTED
           : saved.get(i).changed() ? Outcome.UPDATED : Outcome.UNCHANGED);
     }
     pending.clear();
@@ -377,11 +394,14 @@ final class ImportWrite {
       }
       for (String key : entry.getValue()) {
         pieceKeys.add(key);
+        if (key.equals(links.get(key))) {
+          continue; // a page at the address it had (/about): nothing to redirect
+        }
         report.redirect(OldUrls.record(session.handle(), key, links.get(key), source, now));
       }
     }
     for (Map.Entry<String, String> link : links.entrySet()) {
-      boolean aPiece = link.getValue().startsWith("/publications/");
+      boolean aPiece = pieceTargets.contains(link.getValue());
       if (!aPiece && !pieceKeys.contains(link.getKey()) && link.getKey() != null) {
         report.redirect(OldUrls.record(session.handle(), link.getKey(), link.getValue(), source, now));
       }

@@ -118,9 +118,6 @@ public final class Importer {
       @Override
       public void item(SourceItem item) {
         progress.advance(1);
-        if (item.page()) {
-          return;
-        }
         bodies.references(item.html(), request.platform().flavour, index::attachmentUrl)
             .forEach(reference -> media.want(reference.url(), reference.embedded()));
         media.want(item.featuredImage(), true);

@@ -150,6 +150,16 @@ final class ItemConverter {
     }
   }
 
+  /**
+   * A page of the old site as a ThinkPress site page: the same text, status and times, without
+   * what a page does not show (authors, topics, regions, keywords, the home page's feature).
+   */
+  static PublicationInput asPage(PublicationInput input) {
+    return new PublicationInput(input.slug(), input.language(), input.translationGroup(), input.title(),
+        input.standfirst(), input.bodyMarkdown(), PublicationTypes.PAGE, input.status(), input.publishedAt(),
+        input.updatedAt(), false, List.of(), List.of(), List.of(), List.of(), input.seoTitle(), input.seoDescription());
+  }
+
   /** The slugs of an item's categories and tags, as {taxonomy, slug} pairs, in order. */
   private static List<String[]> terms(SourceItem item) {
     List<String[]> terms = new ArrayList<>();

@@ -19,6 +19,16 @@ public final class Urls {
     return PUBLICATIONS + "/" + slug;
   }
 
+  /** A site page (About, Contact...): at the root, {@code /about}. */
+  public static String sitePage(String slug) {
+    return "/" + slug;
+  }
+
+  /** A piece of any type: a site page at the root, a publication under {@link #PUBLICATIONS}. */
+  public static String piece(String type, String slug) {
+    return org.thinkpress.content.PublicationTypes.isPage(type) ? sitePage(slug) : publication(slug);
+  }
+
   public static String topic(String slug) {
     return TOPICS + "/" + slug;
   }

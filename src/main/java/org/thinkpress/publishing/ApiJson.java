@@ -195,18 +195,23 @@ final class ApiJson {
     }
   }
 
-  private static List<String> list(JsonNode node, String field, List<String> otherwise) {
+  static List<String> list(JsonNode node, String field, List<String> otherwise) {
+    return list(node, field, otherwise, "slugs");
+  }
+
+  /** An array of strings; {@code what} names them in the error ("an array of slugs"). */
+  static List<String> list(JsonNode node, String field, List<String> otherwise, String what) {
     JsonNode value = node.get(field);
     if (value == null) {
       return otherwise;
     }
     if (!value.isArray()) {
-      throw new InvalidContentException(field + " must be an array of slugs");
+      throw new InvalidContentException(field + " must be an array of " + what);
     }
     List<String> values = new ArrayList<>();
     for (JsonNode item : value) {
       if (!item.isTextual()) {
-        throw new InvalidContentException(field + " must be an array of slugs");
+        throw new InvalidContentException(field + " must be an array of " + what);
       }
       values.add(item.asText());
     }

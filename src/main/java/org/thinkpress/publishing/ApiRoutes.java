@@ -192,7 +192,8 @@ public final class ApiRoutes {
     Taxonomy taxonomy = content.taxonomy();
     return switch (kind) {
       case EXPERT -> taxonomy.experts().stream().map(e -> Map.of("slug", e.slug(), "name", e.name(), "role", e.role(),
-          "affiliation", e.affiliation())).toList();
+          "affiliation", e.affiliation(), "expertise", e.expertise(), "languages", e.languages(),
+          "media_contact", e.mediaContact())).toList();
       case TOPIC -> taxonomy.topics().stream().map(t -> Map.of("slug", t.slug(), "name", t.name(),
           "description", t.description())).toList();
       case REGION -> taxonomy.regions().stream().map(r -> {
@@ -218,7 +219,11 @@ public final class ApiRoutes {
             ApiJson.text(body, "role", old.map(e -> e.role()).orElse("")),
             ApiJson.text(body, "affiliation", old.map(e -> e.affiliation()).orElse("")),
             ApiJson.text(body, "bio", old.map(e -> e.bioMarkdown()).orElse("")),
-            ApiJson.text(body, "photo_url", old.map(e -> e.photoUrl()).orElse(null))));
+            ApiJson.text(body, "photo_url", old.map(e -> e.photoUrl()).orElse(null)),
+            old.map(e -> e.links()).orElse(Map.of()),
+            ApiJson.list(body, "expertise", old.map(e -> e.expertise()).orElse(List.of()), "phrases"),
+            ApiJson.list(body, "languages", old.map(e -> e.languages()).orElse(List.of()), "language tags"),
+            ApiJson.text(body, "media_contact", old.map(e -> e.mediaContact()).orElse(""))));
       }
       case TOPIC -> {
         var old = taxonomy.topic(slug);

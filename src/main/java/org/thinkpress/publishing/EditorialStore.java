@@ -111,7 +111,11 @@ final class EditorialStore {
         .mapTo(String.class).list());
   }
 
-  /** One page of pieces in any status matching the filter, most recently changed first. */
+  /**
+   * One page of pieces in any status matching the filter, most recently changed first. Site pages
+   * are listed only when the filter asks for their type ({@code page}): without a type, the list
+   * is of publications.
+   */
   List<PublicationRow> list(PublicationFilter filter, Actor actor, int limit, int offset) {
     StringBuilder sql = new StringBuilder("SELECT p.id, p.slug, p.title, p.status, p.type, p.language, p.published_at,"
         + " p.changed_at, a.name AS owner_name, e.owner_id FROM publications p"
@@ -122,9 +126,7 @@ final class EditorialStore {
     if (filter.status() != null) {
       sql.append(" AND p.status = :status");
     }
-    if (filter.type() != null) {
-      sql.append(" AND p.type = :type");
-    }
+    sql.append(filter.type() != null ? " AND p.type = :type" : " AND p.type <> :page");
     if (filter.language() != null) {
       sql.append(" AND p.language = :language");
     }
@@ -144,7 +146,8 @@ final class EditorialStore {
       Query query = handle.createQuery(sql.toString())
           .bind("actor", actor.accountId())
           .bind("status", filter.status() == null ? null : filter.status().key())
-          .bind("type", filter.type()).bind("language", filter.language())
+          .bind("type", filter.type()).bind("page", org.thinkpress.content.PublicationTypes.PAGE)
+          .bind("language", filter.language())
           .bind("expert", filter.expert()).bind("topic", filter.topic())
           .bind("query", filter.query() == null ? null : "%" + filter.query().toLowerCase(java.util.Locale.ROOT) + "%")
           .bind("limit", limit).bind("offset", offset);

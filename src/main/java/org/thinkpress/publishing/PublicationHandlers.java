@@ -21,16 +21,19 @@ import org.thinkpress.content.Languages;
 import org.thinkpress.content.MarkdownRenderer;
 import org.thinkpress.content.Publication;
 import org.thinkpress.content.PublicationInput;
+import org.thinkpress.content.PublicationTypes;
 import org.thinkpress.content.RenderedBody;
 import org.thinkpress.content.Status;
 import org.thinkpress.content.Taxonomy;
 import org.thinkpress.kit.SiteConfig;
+import org.thinkpress.kit.Urls;
 import org.thinkpress.publishing.PreviewLinks.NewPreviewLink;
 import org.thinkpress.publishing.PublishingViews.DiffLine;
 import org.thinkpress.publishing.PublishingViews.DiffPage;
 import org.thinkpress.publishing.PublishingViews.EditPage;
 import org.thinkpress.publishing.PublishingViews.LinkRow;
 import org.thinkpress.publishing.PublishingViews.ListPage;
+import org.thinkpress.publishing.PublishingViews.PagesPage;
 import org.thinkpress.publishing.PublishingViews.PreviewPage;
 import org.thinkpress.publishing.PublishingViews.RevisionRow;
 import org.thinkpress.publishing.PublishingViews.RevisionsPage;
@@ -69,11 +72,7 @@ final class PublicationHandlers {
     PublicationFilter filter = new PublicationFilter(status, ctx.queryParam("type"), ctx.queryParam("expert"),
         ctx.queryParam("topic"), ctx.queryParam("language"), ctx.queryParam("q"));
     Taxonomy taxonomy = content.taxonomy();
-    List<Row> rows = workflow.list(Actor.of(signed.account()), filter, 1).stream()
-        .map(r -> new Row("/admin/publications/" + r.id(), r.title(), r.slug(), r.status().key(), r.type(), r.language(),
-            pages.date(r.publishedAt()), pages.date(r.changedAt()), r.ownerName() == null ? "" : r.ownerName(),
-            r.status() == Status.PUBLISHED || r.status() == Status.ARCHIVED ? "/publications/" + r.slug() : null))
-        .toList();
+    List<Row> rows = rows(signed, filter);
     List<Choice> languages = workflow.languages().stream()
         .map(tag -> new Choice(tag, Languages.nativeName(tag), tag.equals(filter.language()))).toList();
     ListPage page = new ListPage(
@@ -86,8 +85,28 @@ final class PublicationHandlers {
     pages.render(ctx, 200, "publishing/admin/publications", pages.chrome(ctx, signed, "Publications", "publications", null), page);
   }
 
+  private List<Row> rows(Signed signed, PublicationFilter filter) {
+    return workflow.list(Actor.of(signed.account()), filter, 1).stream()
+        .map(r -> new Row("/admin/publications/" + r.id(), r.title(), r.slug(), r.status().key(), r.type(), r.language(),
+            pages.date(r.publishedAt()), pages.date(r.changedAt()), r.ownerName() == null ? "" : r.ownerName(),
+            r.status() == Status.PUBLISHED || r.status() == Status.ARCHIVED ? Urls.piece(r.type(), r.slug()) : null))
+        .toList();
+  }
+
+  /** {@code /admin/pages}: the site pages, which the publications list leaves out. */
+  void pagesList(Context ctx, Signed signed) {
+    PublicationFilter filter = new PublicationFilter(null, PublicationTypes.PAGE, null, null, null, null);
+    pages.render(ctx, 200, "publishing/admin/pages", pages.chrome(ctx, signed, "Pages", "pages", null),
+        new PagesPage(rows(signed, filter)));
+  }
+
   void newForm(Context ctx, Signed signed) {
     showForm(ctx, signed, 200, null, PublicationForm.blank(site.language(), site.types().keys().get(0)), null, null);
+  }
+
+  /** {@code /admin/pages/new}: the same editor, for a page. */
+  void newPage(Context ctx, Signed signed) {
+    showForm(ctx, signed, 200, null, PublicationForm.blank(site.language(), PublicationTypes.PAGE), null, null);
   }
 
   void create(Context ctx, Signed signed) {
@@ -173,6 +192,7 @@ final class PublicationHandlers {
       }
     }
     Status current = editable == null ? Status.DRAFT : editable.publication().status();
+    boolean isPage = PublicationTypes.isPage(fields.type());
     String base = "/admin/publications/" + id;
     List<LinkRow> links = editable == null ? List.of() : workflow.previewLinks(Actor.of(signed.account()), id).stream()
         .map(l -> new LinkRow(l.id(), pages.date(l.createdAt()), l.active(), base + "/preview-links/" + l.id() + "/revoke"))
@@ -183,11 +203,14 @@ final class PublicationHandlers {
         PublicationForm.lists(taxonomy, fields), fields.featured(), fields.publishedAt(),
         PublicationForm.step(fields.publishedAt()), fields.updatedAt(), PublicationForm.step(fields.updatedAt()),
         current.key(), current.key(), pages.zone().getId(), editable == null || editable.mayEdit(), actions,
-        current == Status.PUBLISHED || current == Status.ARCHIVED ? "/publications/" + editable.publication().slug() : null,
+        current == Status.PUBLISHED || current == Status.ARCHIVED
+            ? Urls.piece(editable.publication().type(), editable.publication().slug()) : null,
         base + "/preview", base + "/revisions", links, base + "/preview-links", conflictHref,
-        "/admin/uploads", uploadMaxMb);
-    String heading = id == 0 ? "New publication" : "Edit: " + (fields.title().isBlank() ? "publication" : fields.title());
-    pages.render(ctx, status, "publishing/admin/edit", pages.chrome(ctx, signed, heading, id == 0 ? "new" : "publications", error), page);
+        "/admin/uploads", uploadMaxMb, isPage);
+    String what = isPage ? "page" : "publication";
+    String heading = id == 0 ? "New " + what : "Edit: " + (fields.title().isBlank() ? what : fields.title());
+    String section = isPage ? "pages" : id == 0 ? "new" : "publications";
+    pages.render(ctx, status, "publishing/admin/edit", pages.chrome(ctx, signed, heading, section, error), page);
   }
 
   /** The configured types, and the piece's own when it is no longer configured, so that a save cannot change it unseen. */

@@ -41,10 +41,15 @@ public final class PublishedEvents {
   /** One event: which piece, how, and when it became published. */
   public record Event(long id, long publicationId, Cause cause, Instant createdAt) {}
 
-  /** Records, on the caller's transaction, that a piece became published now. */
+  /**
+   * Records, on the caller's transaction, that a piece became published now; nothing for a site
+   * page (About, Contact...), which is no news and announces nothing.
+   */
   static void record(Handle handle, long publicationId, Cause cause, long now) {
-    handle.createUpdate("INSERT INTO published_events (publication_id, cause, created_at) VALUES (:id, :cause, :now)")
-        .bind("id", publicationId).bind("cause", cause.key()).bind("now", now).execute();
+    handle.createUpdate("INSERT INTO published_events (publication_id, cause, created_at)"
+            + " SELECT id, :cause, :now FROM publications WHERE id = :id AND type <> :page")
+        .bind("id", publicationId).bind("cause", cause.key()).bind("now", now)
+        .bind("page", org.thinkpress.content.PublicationTypes.PAGE).execute();
   }
 
   /**

@@ -13,7 +13,8 @@ import org.thinkpress.kit.SiteConfig;
 
 /**
  * The editorial admin pages: the publications list, the editing page and what is reached from it
- * (preview, revisions, changes, preview links), the shared previews at {@code /preview/TOKEN}, and
+ * (preview, revisions, changes, preview links), the site pages' list and new-page form (a page is
+ * edited on the same page as a publication, with the fields a page has no use for hidden), the shared previews at {@code /preview/TOKEN}, and
  * the experts, topics and regions. Authors reach their own pieces; editors everything.
  */
 public final class PublishingAdmin implements AdminRoutes.Section {
@@ -38,6 +39,8 @@ public final class PublishingAdmin implements AdminRoutes.Section {
     PublicationHandlers p = publications;
     routes.gated(HandlerType.GET, "/admin", Role.AUTHOR, p::list);
     routes.gated(HandlerType.GET, "/admin/publications/new", Role.AUTHOR, p::newForm);
+    routes.gated(HandlerType.GET, "/admin/pages", Role.AUTHOR, p::pagesList);
+    routes.gated(HandlerType.GET, "/admin/pages/new", Role.AUTHOR, p::newPage);
     routes.gated(HandlerType.POST, "/admin/publications", Role.AUTHOR, p::create);
     routes.gated(HandlerType.GET, "/admin/publications/{id}", Role.AUTHOR, p::edit);
     routes.gated(HandlerType.POST, "/admin/publications/{id}", Role.AUTHOR, p::save);

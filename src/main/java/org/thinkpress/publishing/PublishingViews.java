@@ -49,7 +49,7 @@ public final class PublishingViews {
                          String updatedAt, String updatedStep, String status, String statusLabel, String zone,
                          boolean mayEdit, List<Choice> actions, String publicHref, String previewHref,
                          String revisionsHref, List<LinkRow> previewLinks, String previewLinksAction,
-                         String conflictHref, String uploadAction, long uploadMaxMb) {
+                         String conflictHref, String uploadAction, long uploadMaxMb, boolean page) {
     public boolean isNew() {
       return id == 0;
     }
@@ -80,9 +80,18 @@ public final class PublishingViews {
   public record TaxonomyPage(String kind, String kindPlural, String heading, List<TaxonRow> rows, String createAction,
                              List<Choice> parents) {}
 
-  /** The form of one expert, topic or region, with rename, merge and delete. */
+  /** The site pages (About, Contact...): title, status, language, when changed, where they are on the site. */
+  public record PagesPage(List<Row> rows) {}
+
+  /**
+   * The form of one expert, topic or region, with rename, merge and delete.
+   *
+   * @param expertise an expert's areas of expertise, one per line
+   * @param languages the languages an expert speaks, as tags separated by spaces
+   */
   public record TaxonPage(String kind, String heading, String slug, String name, String description, String role,
                           String affiliation, String bio, String photoUrl, List<Choice> parents, int usage,
                           String saveAction, String renameAction, String mergeAction, String deleteAction,
-                          List<Choice> others, String listHref) {}
+                          List<Choice> others, String listHref, String expertise, String languages,
+                          String mediaContact) {}
 }

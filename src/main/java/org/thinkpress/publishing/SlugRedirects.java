@@ -37,12 +37,17 @@ public final class SlugRedirects implements MovedContent {
 
   /**
    * The current slug for an old one; for a publication only when readers may see it now (published
-   * or archived), so that an old link never reveals the new address of a withdrawn draft.
+   * or archived), so that an old link never reveals the new address of a withdrawn draft. Site
+   * pages' redirects are recorded as a publication's; {@code kind} {@code "page"} finds those whose
+   * piece is a page now, and {@code "publication"} those whose piece is not.
    */
   @Override
   public Optional<String> newSlug(String kind, String oldSlug) {
     String target = switch (kind) {
-      case "publication" -> "publications t ON t.slug = r.new_slug AND t.status IN ('published', 'archived')";
+      case "publication" -> "publications t ON t.slug = r.new_slug AND t.status IN ('published', 'archived')"
+          + " AND t.type <> 'page'";
+      case "page" -> "publications t ON t.slug = r.new_slug AND t.status IN ('published', 'archived')"
+          + " AND t.type = 'page'";
       case "topic" -> "topics t ON t.slug = r.new_slug";
       case "region" -> "regions t ON t.slug = r.new_slug";
       case "expert" -> "experts t ON t.slug = r.new_slug";
@@ -53,7 +58,7 @@ public final class SlugRedirects implements MovedContent {
     }
     return jdbi.withHandle(handle -> handle.createQuery("SELECT r.new_slug FROM slug_redirects r JOIN " + target
             + " WHERE r.kind = :kind AND r.old_slug = :old")
-        .bind("kind", kind).bind("old", oldSlug)
+        .bind("kind", kind.equals("page") ? "publication" : kind).bind("old", oldSlug)
         .mapTo(String.class).findOne());
   }
 }

@@ -114,6 +114,9 @@ final class TaxonomyHandlers {
     String affiliation = "";
     String bio = "";
     String photo = "";
+    String expertise = "";
+    String languages = "";
+    String mediaContact = "";
     List<Choice> parents = List.of();
     if (kind == TaxonKind.TOPIC) {
       description = taxonomy.topic(slug).map(Topic::description).orElse("");
@@ -123,6 +126,9 @@ final class TaxonomyHandlers {
       affiliation = expert.affiliation();
       bio = expert.bioMarkdown();
       photo = expert.photoUrl() == null ? "" : expert.photoUrl();
+      expertise = String.join("\n", expert.expertise());
+      languages = String.join(" ", expert.languages());
+      mediaContact = expert.mediaContact();
     } else {
       Region region = taxonomy.region(slug).orElseThrow();
       parents = taxonomy.regions().stream().filter(r -> !taxonomy.selfAndDescendants(region).contains(r.id()))
@@ -131,7 +137,8 @@ final class TaxonomyHandlers {
     pages.render(ctx, status, "publishing/admin/taxon", pages.chrome(ctx, signed, taxon.name(), kind.plural(), error),
         new TaxonPage(kind.key(), heading(kind).substring(0, heading(kind).length() - 1) + ": " + taxon.name(), slug,
             taxon.name(), description, role, affiliation, bio, photo, parents, content.taxonUsage(kind, slug), base,
-            base + "/rename", base + "/merge", base + "/delete", others, "/admin/" + kind.plural()));
+            base + "/rename", base + "/merge", base + "/delete", others, "/admin/" + kind.plural(), expertise, languages,
+            mediaContact));
   }
 
   void save(Context ctx, Signed signed, TaxonKind kind) {
@@ -142,8 +149,11 @@ final class TaxonomyHandlers {
       switch (kind) {
         case EXPERT -> {
           Expert expert = taxonomy.expert(slug).orElseThrow(() -> new ContentNotFoundException("expert", slug));
+          // the form does not edit names in other languages or profile links: they are kept
           content.saveExpert(new ExpertInput(slug, name, expert.names(), Forms.text(ctx, "role"),
-              Forms.text(ctx, "affiliation"), Forms.text(ctx, "bio"), emptyToNull(Forms.text(ctx, "photo_url"))));
+              Forms.text(ctx, "affiliation"), Forms.text(ctx, "bio"), emptyToNull(Forms.text(ctx, "photo_url")),
+              expert.links(), lines(Forms.text(ctx, "expertise")), words(Forms.text(ctx, "languages")),
+              Forms.text(ctx, "media_contact").strip()));
         }
         case TOPIC -> {
           Topic topic = taxonomy.topic(slug).orElseThrow(() -> new ContentNotFoundException("topic", slug));
@@ -158,6 +168,16 @@ final class TaxonomyHandlers {
     } catch (InvalidContentException e) {
       showEdit(ctx, signed, kind, slug, 400, "Not saved: " + e.getMessage() + ".");
     }
+  }
+
+  /** The non-blank lines of a text area, stripped. */
+  private static List<String> lines(String text) {
+    return text.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+  }
+
+  /** Words separated by spaces or commas. */
+  private static List<String> words(String text) {
+    return java.util.Arrays.stream(text.split("[\\s,]+")).filter(word -> !word.isEmpty()).toList();
   }
 
   void rename(Context ctx, Signed signed, TaxonKind kind) {

@@ -135,7 +135,7 @@ final class RelatedMaterials implements OtherMaterials {
       List<PublicationSummary> summaries = Summaries.read(searcher, ids);
       for (int i = 0; i < ids.length && chosen.size() < limit; i++) {
         PublicationSummary hit = summaries.get(i);
-        if (hit.id() == publication.id()
+        if (hit.id() == publication.id() || org.thinkpress.content.PublicationTypes.isPage(hit.type()) // pages are no "other materials"
             || publication.translationGroup() != null && publication.translationGroup().equals(hit.translationGroup())) {
           continue;
         }

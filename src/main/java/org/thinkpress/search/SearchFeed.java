@@ -93,7 +93,7 @@ final class SearchFeed {
   }
 
   private SyndEntry entry(PublicationSummary summary, Taxonomy taxonomy) {
-    String url = config.absolute(Urls.publication(summary.slug()));
+    String url = config.absolute(Urls.piece(summary.type(), summary.slug()));
     SyndEntry entry = new SyndEntryImpl();
     entry.setTitleEx(FeedText.content(summary.title()));
     entry.setLink(url);

@@ -77,6 +77,7 @@ final class ListingPages {
     Spec spec = new Spec(Urls.expert(slug), Listing.expert(expert.id()), msg().get("listing.expert"), name,
         expert.role(), "experts").feeds(name, Urls.expert(slug));
     spec.profile = helpers.profile(expert, language());
+    spec.expert = helpers.expertFacts(expert, language());
     spec.ogType = "profile";
     var profilePage = JsonLd.node("ProfilePage");
     profilePage.put("mainEntity", helpers.person(expert, language()));
@@ -185,6 +186,7 @@ final class ListingPages {
     List<Link> related = List.of();
     String relatedLabel = "";
     Profile profile;
+    SiteViews.ExpertFacts expert;
     String ogType = "website";
     String jsonLd;
     boolean emptyIsMissing;
@@ -224,7 +226,7 @@ final class ListingPages {
         .feeds(spec.feeds)
         .jsonLd(spec.jsonLd);
     ListingPage view = new ListingPage(spec.kicker, spec.heading, spec.intro, spec.profile, spec.breadcrumbs,
-        spec.related, spec.relatedLabel, helpers.cards(page.items(), language()), pager, spec.feeds);
+        spec.related, spec.relatedLabel, helpers.cards(page.items(), language()), pager, spec.feeds, spec.expert);
     return new View(200, "site/listing.jte", layout.build(), view);
   }
 

@@ -102,7 +102,7 @@ final class PublicationPages {
     String path = Urls.publication(slug);
     LayoutBuilder layout = helpers.layout(language, publication.searchTitle(), publication.searchDescription(), path)
         .ogType("article")
-        .alternates(alternates(publication, translations))
+        .alternates(alternates(helpers, publication, translations))
         .jsonLd(articleJsonLd(publication, experts, taxonomy, msg))
         .section("publications")
         .metaProperty("article:published_time", publication.publishedAt().toString())
@@ -127,16 +127,16 @@ final class PublicationPages {
   }
 
   /** hreflang links: the piece itself and each translation, plus x-default for the site's language version. */
-  private List<LanguageLink> alternates(Publication publication, List<PublicationSummary> translations) {
+  static List<LanguageLink> alternates(ViewHelpers helpers, Publication publication, List<PublicationSummary> translations) {
     if (translations.isEmpty()) {
       return List.of();
     }
     List<LanguageLink> alternates = new ArrayList<>();
-    alternates.add(new LanguageLink(helpers.config.absolute(Urls.publication(publication.slug())), "", publication.language()));
-    String defaultHref = publication.language().equals(helpers.config.language())
-        ? helpers.config.absolute(Urls.publication(publication.slug())) : null;
+    String own = helpers.config.absolute(Urls.piece(publication.type(), publication.slug()));
+    alternates.add(new LanguageLink(own, "", publication.language()));
+    String defaultHref = publication.language().equals(helpers.config.language()) ? own : null;
     for (PublicationSummary translation : translations) {
-      String href = helpers.config.absolute(Urls.publication(translation.slug()));
+      String href = helpers.config.absolute(Urls.piece(translation.type(), translation.slug()));
       alternates.add(new LanguageLink(href, "", translation.language()));
       if (translation.language().equals(helpers.config.language())) {
         defaultHref = href;

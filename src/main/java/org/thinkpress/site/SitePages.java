@@ -37,6 +37,7 @@ public final class SitePages implements SiteFrame {
   private final ListingPages listings;
   private final Feeds feeds;
   private final Sitemaps sitemaps;
+  private final RootPages rootPages;
   private final ViewHelpers helpers;
 
   public SitePages(ContentReader reader, SiteConfig config, Assets assets, OtherMaterials otherMaterials) {
@@ -47,6 +48,7 @@ public final class SitePages implements SiteFrame {
     this.listings = new ListingPages(helpers);
     this.feeds = new Feeds(helpers);
     this.sitemaps = new Sitemaps(helpers);
+    this.rootPages = new RootPages(helpers);
   }
 
   /** The "Other materials" a reader finds under a piece when search is not wired: shared topics or regions. */
@@ -81,6 +83,11 @@ public final class SitePages implements SiteFrame {
 
   public RenderedPage publication(String slug) {
     return html(() -> publications.publication(slug));
+  }
+
+  /** A site page at the root: {@code /about}. */
+  public RenderedPage page(String slug) {
+    return html(() -> rootPages.page(slug));
   }
 
   public RenderedPage all(int page) {

@@ -107,6 +107,22 @@ public final class SiteRoutes {
     get(routes, "/assets/<path>", this::asset);
   }
 
+  /**
+   * Registers the site pages at the root ({@code /about}); last of all routes, so that they shadow
+   * none (a page may not take a route's first segment either: {@code content.PageSlugs}). A page
+   * whose slug changed answers 301 at its old address.
+   */
+  public void registerPages(RoutesConfig routes) {
+    get(routes, "/{slug}", ctx -> {
+      String slug = slug(ctx, "page");
+      try {
+        cached(ctx, Urls.sitePage(slug), () -> pages.page(slug));
+      } catch (ContentNotFoundException notFound) {
+        movedTo(ctx, Urls.sitePage(moved.newSlug("page", slug).orElseThrow(() -> notFound)));
+      }
+    });
+  }
+
   private void registerFeeds(RoutesConfig routes) {
     get(routes, Urls.FEED_RSS, ctx -> cached(ctx, Urls.FEED_RSS, () -> pages.feed("site", null, false)));
     get(routes, Urls.FEED_ATOM, ctx -> cached(ctx, Urls.FEED_ATOM, () -> pages.feed("site", null, true)));
@@ -204,13 +220,17 @@ public final class SiteRoutes {
     try {
       serve.run();
     } catch (ContentNotFoundException notFound) {
-      String target = moved.newSlug(kind, slug).orElseThrow(() -> notFound);
-      String query = ctx.queryString();
-      boolean keep = query != null && query.length() <= MAX_KEPT_QUERY;
-      ctx.status(301);
-      ctx.header("Cache-Control", htmlCacheControl);
-      ctx.header("Location", "/" + kind + "s/" + target + suffix + (keep ? "?" + query : ""));
+      movedTo(ctx, "/" + kind + "s/" + moved.newSlug(kind, slug).orElseThrow(() -> notFound) + suffix);
     }
+  }
+
+  /** A 301 to {@code path}, with the query string unless it is longer than {@link #MAX_KEPT_QUERY}. */
+  private void movedTo(Context ctx, String path) {
+    String query = ctx.queryString();
+    boolean keep = query != null && query.length() <= MAX_KEPT_QUERY;
+    ctx.status(301);
+    ctx.header("Cache-Control", htmlCacheControl);
+    ctx.header("Location", path + (keep ? "?" + query : ""));
   }
 
   private static String slug(Context ctx, String what) {

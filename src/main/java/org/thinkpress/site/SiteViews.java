@@ -35,9 +35,33 @@ public final class SiteViews {
                                 List<Link> topics, List<Link> regions, List<Link> keywords, List<LanguageLink> translations,
                                 List<Profile> experts, List<Card> otherMaterials, boolean archived) {}
 
+  /**
+   * A site page (About, Contact...): its own simple layout, no byline, no taxonomy, no other
+   * materials.
+   *
+   * @param updated when it last changed for readers: its "updated" time, else its publication time
+   */
+  public record SitePage(String title, String standfirst, String bodyHtml, DateText updated,
+                         List<LanguageLink> translations, boolean archived) {}
+
+  /**
+   * What an expert's page shows beside the biography.
+   *
+   * @param languages the languages spoken, by their names in the page's language
+   * @param mediaContact a {@code mailto:} or {@code tel:} link for press requests, or {@code null}
+   * @param social the expert's profiles elsewhere, labelled (Website, LinkedIn, X...)
+   */
+  public record ExpertFacts(List<String> expertise, List<String> languages, Link mediaContact, List<Link> social) {
+
+    public boolean isEmpty() {
+      return expertise.isEmpty() && languages.isEmpty() && mediaContact == null && social.isEmpty();
+    }
+  }
+
+  /** @param expert on an expert's page, what it shows beside the biography; else {@code null} */
   public record ListingPage(String kicker, String heading, String intro, Profile profile, List<Link> breadcrumbs,
                             List<Link> related, String relatedLabel, List<Card> cards, Pager pager,
-                            FeedLinks feeds) {}
+                            FeedLinks feeds, ExpertFacts expert) {}
 
   public record IndexPage(String heading, String intro, List<IndexEntry> entries) {}
 

@@ -86,10 +86,10 @@ final class Sitemaps {
       List<SitemapEntry> group = entry.translationGroup() == null ? List.of() : groups.get(entry.translationGroup());
       if (group.size() > 1) {
         for (SitemapEntry version : group) {
-          alternates.add(new String[] {version.language(), Urls.publication(version.slug())});
+          alternates.add(new String[] {version.language(), Urls.piece(version.type(), version.slug())});
         }
       }
-      urls.add(new Url(Urls.publication(entry.slug()), entry.lastRevisedAt(), alternates));
+      urls.add(new Url(Urls.piece(entry.type(), entry.slug()), entry.lastRevisedAt(), alternates));
     }
     return urls;
   }

@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Map;
 import org.thinkpress.content.ContentReader;
 import org.thinkpress.content.Expert;
+import org.thinkpress.content.ExpertInput;
 import org.thinkpress.content.Languages;
 import org.thinkpress.content.PublicationSummary;
+import org.thinkpress.content.PublicationTypes;
 import org.thinkpress.content.Region;
 import org.thinkpress.content.Taxonomy;
 import org.thinkpress.content.Topic;
@@ -62,8 +64,11 @@ final class ViewHelpers {
     boolean foreign = !summary.language().equals(pageLanguage);
     List<Link> experts = taxonomy.experts(summary.expertIds()).stream()
         .map(expert -> new Link(Urls.expert(expert.slug()), expert.nameIn(summary.language()))).toList();
-    return new Card(Urls.publication(summary.slug()), summary.title(), summary.standfirst(),
-        new Link(Urls.type(summary.type()), msg.typeLabel(summary.type())), experts,
+    String href = Urls.piece(summary.type(), summary.slug());
+    // a site page (a search result) has no listing of its type: its kicker links to the page itself
+    String typeHref = PublicationTypes.isPage(summary.type()) ? href : Urls.type(summary.type());
+    return new Card(href, summary.title(), summary.standfirst(),
+        new Link(typeHref, msg.typeLabel(summary.type())), experts,
         Formats.date(summary.publishedAt(), msg.locale(), config.zone()),
         msg.format("publication.reading", summary.readingMinutes()),
         foreign ? summary.language() : null, foreign ? Languages.nativeName(summary.language()) : null);
@@ -88,6 +93,21 @@ final class ViewHelpers {
             .map(link -> new Link(link.getValue(), LINK_LABELS.getOrDefault(link.getKey(), link.getKey()))).toList());
   }
 
+  /** An expert's areas, languages (named in {@code language}), media contact and labelled profile links. */
+  SiteViews.ExpertFacts expertFacts(Expert expert, String language) {
+    Messages msg = Messages.of(language);
+    String contact = expert.mediaContact();
+    Link media = contact.isEmpty() ? null : new Link(ExpertInput.isEmail(contact) ? "mailto:" + contact
+        : "tel:" + contact.replaceAll("[^0-9+]", ""), contact);
+    List<Link> social = expert.links().entrySet().stream().map(link -> {
+      String key = "expert.link." + link.getKey();
+      String label = msg.get(key);
+      return new Link(link.getValue(), label.equals(key) ? LINK_LABELS.getOrDefault(link.getKey(), link.getKey()) : label);
+    }).toList();
+    return new SiteViews.ExpertFacts(expert.expertise(),
+        expert.languages().stream().map(tag -> Languages.nameIn(tag, language)).toList(), media, social);
+  }
+
   List<Link> topicLinks(List<Topic> topics, String language) {
     return topics.stream().map(topic -> new Link(Urls.topic(topic.slug()), topic.nameIn(language))).toList();
   }
@@ -108,6 +128,15 @@ final class ViewHelpers {
       var affiliation = JsonLd.node("Organization");
       affiliation.put("name", expert.affiliation());
       person.put("affiliation", affiliation);
+    }
+    if (!expert.expertise().isEmpty()) {
+      person.put("knowsAbout", expert.expertise());
+    }
+    if (!expert.languages().isEmpty()) {
+      person.put("knowsLanguage", expert.languages());
+    }
+    if (!expert.links().isEmpty()) {
+      person.put("sameAs", List.copyOf(expert.links().values()));
     }
     if (expert.photoUrl() != null) {
       person.put("image", expert.photoUrl().startsWith("/") ? config.absolute(expert.photoUrl()) : expert.photoUrl());

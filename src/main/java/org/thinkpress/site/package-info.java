@@ -23,7 +23,13 @@
  *       ({@link org.thinkpress.search.OtherMaterials}, which search implements); never the piece or its translations.</dd>
  * </dl>
  *
- * <p>A publication page speaks its publication's language ({@link org.thinkpress.kit.Messages});
+ * <p>Site pages (About, Contact...) answer at {@code /SLUG} through
+ * {@link org.thinkpress.site.SiteRoutes#registerPages}, registered after every other route so that
+ * {@code /{slug}} shadows none; {@code content.PageSlugs} keeps pages off every route's first
+ * segment ({@code PagesHttpTest} checks it against the running router). They render
+ * {@code site/page.jte}: title, standfirst, body, translations, last update.
+ *
+ * <p>A publication page (and a site page) speaks its publication's language ({@link org.thinkpress.kit.Messages});
  * other pages speak the site's main language. Cards of pieces in another language carry their own
  * {@code lang}.
  *

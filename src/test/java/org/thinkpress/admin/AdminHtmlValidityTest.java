@@ -46,7 +46,9 @@ class AdminHtmlValidityTest {
     for (String path : List.of("/admin", "/admin?status=draft&type=report&q=valid", "/admin/publications/new", edit,
         edit + "/preview", edit + "/revisions", "/admin/uploads", "/admin/experts", "/admin/experts/irina-moraru",
         "/admin/topics", "/admin/topics/energy", "/admin/regions", "/admin/regions/south-caucasus", "/admin/account",
-        "/admin/accounts", "/admin/settings", "/admin/redirects")) {
+        "/admin/accounts", "/admin/settings", "/admin/redirects", "/admin/pages", "/admin/pages/new",
+        "/admin/experts/tamar-lomidze",
+        "/admin/publications/" + site.app().contentStore().findPublication("about").orElseThrow().id())) {
       HttpResponse<String> response = admin.get(path);
       assertThat(response.statusCode()).as(path).isEqualTo(200);
       documents.put(path, response.body());

@@ -61,6 +61,8 @@ class RoleAccessTest {
       POST /admin/settings                                      | /admin/settings                                | 303 403 403 400
       GET  /admin                                               | /admin                                         | 303 200 200 200
       GET  /admin/publications/new                              | /admin/publications/new                        | 303 200 200 200
+      GET  /admin/pages                                         | /admin/pages                                   | 303 200 200 200
+      GET  /admin/pages/new                                     | /admin/pages/new                               | 303 200 200 200
       POST /admin/publications                                  | /admin/publications                            | 303 400 400 400
       GET  /admin/publications/{id}                             | /admin/publications/{piece}                    | 303 404 200 200
       POST /admin/publications/{id}                             | /admin/publications/{piece}                    | 303 404 400 400

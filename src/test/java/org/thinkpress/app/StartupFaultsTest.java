@@ -147,7 +147,7 @@ class StartupFaultsTest {
     ChildThinkPress.Outcome reindex = ChildThinkPress.run(temp, "--set", "data.dir=" + data, "search", "reindex");
 
     assertThat(reindex.exitCode()).as(reindex.err()).isZero();
-    assertThat(reindex.out()).startsWith("Indexed 20 publications in ");
+    assertThat(reindex.out()).startsWith("Indexed 25 publications in ");
     assertThat(reindex.err()).contains(" is damaged (");
     thenNoStackTraceIn(reindex.err());
   }

@@ -42,7 +42,7 @@ class BackupCommandTest {
     assertThat(restore.out()).startsWith("Restored ").contains(" from " + file + " (taken ", " from sqlite, schema ",
         " into jdbc:sqlite:" + temp.resolve("new"));
     assertThat(run("new", "content", "export", temp.resolve("export").toString()).out())
-        .startsWith("Exported 22 publications, 5 experts, 5 topics, 8 regions and 0 media files");
+        .startsWith("Exported 22 publications, 5 pages, 5 experts, 5 topics, 8 regions and 0 media files");
   }
 
   @Test

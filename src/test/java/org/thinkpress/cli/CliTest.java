@@ -66,7 +66,7 @@ class CliTest {
     assertThat(run("demo", "--load-only").exitCode()).isZero();
     assertThat(run("demo", "--load-only").exitCode()).isZero();
 
-    assertThat(publicationsInDatabase()).isEqualTo(22);
+    assertThat(publicationsInDatabase()).isEqualTo(27); // 22 pieces and 5 pages
   }
 
   @Test
@@ -86,15 +86,19 @@ class CliTest {
   @Test
   void exportThenImportElsewhereGivesTheSameContent() throws IOException, URISyntaxException {
     assertThat(run("content", "import", copyOfDemo().toString()).out())
-        .startsWith("Imported 22 publications, 5 experts, 5 topics, 8 regions and 0 media files from ");
+        .startsWith("Imported 22 publications, 5 pages, 5 experts, 5 topics, 8 regions and 0 media files from ");
     Path export = temp.resolve("export");
 
     Run exported = run("content", "export", export.toString());
 
     assertThat(exported.exitCode()).isZero();
-    assertThat(exported.out()).startsWith("Exported 22 publications, 5 experts, 5 topics, 8 regions and 0 media files to ");
+    assertThat(exported.out()).startsWith("Exported 22 publications, 5 pages, 5 experts, 5 topics, 8 regions and 0 media files to ");
     try (Stream<Path> files = Files.list(export.resolve("publications"))) {
       assertThat(files.count()).isEqualTo(22);
+    }
+    try (Stream<Path> files = Files.list(export.resolve("pages"))) {
+      assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("about.md", "o-nas.md",
+          "mer-masin.md", "contact.md", "privacy.md");
     }
     Run again = run("content", "export", export.toString());
     assertThat(again.exitCode()).isEqualTo(1);

@@ -69,12 +69,12 @@ class ContentMediaTest {
     Run exported = run("old", "content", "export", export.toString());
     Run imported = run("new", "content", "import", export.toString());
 
-    assertThat(exported.out()).startsWith("Exported 23 publications, 5 experts, 5 topics, 8 regions and 1 media files to ");
+    assertThat(exported.out()).startsWith("Exported 23 publications, 5 pages, 5 experts, 5 topics, 8 regions and 1 media files to ");
     assertThat(export.resolve("media").resolve(chart)).hasSameBinaryContentAs(temp.resolve("old/uploads").resolve(chart));
     assertThat(Files.readString(export.resolve("media.yaml"))).startsWith("- file: " + chart + "\n  name: \"Grain exports, 2025.png\"\n"
         + "  uploaded: ");
     assertThat(imported.exitCode()).isZero();
-    assertThat(imported.out()).startsWith("Imported 23 publications, 5 experts, 5 topics, 8 regions and 1 media files from ");
+    assertThat(imported.out()).startsWith("Imported 23 publications, 5 pages, 5 experts, 5 topics, 8 regions and 1 media files from ");
     assertThat(temp.resolve("new/uploads").resolve(chart)).hasSameBinaryContentAs(export.resolve("media").resolve(chart));
     try (ThinkPress app = open("new")) {
       assertThat(app.uploads().list(10)).extracting(Uploads.Upload::fileName, Uploads.Upload::originalName,

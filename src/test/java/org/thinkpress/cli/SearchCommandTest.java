@@ -48,13 +48,13 @@ class SearchCommandTest {
 
     assertThat(run("search", "reindex")).isZero();
 
-    assertThat(out.toString()).containsPattern("Indexed 20 publications in [0-9.]+ s into " + folder.resolve("index")
+    assertThat(out.toString()).containsPattern("Indexed 25 publications in [0-9.]+ s into " + folder.resolve("index")
         .toString().replace("\\", "\\\\") + " \\([0-9.]+ MB\\)");
     assertThat(out.toString()).containsPattern("Merged into [0-9]+ segments in [0-9.]+ s");
     var config = ConfigLoader.load(null, Map.of(), Map.of("data.dir", folder.toString()));
     try (ThinkPress thinkPress = ThinkPress.open(config); Search search = thinkPress.openSearch()) {
       search.catchUp();
-      assertThat(search.search(SearchRequest.text("")).total()).isEqualTo(20);
+      assertThat(search.search(SearchRequest.text("")).total()).isEqualTo(25); // 20 published pieces and 5 pages
     }
   }
 

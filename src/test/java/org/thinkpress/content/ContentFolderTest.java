@@ -57,7 +57,9 @@ class ContentFolderTest {
     assertThat(demo.topics()).hasSize(5);
     assertThat(demo.regions()).hasSize(8);
     assertThat(demo.experts()).hasSize(5);
-    assertThat(demo.publications()).hasSize(22);
+    assertThat(demo.publications()).hasSize(27);
+    assertThat(demo.publications().stream().filter(p -> p.type().equals(PublicationTypes.PAGE)).map(PublicationInput::slug))
+        .containsExactlyInAnyOrder("about", "o-nas", "mer-masin", "contact", "privacy");
     assertThat(demo.publications().stream().map(PublicationInput::language).distinct()).containsExactlyInAnyOrder("en", "ru", "hy");
     assertThat(demo.settings()).containsEntry("site.title", "The Meridian Institute");
   }
@@ -135,7 +137,8 @@ class ContentFolderTest {
 
     assertThat(catchImport(folder).problems()).extracting(Problem::toString).containsExactlyInAnyOrder(
         "experts/listed.md:2: the front matter must be a mapping of fields",
-        "experts/typo.md:3: unknown field 'rol'; known fields are affiliation, links, name, names, photo, role, slug",
+        "experts/typo.md:3: unknown field 'rol'; known fields are affiliation, expertise, languages, links, media_contact,"
+            + " name, names, photo, role, slug",
         "experts/broken.md:2: YAML syntax: while parsing a flow sequence; expected ',' or ']', but got <stream end>",
         "publications/sentence.md:2: the front matter must be a mapping of fields",
         "publications/typo.md:3: unknown field 'titel'; known fields are experts, featured, keywords, language,"

@@ -60,7 +60,12 @@ class GhostAndSubstackImportTest {
     ImportReport report = givenTheGhostImport();
 
     assertThat(report.countOf("publication", Outcome.IMPORTED)).isEqualTo(6);
-    assertThat(report.countOf("page", Outcome.SKIPPED)).isEqualTo(1);
+    assertThat(report.countOf("page", Outcome.IMPORTED)).isEqualTo(1);
+    Publication about = publication("about");
+    assertThat(about.type()).isEqualTo("page");
+    assertThat(about.status()).isEqualTo(Status.PUBLISHED);
+    assertThat(about.expertIds()).isEmpty();
+    assertThat(about.bodyMarkdown()).isEqualTo("The Aldermoor Institute studies energy and security around the Black Sea and the Caspian.");
     assertThat(installation.app().contentStore().taxonomy().topics()).extracting(t -> t.slug())
         .contains("south-caucasus", "energy", "climate").doesNotContain("hash-featured-home");
     Publication grid = publication("grid-interconnection-south-caucasus");
@@ -84,6 +89,8 @@ class GhostAndSubstackImportTest {
     assertThat(location(serving, "/tag/energy/")).isEqualTo("/topics/energy");
     assertThat(location(serving, "/author/anna-keller/")).isEqualTo("/experts/anna-keller");
     assertThat(location(serving, "/rss/")).isEqualTo("/feed.xml");
+    assertThat(status(serving, "/about")).as("the page is where it was").isEqualTo(200);
+    assertThat(status(serving, "/about/")).isEqualTo(200);
     HttpResponse<String> expert = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
         URI.create("http://127.0.0.1:" + serving.port() + "/experts/anna-keller")).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(expert.body()).contains("rel=\"me noopener\">Website</a>");
@@ -109,7 +116,8 @@ class GhostAndSubstackImportTest {
         null, "https://aldermoornotes.substack.com", false, false, 2, Duration.ofSeconds(10)), ImportProgress.NONE);
 
     assertThat(report.countOf("publication", Outcome.IMPORTED)).isEqualTo(3);
-    assertThat(report.countOf("page", Outcome.SKIPPED)).isEqualTo(1);
+    assertThat(report.countOf("page", Outcome.IMPORTED)).isEqualTo(1);
+    assertThat(publication("about").type()).isEqualTo("page");
     Publication notes = publication("grid-notes-weekly");
     assertThat(notes.type()).isEqualTo("commentary");
     assertThat(installation.app().contentStore().taxonomy().experts(notes.expertIds())).extracting(e -> e.slug())
@@ -121,6 +129,7 @@ class GhostAndSubstackImportTest {
         .isEqualTo("Editor"); // the site's expert is linked to, not rewritten
     Serving serving = installation.app().serve();
     assertThat(location(serving, "/p/grid-notes-weekly")).isEqualTo("/publications/grid-notes-weekly");
+    assertThat(location(serving, "/p/about")).isEqualTo("/about");
   }
 
   // --- given / then ------------------------------------------------------------------------------
@@ -157,6 +166,12 @@ class GhostAndSubstackImportTest {
   private Publication publication(String slug) {
     return installation.app().contentStore().findPublication(slug)
         .orElseThrow(() -> new AssertionError("no publication '" + slug + "'"));
+  }
+
+  private static int status(Serving serving, String path) throws Exception {
+    HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + serving.port() + path)).build(),
+        HttpResponse.BodyHandlers.discarding()).statusCode();
   }
 
   private static String location(Serving serving, String path) throws Exception {

@@ -82,7 +82,12 @@ class WordPressImportTest {
 
     assertThat(report.countOf("publication", Outcome.IMPORTED)).isEqualTo(9);
     assertThat(report.countOf("expert", Outcome.IMPORTED)).isEqualTo(2);
-    assertThat(report.countOf("page", Outcome.SKIPPED)).isPositive();
+    assertThat(report.countOf("page", Outcome.IMPORTED)).isEqualTo(1);
+    Publication about = publication("about");
+    assertThat(about.type()).isEqualTo("page");
+    assertThat(about.title()).isEqualTo("About the Institute");
+    assertThat(about.bodyMarkdown()).startsWith("The Northbridge Institute is an independent research centre founded in 2009.");
+    assertThat(about.expertIds()).isEmpty();
     Publication piece = publication("arms-control-after-new-start");
     assertThat(piece.title()).isEqualTo("Arms Control After New START");
     assertThat(piece.status()).isEqualTo(Status.PUBLISHED);
@@ -131,6 +136,8 @@ class WordPressImportTest {
 
     assertThat(location(serving, "/2024/03/arms-control-after-new-start/")).isEqualTo("/publications/arms-control-after-new-start");
     assertThat(location(serving, "/?p=120")).isEqualTo("/publications/sanctions-and-the-caspian-energy-trade");
+    assertThat(location(serving, "/?page_id=160")).isEqualTo("/about");
+    assertThat(get(serving, "/about").statusCode()).isEqualTo(200);
     assertThat(location(serving, "/category/security/")).isEqualTo("/topics/security");
     assertThat(location(serving, "/category/security/arms-control/")).isEqualTo("/topics/arms-control");
     assertThat(location(serving, "/tag/nuclear/")).isEqualTo("/search?q=%22Nuclear%22");
@@ -159,7 +166,8 @@ class WordPressImportTest {
     assertThat(second.countOf("publication", Outcome.IMPORTED)).isZero();
     assertThat(second.newRedirects()).isZero();
     assertThat(installation.app().oldUrls().count()).isEqualTo(redirects);
-    assertThat(rows("publications")).isEqualTo(9);
+    assertThat(second.countOf("page", Outcome.UNCHANGED)).isEqualTo(1);
+    assertThat(rows("publications")).isEqualTo(10); // nine pieces and the page About
   }
 
   @EachDatabase

@@ -133,4 +133,41 @@ class AdminApiTest {
     HttpResponse<String> response = ui.send(HttpRequest.newBuilder(ui.uri("/admin/api/me")).GET());
     assertThat(response.statusCode()).isEqualTo(401);
   }
+
+  @Test
+  void pagesAreWrittenAndListedThroughTheApiWithTheirType() throws Exception {
+    HttpResponse<String> created = call("POST", "/admin/api/publications", """
+        {"title": "Donate", "slug": "donate", "language": "en", "type": "page",
+         "body": "Support independent research.", "action": "publish"}""", token);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    assertThat(json(created).get("type").asText()).isEqualTo("page");
+    assertThat(site.get("/donate").statusCode()).isEqualTo(200);
+
+    JsonNode pages = json(call("GET", "/admin/api/publications?type=page", null, token));
+    java.util.List<String> slugs = new java.util.ArrayList<>();
+    pages.forEach(row -> slugs.add(row.get("slug").asText()));
+    assertThat(slugs).contains("donate", "about", "contact", "privacy");
+    JsonNode all = json(call("GET", "/admin/api/publications", null, token));
+    all.forEach(row -> assertThat(row.get("type").asText()).isNotEqualTo("page"));
+
+    HttpResponse<String> reserved = call("POST", "/admin/api/publications", """
+        {"title": "Feeds", "slug": "feed", "language": "en", "type": "page", "body": "x"}""", token);
+    assertThat(reserved.statusCode()).isEqualTo(400);
+    assertThat(json(reserved).get("error").asText())
+        .isEqualTo("the page slug 'feed' is reserved: /feed is an address of the site itself; choose another slug");
+  }
+
+  @Test
+  void anExpertsDetailsAreWrittenThroughTheApi() throws Exception {
+    HttpResponse<String> saved = call("PUT", "/admin/api/experts/daniyar-abenov", """
+        {"expertise": ["Water management", "Hydropower"], "languages": ["kk", "ru"],
+         "media_contact": "d.abenov@meridian.example"}""", token);
+    assertThat(saved.statusCode()).as(saved.body()).isIn(200, 204);
+
+    var expert = site.app().contentStore().taxonomy().expert("daniyar-abenov").orElseThrow();
+    assertThat(expert.expertise()).containsExactly("Water management", "Hydropower");
+    assertThat(expert.languages()).containsExactly("kk", "ru");
+    assertThat(expert.mediaContact()).isEqualTo("d.abenov@meridian.example");
+    assertThat(expert.role()).isEqualTo("Research Fellow, Central Asia Programme");
+  }
 }

@@ -24,7 +24,8 @@ class HtmlValidityTest {
       "/publications/the-middle-corridor-where-capacity-runs-out",
       "/publications/remittances-and-the-armenian-economy-after-the-boom",
       "/topics", "/topics/energy", "/regions", "/regions/south-caucasus", "/experts", "/experts/lilit-arakelyan",
-      "/types/policy-brief", "/archive", "/archive/2024", "/languages/ru", "/no-such-page", "/topics/energy?page=x");
+      "/types/policy-brief", "/archive", "/archive/2024", "/languages/ru", "/no-such-page", "/topics/energy?page=x",
+      "/about", "/o-nas", "/mer-masin", "/contact", "/privacy", "/experts/tamar-lomidze", "/experts/irina-moraru");
 
   static TestSite site;
 
