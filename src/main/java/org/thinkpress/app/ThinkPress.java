@@ -43,6 +43,7 @@ import org.thinkpress.publishing.ScheduledPublisher;
 import org.thinkpress.publishing.SlugRedirects;
 import org.thinkpress.publishing.TaxonomyEditor;
 import org.thinkpress.publishing.Workflow;
+import org.thinkpress.research.Citations;
 import org.thinkpress.search.Search;
 import org.thinkpress.site.PageCache;
 import org.thinkpress.site.SitePages;
@@ -149,8 +150,9 @@ public final class ThinkPress implements AutoCloseable {
     });
     CompletableFuture<Search> indexReady = searchOpened.thenApply(Search::follow);
     Assets assets = new Assets();
+    Citations citations = new Citations(contentReader, config.site());
     SitePages pages = new SitePages(contentReader, config.site(), assets,
-        (publication, limit) -> await(searchOpened).otherMaterials().forPublication(publication, limit));
+        (publication, limit) -> await(searchOpened).otherMaterials().forPublication(publication, limit), citations);
     PageCache pageCache = new PageCache(config.site().cacheMaxBytes(), contentVersion);
     SiteRoutes siteRoutes = new SiteRoutes(pages, pageCache, assets, new SlugRedirects(database.jdbi()));
     Admin admin = admin(assets);
@@ -174,7 +176,7 @@ public final class ThinkPress implements AutoCloseable {
     // limits and origin checks cut across features: web applies them to the route groups named here
     List<Consumer<RoutesConfig>> routeSets = new ArrayList<>(RequestGuards.of(config, clock, subscriberRoutes));
     routeSets.add(oldUrls::register); // before the site's: the home page would answer /?p=123
-    routeSets.addAll(List.of(siteRoutes::register, api::register, admin::register,
+    routeSets.addAll(List.of(siteRoutes::register, citations::register, api::register, admin::register,
         search.routes(pages, assets.url("search.js")), subscriberRoutes::register, newsletter::registerRoutes));
     routeSets.add(siteRoutes::registerPages); // last: /{slug} must shadow no other route
     HttpServer server = HttpServer.start(settings, (status, detail) -> pages.error(status, detail).body(), routeSets,

@@ -6,6 +6,7 @@ import org.thinkpress.kit.Views.FeedLinks;
 import org.thinkpress.kit.Views.LanguageLink;
 import org.thinkpress.kit.Views.Layout;
 import org.thinkpress.kit.Views.Link;
+import org.thinkpress.kit.Views.MetaName;
 import org.thinkpress.kit.Views.MetaProperty;
 
 /**
@@ -25,6 +26,7 @@ public final class LayoutBuilder {
   private final String stylesheet;
   private String ogType = "website";
   private final List<MetaProperty> metaProperties = new ArrayList<>();
+  private final List<MetaName> metaNames = new ArrayList<>();
   private List<LanguageLink> alternates = List.of();
   private FeedLinks feeds;
   private String jsonLd;
@@ -54,6 +56,12 @@ public final class LayoutBuilder {
   /** Adds an OpenGraph property such as {@code article:published_time}. */
   public LayoutBuilder metaProperty(String property, String content) {
     metaProperties.add(new MetaProperty(property, content));
+    return this;
+  }
+
+  /** Adds a named meta tag such as {@code citation_author}. */
+  public LayoutBuilder metaName(String name, String content) {
+    metaNames.add(new MetaName(name, content));
     return this;
   }
 
@@ -90,6 +98,6 @@ public final class LayoutBuilder {
 
   public Layout build() {
     return new Layout(identity.name(), identity.description(), msg, language, title, description, canonical, ogType,
-        null, List.copyOf(metaProperties), alternates, feeds, jsonLd, noindex, prevHref, nextHref, section, footerTopics, languages, stylesheet);
+        null, List.copyOf(metaProperties), List.copyOf(metaNames), alternates, feeds, jsonLd, noindex, prevHref, nextHref, section, footerTopics, languages, stylesheet);
   }
 }

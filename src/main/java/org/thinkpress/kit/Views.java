@@ -38,10 +38,13 @@ public final class Views {
   /** A {@code <meta property=... content=...>} tag of the OpenGraph vocabulary. */
   public record MetaProperty(String property, String content) {}
 
+  /** A {@code <meta name=... content=...>} tag, such as Highwire Press's {@code citation_title}. */
+  public record MetaName(String name, String content) {}
+
   /** What every page shares: the site's name and navigation, and the page's head. */
   public record Layout(String siteName, String siteDescription, Messages msg, String language, String title,
                        String description, String canonical, String ogType, String imageUrl,
-                       List<MetaProperty> metaProperties,
+                       List<MetaProperty> metaProperties, List<MetaName> metaNames,
                        List<LanguageLink> alternates, FeedLinks feeds, String jsonLd, boolean noindex,
                        String prevHref, String nextHref, String section, List<Link> footerTopics,
                        List<LanguageLink> languages, String stylesheet) {}

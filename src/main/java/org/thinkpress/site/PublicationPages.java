@@ -22,7 +22,11 @@ import org.thinkpress.kit.Views.LanguageLink;
 import org.thinkpress.kit.Views.Link;
 import org.thinkpress.kit.Views.Profile;
 import org.thinkpress.kit.Views;
+import org.thinkpress.research.CitationItem;
+import org.thinkpress.research.Citations;
+import org.thinkpress.research.ScholarTags;
 import org.thinkpress.search.OtherMaterials;
+import org.thinkpress.site.SiteViews.CiteThis;
 import org.thinkpress.site.SiteViews.HomePage;
 import org.thinkpress.site.SiteViews.PublicationPage;
 import org.thinkpress.site.SiteViews.RegionNode;
@@ -36,10 +40,12 @@ final class PublicationPages {
 
   private final ViewHelpers helpers;
   private final OtherMaterials otherMaterials;
+  private final Citations citations;
 
-  PublicationPages(ViewHelpers helpers, OtherMaterials otherMaterials) {
+  PublicationPages(ViewHelpers helpers, OtherMaterials otherMaterials, Citations citations) {
     this.helpers = helpers;
     this.otherMaterials = otherMaterials;
+    this.citations = citations;
   }
 
   View home() {
@@ -86,6 +92,7 @@ final class PublicationPages {
     boolean archived = publication.status() == Status.ARCHIVED;
     List<PublicationSummary> related = archived ? List.of() : otherMaterials.forPublication(publication, OTHER_MATERIALS);
 
+    CitationItem citation = citations.item(publication);
     PublicationPage page = new PublicationPage(publication.title(), publication.standfirst(),
         new Link(Urls.type(publication.type()), msg.typeLabel(publication.type())),
         experts.stream().map(e -> new Link(Urls.expert(e.slug()), e.nameIn(language))).toList(),
@@ -97,7 +104,7 @@ final class PublicationPages {
         helpers.regionLinks(taxonomy.regions(publication.regionIds()), language),
         publication.keywords().stream().map(k -> new Link(keywordSearch(k), k)).toList(),
         translationLinks, experts.stream().map(e -> helpers.profile(e, language)).toList(),
-        helpers.cards(related, language), archived);
+        helpers.cards(related, language), archived, citeThis(citation, publication.slug(), msg));
 
     String path = Urls.publication(slug);
     LayoutBuilder layout = helpers.layout(language, publication.searchTitle(), publication.searchDescription(), path)
@@ -110,10 +117,18 @@ final class PublicationPages {
         .metaProperty("article:section", msg.typeLabel(publication.type()));
     experts.forEach(e -> layout.metaProperty("article:author", helpers.config.absolute(Urls.expert(e.slug()))));
     taxonomy.topics(publication.topicIds()).forEach(t -> layout.metaProperty("article:tag", t.nameIn(language)));
+    ScholarTags.of(citation, null).forEach(tag -> layout.metaName(tag.name(), tag.content()));
     if (archived) {
       layout.noindex();
     }
     return new View(200, "site/publication.jte", layout.build(), page);
+  }
+
+  private CiteThis citeThis(CitationItem citation, String slug, Messages msg) {
+    List<Link> downloads = citations.downloads(slug).stream()
+        .map(download -> new Link(download.href(), msg.get("cite.file." + download.file().extension())))
+        .toList();
+    return new CiteThis(citations.styles(citation), downloads);
   }
 
   /** A search for the keyword as a phrase: keywords have no pages of their own. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.thinkpress.content.ContentNotFoundException;
 import org.thinkpress.content.ContentReader;
+import org.thinkpress.research.Citations;
 import org.thinkpress.content.PublicationSummary;
 import org.thinkpress.kit.Assets;
 import org.thinkpress.kit.LayoutBuilder;
@@ -40,11 +41,13 @@ public final class SitePages implements SiteFrame {
   private final RootPages rootPages;
   private final ViewHelpers helpers;
 
-  public SitePages(ContentReader reader, SiteConfig config, Assets assets, OtherMaterials otherMaterials) {
+  public SitePages(ContentReader reader, SiteConfig config, Assets assets, OtherMaterials otherMaterials,
+                   Citations citations) {
     this.reader = requireNonNull(reader, "reader");
     this.config = requireNonNull(config, "config");
     this.helpers = new ViewHelpers(reader, config, assets.stylesheetUrl());
-    this.publications = new PublicationPages(helpers, requireNonNull(otherMaterials, "otherMaterials"));
+    this.publications = new PublicationPages(helpers, requireNonNull(otherMaterials, "otherMaterials"),
+        requireNonNull(citations, "citations"));
     this.listings = new ListingPages(helpers);
     this.feeds = new Feeds(helpers);
     this.sitemaps = new Sitemaps(helpers);

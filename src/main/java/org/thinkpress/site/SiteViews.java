@@ -1,5 +1,6 @@
 package org.thinkpress.site;
 
+import org.thinkpress.research.Citations;
 import java.util.List;
 import org.thinkpress.kit.Views.Card;
 import org.thinkpress.kit.Views.DateText;
@@ -33,7 +34,10 @@ public final class SiteViews {
   public record PublicationPage(String title, String standfirst, Link type, List<Link> byline, DateText published,
                                 DateText updated, String readingTime, List<TocItem> toc, String bodyHtml,
                                 List<Link> topics, List<Link> regions, List<Link> keywords, List<LanguageLink> translations,
-                                List<Profile> experts, List<Card> otherMaterials, boolean archived) {}
+                                List<Profile> experts, List<Card> otherMaterials, boolean archived, CiteThis cite) {}
+
+  /** "Cite this": the piece in each citation style, and its citation files. */
+  public record CiteThis(List<Citations.Styled> styles, List<Link> downloads) {}
 
   /**
    * A site page (About, Contact...): its own simple layout, no byline, no taxonomy, no other
