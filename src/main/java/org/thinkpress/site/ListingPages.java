@@ -156,7 +156,7 @@ final class ListingPages {
         long count = helpers.reader.count(Listing.between(from, until));
         if (count > 0) {
           entries.add(new IndexEntry(Urls.year(year), String.valueOf(year), null,
-              msg().format("index.count", count), 0, null, null));
+              msg().plural("count.publications", count), 0, null, null));
         }
       }
     });
@@ -164,7 +164,7 @@ final class ListingPages {
   }
 
   private String count(Listing listing) {
-    return msg().format("index.count", helpers.reader.count(listing));
+    return msg().plural("count.publications", helpers.reader.count(listing));
   }
 
   private View index(String path, String section, String heading, String intro, List<IndexEntry> entries) {

@@ -91,7 +91,7 @@ final class PublicationPages {
         experts.stream().map(e -> new Link(Urls.expert(e.slug()), e.nameIn(language))).toList(),
         Formats.date(publication.publishedAt(), msg.locale(), helpers.config.zone()),
         Formats.date(publication.updatedAt(), msg.locale(), helpers.config.zone()),
-        msg.format("publication.reading", publication.readingMinutes()),
+        msg.plural("reading.minutes", publication.readingMinutes()),
         toc(publication.toc()), publication.bodyHtml(),
         helpers.topicLinks(taxonomy.topics(publication.topicIds()), language),
         helpers.regionLinks(taxonomy.regions(publication.regionIds()), language),

@@ -65,7 +65,7 @@ final class ViewHelpers {
     return new Card(Urls.publication(summary.slug()), summary.title(), summary.standfirst(),
         new Link(Urls.type(summary.type()), msg.typeLabel(summary.type())), experts,
         Formats.date(summary.publishedAt(), msg.locale(), config.zone()),
-        msg.format("publication.reading", summary.readingMinutes()),
+        msg.plural("reading.minutes", summary.readingMinutes()),
         foreign ? summary.language() : null, foreign ? Languages.nativeName(summary.language()) : null);
   }
 
