@@ -256,7 +256,11 @@ public final class ContentReader {
         sql.append(" AND p.published_at < :until");
         binds.add(q -> q.bind("until", listing.until().toEpochMilli()));
       }
-      if (listing.language() != null) {
+      if (listing.language() != null && listing.untranslatedPreferring() != null) {
+        sql.append(" AND (p.language = :language OR (" + noVersionIn(":language") + " AND (p.language = :preferring OR "
+            + noVersionIn(":preferring") + ")))");
+        binds.add(q -> q.bind("language", listing.language()).bind("preferring", listing.untranslatedPreferring()));
+      } else if (listing.language() != null) {
         sql.append(" AND p.language = :language");
         binds.add(q -> q.bind("language", listing.language()));
       }
@@ -271,6 +275,12 @@ public final class ContentReader {
 
     Query bind(Query query) {
       return binder.apply(query);
+    }
+
+    /** The piece has no published version in the language bound to {@code parameter}. */
+    private static String noVersionIn(String parameter) {
+      return "(p.translation_group IS NULL OR NOT EXISTS (SELECT 1 FROM publications v WHERE v.translation_group ="
+          + " p.translation_group AND v.language = " + parameter + " AND v.status = 'published'))";
     }
   }
 
