@@ -32,18 +32,23 @@ final class ListingPages {
   static final int LAST_YEAR = 2999;
 
   private final ViewHelpers helpers;
+  private final FilteredListings filtered;
 
   ListingPages(ViewHelpers helpers) {
     this.helpers = helpers;
+    this.filtered = new FilteredListings(helpers);
   }
 
   private static Messages msg(Edition e) {
     return Messages.of(e.language());
   }
 
-  View all(Edition e, int page) {
-    return listing(e, new Spec(Urls.PUBLICATIONS, Listing.all(), msg(e).get("nav.publications"), msg(e).get("listing.all"),
-        msg(e).get("listing.all_intro"), "publications").feeds(msg(e).get("feed.site_title"), ""), page);
+  /** Every publication of the edition, or those the filters select (a page for readers, not for search engines). */
+  View all(Edition e, ListingFilter filter, int page) {
+    Spec spec = new Spec(Urls.PUBLICATIONS, Listing.all(), msg(e).get("nav.publications"), msg(e).get("listing.all"),
+        msg(e).get("listing.all_intro"), "publications").feeds(msg(e).get("feed.site_title"), "");
+    spec.filter = filter;
+    return listing(e, spec, page);
   }
 
   View topic(Edition e, String slug, int page) {
@@ -189,6 +194,8 @@ final class ListingPages {
     boolean emptyIsMissing;
     /** Whether the listing shows the edition's language (all but the listing of one language do). */
     boolean ownLanguage = true;
+    /** The filters of {@code /publications}, {@code null} on other listings. */
+    ListingFilter filter;
 
     Spec(String path, Listing listing, String kicker, String heading, String intro, String section) {
       this.path = path;
@@ -207,36 +214,43 @@ final class ListingPages {
   }
 
   private View listing(Edition e, Spec spec, int pageNumber) {
-    Listing listing = spec.ownLanguage ? helpers.editions.listing(e, spec.listing) : spec.listing;
+    ListingFilter filter = spec.filter == null ? ListingFilter.NONE : spec.filter;
+    Listing listing = spec.filter != null ? filtered.listing(e, filter)
+        : spec.ownLanguage ? helpers.editions.listing(e, spec.listing) : spec.listing;
     Page<PublicationSummary> page = helpers.reader.list(listing, pageNumber, helpers.config.pageSize());
     String path = e.path(spec.path);
     if (pageNumber > 1 && page.isBeyondEnd() || spec.emptyIsMissing && page.total() == 0) {
-      throw new ContentNotFoundException("page " + pageNumber + " of", path);
+      throw new ContentNotFoundException("page " + pageNumber + " of", filter.href(path, 1));
     }
     Messages msg = msg(e);
-    String newer = page.hasPrevious() ? Urls.page(path, pageNumber - 1) : null;
-    String older = page.hasNext() ? Urls.page(path, pageNumber + 1) : null;
+    String newer = page.hasPrevious() ? filter.href(path, pageNumber - 1) : null;
+    String older = page.hasNext() ? filter.href(path, pageNumber + 1) : null;
     Pager pager = page.pageCount() > 1
         ? new Pager(msg.format("pager.position", pageNumber, page.pageCount()), newer, older) : null;
     String title = pageNumber > 1 ? spec.heading + " (" + msg.format("pager.title_suffix", pageNumber) + ")" : spec.heading;
     String description = spec.intro != null && !spec.intro.isEmpty() ? spec.intro : spec.kicker + ": " + spec.heading;
     FeedLinks feeds = spec.feeds == null ? null
         : new FeedLinks(spec.feeds.title(), e.path(spec.feeds.rss()), e.path(spec.feeds.atom()));
-    var layout = helpers.layout(e, e.language(), title, description, Urls.page(path, pageNumber))
+    var layout = helpers.layout(e, e.language(), title, description, filter.href(path, pageNumber))
         .section(spec.section)
         .ogType(spec.ogType)
         .pages(newer, older)
         .feeds(feeds)
         .jsonLd(spec.jsonLd);
+    if (!filter.isEmpty()) {
+      // any number of combinations, each its own canonical address: for readers, not for search engines
+      layout.noindex();
+    }
     if (spec.ownLanguage) {
       // page N of a listing holds other pieces in each language: the versions of a listing are its first pages
-      layout.languages(helpers.editions.switcher(other -> other.path(spec.path)));
-      if (pageNumber == 1) {
+      layout.languages(helpers.editions.switcher(other -> filter.href(other.path(spec.path), 1)));
+      if (pageNumber == 1 && filter.isEmpty()) {
         layout.alternates(helpers.editions.alternates(other -> other.path(spec.path)));
       }
     }
     ListingPage view = new ListingPage(spec.kicker, spec.heading, spec.intro, spec.profile, spec.breadcrumbs,
-        spec.related, spec.relatedLabel, helpers.cards(page.items(), e), pager, feeds);
+        spec.related, spec.relatedLabel, helpers.cards(page.items(), e), pager, feeds,
+        spec.filter == null ? null : filtered.panel(e, path, filter, page.total() == 0));
     return new View(200, "site/listing.jte", layout.build(), view);
   }
 

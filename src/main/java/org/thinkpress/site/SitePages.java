@@ -110,7 +110,15 @@ public final class SitePages implements SiteFrame {
   }
 
   public RenderedPage all(String language, int page) {
-    return html(() -> listings.all(edition(language), page));
+    return html(() -> listings.all(edition(language), ListingFilter.NONE, page));
+  }
+
+  /**
+   * {@code /publications} (or an edition's) with filters ({@link ListingFilter}): a filter naming
+   * nothing of ours is a 404, a page past the end too; no piece matching them is a page that says so.
+   */
+  RenderedPage filtered(String language, ListingFilter filter, int page) {
+    return html(() -> listings.all(edition(language), filter, page));
   }
 
   public RenderedPage topic(String language, String slug, int page) {

@@ -37,6 +37,8 @@ public final class SiteRoutes {
   private final Assets assets;
   private final String htmlCacheControl;
   private final MovedContent moved;
+  /** The filtered listings' own share of the cache: see {@link #publications}. */
+  private final PageCache filteredCache;
 
   public SiteRoutes(SitePages pages, PageCache cache, Assets assets) {
     this(pages, cache, assets, MovedContent.NONE);
@@ -47,6 +49,7 @@ public final class SiteRoutes {
     this.moved = requireNonNull(moved, "moved");
     this.pages = requireNonNull(pages, "pages");
     this.cache = requireNonNull(cache, "cache");
+    this.filteredCache = cache.sibling(8);
     this.assets = requireNonNull(assets, "assets");
     int maxAge = pages.config().htmlMaxAgeSeconds();
     this.htmlCacheControl = maxAge == 0 ? "no-cache" : "public, max-age=" + maxAge;
@@ -96,7 +99,7 @@ public final class SiteRoutes {
     Edition edition = language == null ? Edition.main("") : Edition.of(language);
     String p = edition.prefix();
     get(routes, edition.home(), ctx -> cached(ctx, edition.home(), () -> pages.home(language)));
-    get(routes, p + Urls.PUBLICATIONS, ctx -> paged(ctx, p + Urls.PUBLICATIONS, page -> pages.all(language, page)));
+    get(routes, p + Urls.PUBLICATIONS, ctx -> publications(ctx, language, p + Urls.PUBLICATIONS));
     get(routes, p + Urls.TOPICS, ctx -> cached(ctx, p + Urls.TOPICS, () -> pages.topics(language)));
     get(routes, p + Urls.REGIONS, ctx -> cached(ctx, p + Urls.REGIONS, () -> pages.regions(language)));
     get(routes, p + Urls.EXPERTS, ctx -> cached(ctx, p + Urls.EXPERTS, () -> pages.experts(language)));
@@ -189,6 +192,45 @@ public final class SiteRoutes {
 
   private void cached(Context ctx, String key, Supplier<RenderedPage> render) throws IOException {
     PageResponder.send(ctx, cache.get(key, render), htmlCacheControl);
+  }
+
+  /**
+   * {@code /publications} with filters, or without them a plain paged listing. A filtered page is
+   * kept only under its canonical address (filters in their order, then the page), and in its own
+   * part of the cache ({@link #filteredCache}, an eighth of the cache's memory): however many
+   * combinations are asked for, they evict one another, never the site's other pages. Any other
+   * spelling of the same filters is a 301 to the canonical one.
+   */
+  private void publications(Context ctx, String language, String path) throws IOException {
+    String query = ctx.queryString();
+    if (query == null || isPageQuery(query) || query.equals("page=1")) {
+      paged(ctx, path, page -> pages.all(language, page));
+      return;
+    }
+    if (query.length() > MAX_KEPT_QUERY) {
+      throw new InvalidRequestException("the filters are longer than " + MAX_KEPT_QUERY + " characters");
+    }
+    ListingFilter filter = ListingFilter.parse(ctx.queryParamMap());
+    int page = pageNumber(ctx.queryParam("page"));
+    String canonical = filter.href(path, page);
+    if (!canonical.equals(path + "?" + query)) {
+      ctx.status(301);
+      ctx.header("Cache-Control", htmlCacheControl);
+      ctx.header("Location", canonical);
+      return;
+    }
+    PageResponder.send(ctx, filteredCache.get(canonical, () -> pages.filtered(language, filter, page)), htmlCacheControl);
+  }
+
+  /** A page number from {@code ?page=}: 1 when absent, a 400 when malformed or out of range. */
+  private static int pageNumber(String raw) {
+    if (raw == null) {
+      return 1;
+    }
+    if (!raw.matches("[1-9][0-9]{0,5}") || Integer.parseInt(raw) > MAX_PAGE) {
+      throw new InvalidRequestException("the page number '" + abbreviate(raw) + "' is not a whole number from 1 to " + MAX_PAGE);
+    }
+    return Integer.parseInt(raw);
   }
 
   /** A listing with {@code ?page=N}: 1 redirects to the plain URL, anything malformed is a 400. */
