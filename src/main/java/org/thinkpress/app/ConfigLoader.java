@@ -56,6 +56,8 @@ public final class ConfigLoader {
     defaults.put("server.trusted-proxies", "");
     defaults.put("site.url", "");
     defaults.put("site.language", "en");
+    defaults.put("site.languages", "en,ru,hy");
+    defaults.put("site.untranslated-in-listings", "true");
     defaults.put("site.timezone", "UTC");
     defaults.put("site.page-size", "12");
     defaults.put("site.html-max-age", "60");
@@ -230,13 +232,34 @@ public final class ConfigLoader {
     PublicationTypes publicationTypes = wrap("content.types", () -> new PublicationTypes(types));
     SiteConfig site = new SiteConfig(baseUrl(values.get("site.url"), port), language, zone,
         integer(values, "site.page-size", 1, 100), integer(values, "site.html-max-age", 0, 31_536_000),
-        integer(values, "cache.max-mb", 0, 65_536) * 1024L * 1024L, publicationTypes);
+        integer(values, "cache.max-mb", 0, 65_536) * 1024L * 1024L, publicationTypes, siteLanguages(values),
+        bool(values, "site.untranslated-in-listings"));
     SearchSettings search = new SearchSettings(dataDir.resolve("index"), integer(values, "search.poll-millis", 100, 60_000),
         integer(values, "search.page-size", 1, 100), integer(values, "search.requests-per-minute", 1, 100_000));
     return new Config(values.get("server.host"), port, dataDir, database, site,
         integer(values, "content.poll-seconds", 1, 3600), integer(values, "admin.upload-max-mb", 1, 100), search,
         subscribers(values, language),
         newsletter(values, site), mail(values, dataDir), trustedProxies(values));
+  }
+
+  /** {@code site.languages}: BCP 47 tags, each once; the main language is added first when missing. */
+  private static List<String> siteLanguages(Map<String, String> values) {
+    List<String> tags = new java.util.ArrayList<>();
+    for (String raw : values.get("site.languages").split(",")) {
+      if (raw.isBlank()) {
+        continue;
+      }
+      String tag = wrap("site.languages", () -> Languages.require("site.languages", raw.strip()));
+      if (tags.contains(tag)) {
+        throw new ConfigException("site.languages names '" + tag + "' twice");
+      }
+      if (!tag.matches("[a-z]{2,3}(-[A-Z]{2})?")) {
+        throw new ConfigException("site.languages '" + tag + "' cannot be a URL prefix: use a language (ru) or a"
+            + " language and a country (pt-BR)");
+      }
+      tags.add(tag);
+    }
+    return tags;
   }
 
   private static ClientAddress trustedProxies(Map<String, String> values) {
@@ -334,6 +357,14 @@ public final class ConfigLoader {
     } catch (NumberFormatException e) {
       throw new ConfigException(name + " '" + value + "' is not a whole number", e);
     }
+  }
+
+  private static boolean bool(Map<String, String> values, String name) {
+    String value = values.get(name).strip();
+    if (!value.equals("true") && !value.equals("false")) {
+      throw new ConfigException(name + " is '" + value + "'; write true or false");
+    }
+    return value.equals("true");
   }
 
   private interface Setting<T> {

@@ -242,6 +242,48 @@ public final class ContentReader {
     });
   }
 
+  /**
+   * How many published pieces of the listing each value of a dimension has, for a listing's filter
+   * links: {@code type} and {@code language} by value, {@code topic}, {@code region} and
+   * {@code expert} by id (a region's count is of the pieces tagged with it, not those below it).
+   */
+  public Map<String, Long> countBy(Listing listing, String dimension) {
+    String column = switch (dimension) {
+      case "type" -> "p.type";
+      case "language" -> "p.language";
+      case "topic" -> "x.topic_id";
+      case "region" -> "x.region_id";
+      case "expert" -> "x.expert_id";
+      default -> throw new IllegalArgumentException("No dimension " + dimension);
+    };
+    String join = switch (dimension) {
+      case "topic", "region", "expert" -> " JOIN publication_" + dimension + "s x ON x.publication_id = p.id";
+      default -> "";
+    };
+    return jdbi.withHandle(handle -> {
+      Where where = Where.of(listing);
+      Map<String, Long> counts = new TreeMap<>();
+      where.bind(handle.createQuery("SELECT " + column + " AS v, COUNT(DISTINCT p.id) AS n FROM publications p" + join
+              + " WHERE " + where.sql + " GROUP BY " + column))
+          .map((rs, ctx) -> Map.entry(rs.getString("v"), rs.getLong("n")))
+          .forEach(entry -> counts.put(entry.getKey(), entry.getValue()));
+      return counts;
+    });
+  }
+
+  /** The ids of the published pieces of a listing with each of their regions, to count regions with those below them. */
+  public Map<Long, List<Long>> regionsOfPieces(Listing listing) {
+    return jdbi.withHandle(handle -> {
+      Where where = Where.of(listing);
+      Map<Long, List<Long>> regions = new TreeMap<>();
+      where.bind(handle.createQuery("SELECT x.publication_id AS piece, x.region_id AS region FROM publications p"
+              + " JOIN publication_regions x ON x.publication_id = p.id WHERE " + where.sql))
+          .map((rs, ctx) -> new long[] {rs.getLong("piece"), rs.getLong("region")})
+          .forEach(pair -> regions.computeIfAbsent(pair[0], k -> new ArrayList<>()).add(pair[1]));
+      return regions;
+    });
+  }
+
   /** The WHERE clause of a listing and the binding of its parameters. */
   private record Where(String sql, Function<Query, Query> binder) {
 
@@ -272,7 +314,11 @@ public final class ContentReader {
         sql.append(" AND p.published_at < :until");
         binds.add(q -> q.bind("until", listing.until().toEpochMilli()));
       }
-      if (listing.language() != null) {
+      if (listing.language() != null && listing.untranslatedPreferring() != null) {
+        sql.append(" AND (p.language = :language OR (" + noVersionIn(":language") + " AND (p.language = :preferring OR "
+            + noVersionIn(":preferring") + ")))");
+        binds.add(q -> q.bind("language", listing.language()).bind("preferring", listing.untranslatedPreferring()));
+      } else if (listing.language() != null) {
         sql.append(" AND p.language = :language");
         binds.add(q -> q.bind("language", listing.language()));
       }
@@ -287,6 +333,12 @@ public final class ContentReader {
 
     Query bind(Query query) {
       return binder.apply(query);
+    }
+
+    /** The piece has no published version in the language bound to {@code parameter}. */
+    private static String noVersionIn(String parameter) {
+      return "(p.translation_group IS NULL OR NOT EXISTS (SELECT 1 FROM publications v WHERE v.translation_group ="
+          + " p.translation_group AND v.language = " + parameter + " AND v.status = 'published'))";
     }
   }
 

@@ -14,12 +14,20 @@ import java.util.Set;
  * @param from pieces published at or after this instant
  * @param until pieces published before this instant
  * @param language pieces in this language
+ * @param untranslatedPreferring when set (with {@code language}), also the pieces that have no
+ *     published version in {@code language}, each translation group once in this language (the
+ *     site's main one) when the group has it: a language's listing "also in English"
  */
 public record Listing(Long topicId, Set<Long> regionIds, Long expertId, String type, Instant from, Instant until,
-                      String language) {
+                      String language, String untranslatedPreferring) {
 
   public Listing {
     regionIds = regionIds == null ? Set.of() : Set.copyOf(regionIds);
+  }
+
+  public Listing(Long topicId, Set<Long> regionIds, Long expertId, String type, Instant from, Instant until,
+                 String language) {
+    this(topicId, regionIds, expertId, type, from, until, language, null);
   }
 
   public static Listing all() {
@@ -47,6 +55,31 @@ public record Listing(Long topicId, Set<Long> regionIds, Long expertId, String t
   }
 
   public Listing inLanguage(String newLanguage) {
-    return new Listing(topicId, regionIds, expertId, type, from, until, newLanguage);
+    return new Listing(topicId, regionIds, expertId, type, from, until, newLanguage, null);
+  }
+
+  /** In {@code newLanguage}, and the pieces without a version in it (see {@link #untranslatedPreferring}). */
+  public Listing inLanguageOrUntranslated(String newLanguage, String preferring) {
+    return new Listing(topicId, regionIds, expertId, type, from, until, newLanguage, preferring);
+  }
+
+  public Listing withTopic(Long newTopicId) {
+    return new Listing(newTopicId, regionIds, expertId, type, from, until, language, untranslatedPreferring);
+  }
+
+  public Listing withRegions(Set<Long> newRegionIds) {
+    return new Listing(topicId, newRegionIds, expertId, type, from, until, language, untranslatedPreferring);
+  }
+
+  public Listing withExpert(Long newExpertId) {
+    return new Listing(topicId, regionIds, newExpertId, type, from, until, language, untranslatedPreferring);
+  }
+
+  public Listing withType(String newType) {
+    return new Listing(topicId, regionIds, expertId, newType, from, until, language, untranslatedPreferring);
+  }
+
+  public Listing publishedBetween(Instant newFrom, Instant newUntil) {
+    return new Listing(topicId, regionIds, expertId, type, newFrom, newUntil, language, untranslatedPreferring);
   }
 }

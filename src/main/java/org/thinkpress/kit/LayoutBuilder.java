@@ -22,7 +22,8 @@ public final class LayoutBuilder {
   private final String description;
   private final String canonical;
   private final List<Link> footerTopics;
-  private final List<LanguageLink> languages;
+  private List<LanguageLink> languages;
+  private String prefix = "";
   private final String stylesheet;
   private String ogType = "website";
   private final List<MetaProperty> metaProperties = new ArrayList<>();
@@ -70,6 +71,18 @@ public final class LayoutBuilder {
     return this;
   }
 
+  /** The language switcher: this page in each of the site's languages (see {@link Layout}). */
+  public LayoutBuilder languages(List<LanguageLink> value) {
+    languages = value;
+    return this;
+  }
+
+  /** The start of the navigation's links: {@code ""}, or an edition's {@code /TAG}. */
+  public LayoutBuilder prefix(String value) {
+    prefix = value;
+    return this;
+  }
+
   public LayoutBuilder feeds(FeedLinks value) {
     feeds = value;
     return this;
@@ -98,6 +111,6 @@ public final class LayoutBuilder {
 
   public Layout build() {
     return new Layout(identity.name(), identity.description(), msg, language, title, description, canonical, ogType,
-        null, List.copyOf(metaProperties), List.copyOf(metaNames), alternates, feeds, jsonLd, noindex, prevHref, nextHref, section, footerTopics, languages, stylesheet);
+        null, List.copyOf(metaProperties), List.copyOf(metaNames), alternates, feeds, jsonLd, noindex, prevHref, nextHref, section, footerTopics, languages, stylesheet, prefix);
   }
 }

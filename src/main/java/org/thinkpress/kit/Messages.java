@@ -65,6 +65,27 @@ public final class Messages {
     return new MessageFormat(get(key), locale).format(arguments);
   }
 
+  /**
+   * The text for a count: {@code key.one}, {@code key.few}, {@code key.many} or {@code key.other} as
+   * the language's plural rules ({@link Plurals}) file {@code count}, with {@code {0}} the count;
+   * {@code key.other}, then {@code key} itself, when the language has no text for the category.
+   */
+  public String plural(String key, long count) {
+    String category = Plurals.category(locale, count);
+    String text = own.get(key + "." + category);
+    if (text == null) {
+      text = own.get(key + ".other");
+    }
+    if (text == null) {
+      // English's categories are "one" and "other": Russian's "few" falls back to "other"
+      text = fallback.get(key + "." + Plurals.category(Locale.ENGLISH, count));
+    }
+    if (text == null) {
+      text = get(key);
+    }
+    return new MessageFormat(text, locale).format(new Object[] {count});
+  }
+
   /** The label of a publication type: its message, or the key made readable ({@code policy-brief}: Policy brief). */
   public String typeLabel(String type) {
     String key = "type." + type;

@@ -41,12 +41,17 @@ public final class Views {
   /** A {@code <meta name=... content=...>} tag, such as Highwire Press's {@code citation_title}. */
   public record MetaName(String name, String content) {}
 
-  /** What every page shares: the site's name and navigation, and the page's head. */
+  /**
+   * What every page shares: the site's name and navigation, and the page's head. {@code languages}
+   * is the language switcher: this page in each language the site has, the one whose
+   * {@code language} is the layout's own being the current one; {@code prefix} is what the
+   * navigation's links start with: {@code ""} in the main language, {@code /ru} in Russian's edition.
+   */
   public record Layout(String siteName, String siteDescription, Messages msg, String language, String title,
                        String description, String canonical, String ogType, String imageUrl,
                        List<MetaProperty> metaProperties, List<MetaName> metaNames,
                        List<LanguageLink> alternates, FeedLinks feeds, String jsonLd, boolean noindex,
                        String prevHref, String nextHref, String section, List<Link> footerTopics,
-                       List<LanguageLink> languages, String stylesheet) {}
+                       List<LanguageLink> languages, String stylesheet, String prefix) {}
 
 }

@@ -44,6 +44,7 @@ final class Analyzers {
     for (String key : KEYS) {
       fields.put(Fields.title(key), byKey.get(key));
       fields.put(Fields.body(key), byKey.get(key));
+      fields.put(Fields.names(key), byKey.get(key));
     }
     this.perField = new PerFieldAnalyzerWrapper(neutral, fields);
   }

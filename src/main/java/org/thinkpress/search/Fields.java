@@ -50,6 +50,15 @@ final class Fields {
 
   private Fields() {}
 
+  /**
+   * The names of a piece's experts, topics and regions in one language, analyzed in that language
+   * key's analyzer, so that a Russian reader's "Армении" finds what is tagged "Армения". The
+   * language-neutral {@link #NAMES} field holds every name unstemmed.
+   */
+  static String names(String key) {
+    return "names_" + key;
+  }
+
   /** The title analyzed in a language key's analyzer. */
   static String title(String key) {
     return "title_" + key;

@@ -2,8 +2,10 @@ package org.thinkpress.search;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.apache.lucene.analysis.Analyzer;
@@ -133,14 +135,17 @@ final class PieceDocuments {
     }
 
     List<String> names = new ArrayList<>();
+    Map<String, List<String>> namesByKey = new HashMap<>();
     for (Expert expert : taxonomy.experts(piece.expertIds())) {
       names.add(expert.name());
       names.addAll(expert.names().values());
+      byLanguage(namesByKey, expert.name(), expert.names());
       doc.add(new SortedSetDocValuesFacetField(Fields.EXPERT_DIM, expert.slug()));
     }
     for (Topic topic : taxonomy.topics(piece.topicIds())) {
       names.add(topic.name());
       names.addAll(topic.names().values());
+      byLanguage(namesByKey, topic.name(), topic.names());
       doc.add(new SortedSetDocValuesFacetField(Fields.TOPIC_DIM, topic.slug()));
     }
     Set<Region> regions = new LinkedHashSet<>();
@@ -151,9 +156,11 @@ final class PieceDocuments {
     for (Region region : regions) {
       names.add(region.name());
       names.addAll(region.names().values());
+      byLanguage(namesByKey, region.name(), region.names());
       doc.add(new SortedSetDocValuesFacetField(Fields.REGION_DIM, region.slug()));
     }
     doc.add(new TextField(Fields.NAMES, String.join("\n", names), Field.Store.NO));
+    namesByKey.forEach((nameKey, inKey) -> doc.add(new TextField(Fields.names(nameKey), String.join("\n", inKey), Field.Store.NO)));
     doc.add(new SortedSetDocValuesFacetField(Fields.TYPE_DIM, piece.type()));
     doc.add(new SortedSetDocValuesFacetField(Fields.YEAR_DIM,
         Integer.toString(piece.publishedAt().atZone(zone).getYear())));
@@ -179,6 +186,20 @@ final class PieceDocuments {
   private static String bodyText(Piece piece) {
     String body = HtmlText.of(piece.bodyHtml());
     return piece.standfirst().isEmpty() ? body : piece.standfirst() + "\n\n" + body;
+  }
+
+  /**
+   * Files a taxon's names by language key: each translated name under its language's key, the
+   * main name (written in the site's main language, usually English) under English as well.
+   */
+  private static void byLanguage(Map<String, List<String>> byKey, String name, Map<String, String> names) {
+    byKey.computeIfAbsent("en", k -> new ArrayList<>()).add(name);
+    names.forEach((language, translated) -> {
+      String key = Analyzers.keyOf(language);
+      if (!key.equals(Analyzers.OTHER)) {
+        byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(translated);
+      }
+    });
   }
 
   /** The common words of these pieces' bodies (see {@link CommonWords}). */

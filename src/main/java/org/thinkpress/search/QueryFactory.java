@@ -22,7 +22,8 @@ import org.apache.lucene.util.QueryBuilder;
  * <ul>
  *   <li>the title in each language's analyzer (weight {@value #TITLE}),
  *   <li>standfirst and body in each language's analyzer (weight 1),
- *   <li>the names of experts, topics and regions (weight {@value #NAMES}),
+ *   <li>the names of experts, topics and regions (weight {@value #NAMES}), unstemmed and, name by
+ *       name, in the analyzer of the name's language (a topic's Russian name in the Russian one),
  *   <li>everything, unstemmed, in the neutral field (weight {@value #ALL}), so that a word in any
  *       script finds a piece even where no stemmer knows it.
  * </ul>
@@ -58,6 +59,11 @@ final class QueryFactory {
       add(body, 1f, analyzer, (words, text) -> words.phrase(key, body, analyzer, text));
     }
     add(Fields.NAMES, NAMES, analyzers.neutral(), (words, text) -> null);
+    for (String key : Analyzers.KEYS) {
+      if (!key.equals(Analyzers.OTHER)) {
+        add(Fields.names(key), NAMES, analyzers.forKey(key), (words, text) -> null);
+      }
+    }
     add(Fields.ALL, ALL, analyzers.neutral(), (words, text) -> words.neutralPhrase(analyzers.neutral(), text));
   }
 

@@ -62,41 +62,43 @@ final class Feeds {
     this.helpers = helpers;
   }
 
-  String site(Format format) {
-    Messages msg = Messages.of(helpers.config.language());
-    return write(format, msg.get("feed.site_title"), helpers.identity().description(), "", Listing.all());
+  String site(Edition e, Format format) {
+    Messages msg = Messages.of(e.language());
+    return write(e, format, msg.get("feed.site_title"), helpers.identity().description(), "", Listing.all());
   }
 
-  String topic(String slug, Format format) {
+  String topic(Edition e, String slug, Format format) {
     Topic topic = helpers.reader.taxonomy().topic(slug).orElseThrow(() -> new ContentNotFoundException("topic", slug));
-    return write(format, topic.nameIn(helpers.config.language()), topic.description(), Urls.topic(slug),
+    return write(e, format, topic.nameIn(e.language()), topic.description(), Urls.topic(slug),
         Listing.topic(topic.id()));
   }
 
-  String region(String slug, Format format) {
+  String region(Edition e, String slug, Format format) {
     Taxonomy taxonomy = helpers.reader.taxonomy();
     Region region = taxonomy.region(slug).orElseThrow(() -> new ContentNotFoundException("region", slug));
-    return write(format, region.nameIn(helpers.config.language()), "", Urls.region(slug),
+    return write(e, format, region.nameIn(e.language()), "", Urls.region(slug),
         Listing.regions(taxonomy.selfAndDescendants(region)));
   }
 
-  String expert(String slug, Format format) {
+  String expert(Edition e, String slug, Format format) {
     Expert expert = helpers.reader.taxonomy().expert(slug).orElseThrow(() -> new ContentNotFoundException("expert", slug));
-    return write(format, expert.nameIn(helpers.config.language()), expert.role(), Urls.expert(slug),
+    return write(e, format, expert.nameIn(e.language()), expert.role(), Urls.expert(slug),
         Listing.expert(expert.id()));
   }
 
-  private String write(Format format, String title, String description, String listingPath, Listing listing) {
+  private String write(Edition e, Format format, String title, String description, String basePath, Listing base) {
     SiteIdentity identity = helpers.identity();
-    String feedPath = format == Format.RSS ? Urls.rss(listingPath) : Urls.atom(listingPath);
+    String listingPath = basePath.isEmpty() ? "" : e.path(basePath);
+    String feedPath = e.path(format == Format.RSS ? Urls.rss(basePath) : Urls.atom(basePath));
+    Listing listing = helpers.editions.listing(e, base);
     SyndFeed feed = new SyndFeedImpl();
     feed.setFeedType(format.romeType);
     feed.setTitleEx(FeedText.content(listingPath.isEmpty() ? identity.name() : title + " | " + identity.name()));
     feed.setDescriptionEx(FeedText.content(description == null || description.isBlank() ? identity.description()
         : description));
-    feed.setLink(helpers.config.absolute(listingPath.isEmpty() ? "/" : listingPath));
+    feed.setLink(helpers.config.absolute(listingPath.isEmpty() ? e.home() : listingPath));
     feed.setUri(helpers.config.absolute(feedPath));
-    feed.setLanguage(helpers.config.language());
+    feed.setLanguage(e.language());
     SyndLink self = new SyndLinkImpl();
     self.setRel("self");
     self.setHref(helpers.config.absolute(feedPath));
@@ -120,8 +122,8 @@ final class Feeds {
     feed.setEntries(entries);
     try {
       return FeedText.write(feed);
-    } catch (FeedException e) {
-      throw new IllegalStateException("Cannot write the " + format + " feed " + feedPath, e);
+    } catch (FeedException failure) {
+      throw new IllegalStateException("Cannot write the " + format + " feed " + feedPath, failure);
     }
   }
 
@@ -137,7 +139,7 @@ final class Feeds {
     for (Expert expert : taxonomy.experts(publication.expertIds())) {
       SyndPerson author = new SyndPersonImpl();
       author.setName(expert.nameIn(publication.language()));
-      author.setUri(helpers.config.absolute(Urls.expert(expert.slug())));
+      author.setUri(helpers.config.absolute(helpers.editions.forLanguage(publication.language()).path(Urls.expert(expert.slug()))));
       authors.add(author);
     }
     entry.setAuthors(authors);

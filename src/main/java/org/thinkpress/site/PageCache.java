@@ -16,14 +16,24 @@ public final class PageCache {
 
   private final Cache<String, RenderedPage> pages;
   private final ContentVersion version;
+  private final long maxBytes;
 
   public PageCache(long maxBytes, ContentVersion version) {
     this.version = version;
+    this.maxBytes = maxBytes;
     this.pages = Caffeine.newBuilder()
         .maximumWeight(maxBytes)
         .weigher((String key, RenderedPage page) -> page.weight() + key.length() * 2)
         .recordStats()
         .build();
+  }
+
+  /**
+   * Another cache of the same content version, with {@code 1/divisor} of this one's memory: for
+   * pages whose addresses are many (filter combinations), which then evict only one another.
+   */
+  public PageCache sibling(int divisor) {
+    return new PageCache(maxBytes / divisor, version);
   }
 
   /**

@@ -48,31 +48,36 @@ final class PublicationPages {
     this.citations = citations;
   }
 
-  View home() {
-    String language = helpers.config.language();
+  /** An edition's home; the main one shows the featured piece whatever its language, the others only in theirs. */
+  View home(Edition edition) {
+    String language = edition.language();
     Taxonomy taxonomy = helpers.reader.taxonomy();
-    Optional<PublicationSummary> featured = helpers.reader.featured();
-    List<PublicationSummary> latest = new ArrayList<>(helpers.reader.list(Listing.all(), 1, LATEST_ON_HOME + 1).items());
+    Optional<PublicationSummary> featured = helpers.reader.featured()
+        .filter(f -> edition.isMain() || f.language().equals(language));
+    List<PublicationSummary> latest = new ArrayList<>(
+        helpers.reader.list(helpers.editions.listing(edition, Listing.all()), 1, LATEST_ON_HOME + 1).items());
     featured.ifPresent(f -> latest.removeIf(s -> s.id() == f.id()));
     List<RegionNode> regions = taxonomy.regions().stream().filter(Region::isTopLevel)
-        .map(region -> new RegionNode(new Link(Urls.region(region.slug()), region.nameIn(language)),
-            helpers.regionLinks(taxonomy.childrenOf(region), language)))
+        .map(region -> new RegionNode(new Link(edition.path(Urls.region(region.slug())), region.nameIn(language)),
+            helpers.regionLinks(taxonomy.childrenOf(region), edition, language)))
         .toList();
     List<Profile> experts = taxonomy.experts().stream().limit(6).map(e -> helpers.profile(e, language)).toList();
-    HomePage page = new HomePage(featured.map(f -> helpers.card(f, language)).orElse(null),
-        helpers.cards(latest.subList(0, Math.min(LATEST_ON_HOME, latest.size())), language),
-        helpers.topicLinks(taxonomy.topics(), language), regions, experts);
+    HomePage page = new HomePage(featured.map(f -> helpers.card(f, edition, language)).orElse(null),
+        helpers.cards(latest.subList(0, Math.min(LATEST_ON_HOME, latest.size())), edition),
+        helpers.topicLinks(taxonomy.topics(), edition, language), regions, experts);
 
     SiteIdentity identity = helpers.identity();
     var website = JsonLd.node("WebSite");
     website.put("name", identity.name());
-    website.put("url", helpers.config.absolute("/"));
+    website.put("url", helpers.config.absolute(edition.home()));
     website.put("description", identity.description());
     website.put("inLanguage", language);
     website.put("publisher", helpers.publisher());
     Messages msg = Messages.of(language);
-    var layout = helpers.layout(language, null, identity.description(), "/")
-        .feeds(new Views.FeedLinks(msg.get("feed.site_title"), Urls.FEED_RSS, Urls.FEED_ATOM))
+    var layout = helpers.layout(edition, language, null, identity.description(), edition.home())
+        .feeds(new Views.FeedLinks(msg.get("feed.site_title"), edition.path(Urls.FEED_RSS), edition.path(Urls.FEED_ATOM)))
+        .languages(helpers.editions.switcher(Edition::home))
+        .alternates(helpers.editions.alternates(Edition::home))
         .jsonLd(JsonLd.write(website))
         .section("home");
     return new View(200, "site/home.jte", layout.build(), page);
@@ -94,20 +99,25 @@ final class PublicationPages {
 
     CitationItem citation = citations.item(publication);
     PublicationPage page = new PublicationPage(publication.title(), publication.standfirst(),
-        new Link(Urls.type(publication.type()), msg.typeLabel(publication.type())),
-        experts.stream().map(e -> new Link(Urls.expert(e.slug()), e.nameIn(language))).toList(),
+        new Link(helpers.editions.forLanguage(language).path(Urls.type(publication.type())), msg.typeLabel(publication.type())),
+        experts.stream().map(e -> new Link(helpers.editions.forLanguage(language).path(Urls.expert(e.slug())), e.nameIn(language))).toList(),
         Formats.date(publication.publishedAt(), msg.locale(), helpers.config.zone()),
         Formats.date(publication.updatedAt(), msg.locale(), helpers.config.zone()),
-        msg.format("publication.reading", publication.readingMinutes()),
+        msg.plural("reading.minutes", publication.readingMinutes()),
         toc(publication.toc()), publication.bodyHtml(),
-        helpers.topicLinks(taxonomy.topics(publication.topicIds()), language),
-        helpers.regionLinks(taxonomy.regions(publication.regionIds()), language),
+        helpers.topicLinks(taxonomy.topics(publication.topicIds()), helpers.editions.forLanguage(language), language),
+        helpers.regionLinks(taxonomy.regions(publication.regionIds()), helpers.editions.forLanguage(language), language),
         publication.keywords().stream().map(k -> new Link(keywordSearch(k), k)).toList(),
         translationLinks, experts.stream().map(e -> helpers.profile(e, language)).toList(),
-        helpers.cards(related, language), archived, citeThis(citation, publication.slug(), msg));
+        helpers.cards(related, helpers.editions.forLanguage(language)), archived,
+        citeThis(citation, publication.slug(), msg));
 
     String path = Urls.publication(slug);
-    LayoutBuilder layout = helpers.layout(language, publication.searchTitle(), publication.searchDescription(), path)
+    Edition edition = helpers.editions.forLanguage(language);
+    LayoutBuilder layout = helpers.layout(edition, language, publication.searchTitle(), publication.searchDescription(), path)
+        .languages(helpers.editions.switcher(other -> other.language().equals(language) ? path
+            : translations.stream().filter(t -> t.language().equals(other.language())).findFirst()
+                .map(t -> Urls.publication(t.slug())).orElse(null)))
         .ogType("article")
         .alternates(alternates(helpers, publication, translations))
         .jsonLd(articleJsonLd(publication, experts, taxonomy, msg))
@@ -141,25 +151,27 @@ final class PublicationPages {
     return entries.stream().map(e -> new TocItem("#" + e.id(), e.text(), e.level() > top)).toList();
   }
 
-  /** hreflang links: the piece itself and each translation, plus x-default for the site's language version. */
+  /**
+   * hreflang links: the piece itself and each translation, plus x-default for one of them, the same
+   * from every page of the group: the version in the main language, else in the first of the site's
+   * languages that has one ({@code site.languages} order). None for a piece without translations.
+   */
   static List<LanguageLink> alternates(ViewHelpers helpers, Publication publication, List<PublicationSummary> translations) {
     if (translations.isEmpty()) {
       return List.of();
     }
     List<LanguageLink> alternates = new ArrayList<>();
-    String own = helpers.config.absolute(Urls.piece(publication.type(), publication.slug()));
-    alternates.add(new LanguageLink(own, "", publication.language()));
-    String defaultHref = publication.language().equals(helpers.config.language()) ? own : null;
+    alternates.add(new LanguageLink(helpers.config.absolute(Urls.piece(publication.type(), publication.slug())), "",
+        publication.language()));
     for (PublicationSummary translation : translations) {
-      String href = helpers.config.absolute(Urls.piece(translation.type(), translation.slug()));
-      alternates.add(new LanguageLink(href, "", translation.language()));
-      if (translation.language().equals(helpers.config.language())) {
-        defaultHref = href;
-      }
+      alternates.add(new LanguageLink(helpers.config.absolute(Urls.piece(translation.type(), translation.slug())), "",
+          translation.language()));
     }
-    if (defaultHref != null) {
-      alternates.add(new LanguageLink(defaultHref, "", "x-default"));
-    }
+    List<String> order = helpers.config.languages();
+    LanguageLink first = alternates.stream().min(java.util.Comparator
+        .comparingInt((LanguageLink link) -> order.contains(link.language()) ? order.indexOf(link.language()) : order.size())
+        .thenComparing(LanguageLink::href)).orElseThrow();
+    alternates.add(new LanguageLink(first.href(), "", "x-default"));
     return alternates;
   }
 

@@ -44,7 +44,12 @@ final class RootPages {
     webPage.put("url", url);
     webPage.put("dateModified", page.lastRevisedAt().toString());
     webPage.put("publisher", helpers.publisher());
-    LayoutBuilder layout = helpers.layout(language, page.searchTitle(), page.searchDescription(), Urls.sitePage(slug))
+    String path = Urls.sitePage(slug);
+    LayoutBuilder layout = helpers.layout(helpers.editions.forLanguage(language), language, page.searchTitle(),
+            page.searchDescription(), path)
+        .languages(helpers.editions.switcher(other -> other.language().equals(language) ? path
+            : translations.stream().filter(t -> t.language().equals(other.language())).findFirst()
+                .map(t -> Urls.piece(t.type(), t.slug())).orElse(null)))
         .alternates(PublicationPages.alternates(helpers, page, translations))
         .jsonLd(JsonLd.write(webPage))
         .section("page");

@@ -80,8 +80,30 @@ public final class SitePages implements SiteFrame {
     return helpers.card(summary, config.language());
   }
 
+  /**
+   * The edition of {@code language} ({@code null}: the main one), or a 404 when the site has no
+   * edition in it: routes under {@code /TAG} pass the tag.
+   */
+  private Edition edition(String language) {
+    return language == null ? helpers.editions.main() : helpers.editions.require(language);
+  }
+
+  /** The site's languages after the main one, as configured: the prefixes of routes. */
+  public List<String> prefixedLanguages() {
+    return helpers.editions.prefixedLanguages();
+  }
+
+  /** Where {@code /languages/TAG} went: the home of the language's edition, if it has one. */
+  public java.util.Optional<String> editionHome(String language) {
+    return helpers.editions.of(language).map(Edition::home);
+  }
+
   public RenderedPage home() {
-    return html(publications::home);
+    return home(null);
+  }
+
+  public RenderedPage home(String language) {
+    return html(() -> publications.home(edition(language)));
   }
 
   public RenderedPage publication(String slug) {
@@ -94,58 +116,78 @@ public final class SitePages implements SiteFrame {
   }
 
   public RenderedPage all(int page) {
-    return html(() -> listings.all(page));
+    return all(null, page);
   }
 
-  public RenderedPage topic(String slug, int page) {
-    return html(() -> listings.topic(slug, page));
+  public RenderedPage all(String language, int page) {
+    return html(() -> listings.all(edition(language), ListingFilter.NONE, page));
   }
 
-  public RenderedPage region(String slug, int page) {
-    return html(() -> listings.region(slug, page));
+  /**
+   * {@code /publications} (or an edition's) with filters ({@link ListingFilter}): a filter naming
+   * nothing of ours is a 404, a page past the end too; no piece matching them is a page that says so.
+   */
+  RenderedPage filtered(String language, ListingFilter filter, int page) {
+    return html(() -> listings.all(edition(language), filter, page));
   }
 
-  public RenderedPage expert(String slug, int page) {
-    return html(() -> listings.expert(slug, page));
+  public RenderedPage topic(String language, String slug, int page) {
+    return html(() -> listings.topic(edition(language), slug, page));
   }
 
-  public RenderedPage type(String type, int page) {
-    return html(() -> listings.type(type, page));
+  public RenderedPage region(String language, String slug, int page) {
+    return html(() -> listings.region(edition(language), slug, page));
   }
 
-  public RenderedPage year(int year, int page) {
-    return html(() -> listings.year(year, page));
+  public RenderedPage expert(String language, String slug, int page) {
+    return html(() -> listings.expert(edition(language), slug, page));
+  }
+
+  public RenderedPage type(String language, String type, int page) {
+    return html(() -> listings.type(edition(language), type, page));
+  }
+
+  public RenderedPage year(String language, int year, int page) {
+    return html(() -> listings.year(edition(language), year, page));
   }
 
   public RenderedPage language(String tag, int page) {
-    return html(() -> listings.language(tag, page));
+    return html(() -> listings.language(helpers.editions.main(), tag, page));
   }
 
-  public RenderedPage topics() {
-    return html(listings::topicsIndex);
+  public RenderedPage topics(String language) {
+    return html(() -> listings.topicsIndex(edition(language)));
   }
 
-  public RenderedPage regions() {
-    return html(listings::regionsIndex);
+  public RenderedPage regions(String language) {
+    return html(() -> listings.regionsIndex(edition(language)));
   }
 
-  public RenderedPage experts() {
-    return html(listings::expertsIndex);
+  public RenderedPage experts(String language) {
+    return html(() -> listings.expertsIndex(edition(language)));
   }
 
-  public RenderedPage archive() {
-    return html(listings::archiveIndex);
+  public RenderedPage archive(String language) {
+    return html(() -> listings.archiveIndex(edition(language)));
   }
 
   /** A feed: {@code kind} is "site", "topic", "region" or "expert"; {@code slug} is ignored for "site". */
   public RenderedPage feed(String kind, String slug, boolean atom) {
+    return feed(null, kind, slug, atom);
+  }
+
+  /** A feed of {@code language}'s edition ({@code null}: the main one). */
+  public RenderedPage feed(String language, String kind, String slug, boolean atom) {
     Feeds.Format format = atom ? Feeds.Format.ATOM : Feeds.Format.RSS;
-    return text(format.contentType, () -> switch (kind) {
-      case "site" -> feeds.site(format);
-      case "topic" -> feeds.topic(slug, format);
-      case "region" -> feeds.region(slug, format);
-      case "expert" -> feeds.expert(slug, format);
-      default -> throw new ContentNotFoundException("feed", kind);
+    return text(format.contentType, () -> {
+      Edition e = edition(language);
+      return switch (kind) {
+        case "site" -> feeds.site(e, format);
+        case "topic" -> feeds.topic(e, slug, format);
+        case "region" -> feeds.region(e, slug, format);
+        case "expert" -> feeds.expert(e, slug, format);
+        default -> throw new ContentNotFoundException("feed", kind);
+      };
     });
   }
 

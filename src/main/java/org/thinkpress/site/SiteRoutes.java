@@ -37,6 +37,8 @@ public final class SiteRoutes {
   private final Assets assets;
   private final String htmlCacheControl;
   private final MovedContent moved;
+  /** The filtered listings' own share of the cache: see {@link #publications}. */
+  private final PageCache filteredCache;
 
   public SiteRoutes(SitePages pages, PageCache cache, Assets assets) {
     this(pages, cache, assets, MovedContent.NONE);
@@ -47,6 +49,7 @@ public final class SiteRoutes {
     this.moved = requireNonNull(moved, "moved");
     this.pages = requireNonNull(pages, "pages");
     this.cache = requireNonNull(cache, "cache");
+    this.filteredCache = cache.sibling(8);
     this.assets = requireNonNull(assets, "assets");
     int maxAge = pages.config().htmlMaxAgeSeconds();
     this.htmlCacheControl = maxAge == 0 ? "no-cache" : "public, max-age=" + maxAge;
@@ -54,47 +57,28 @@ public final class SiteRoutes {
 
   public void register(RoutesConfig routes) {
     routes.before(this::answerFromCache);
-    get(routes, "/", ctx -> cached(ctx, "/", pages::home));
-    get(routes, Urls.PUBLICATIONS, ctx -> paged(ctx, Urls.PUBLICATIONS, pages::all));
+    registerEdition(routes, null);
+    for (String language : pages.prefixedLanguages()) {
+      registerEdition(routes, language);
+    }
     get(routes, Urls.PUBLICATIONS + "/{slug}", ctx -> {
       String slug = slug(ctx, "publication");
       orMoved(ctx, "publication", slug, "", () -> cached(ctx, Urls.publication(slug), () -> pages.publication(slug)));
-    });
-    get(routes, Urls.TOPICS, ctx -> cached(ctx, Urls.TOPICS, pages::topics));
-    get(routes, Urls.REGIONS, ctx -> cached(ctx, Urls.REGIONS, pages::regions));
-    get(routes, Urls.EXPERTS, ctx -> cached(ctx, Urls.EXPERTS, pages::experts));
-    get(routes, Urls.ARCHIVE, ctx -> cached(ctx, Urls.ARCHIVE, pages::archive));
-    get(routes, Urls.TOPICS + "/{slug}", ctx -> {
-      String slug = slug(ctx, "topic");
-      orMoved(ctx, "topic", slug, "", () -> paged(ctx, Urls.topic(slug), page -> pages.topic(slug, page)));
-    });
-    get(routes, Urls.REGIONS + "/{slug}", ctx -> {
-      String slug = slug(ctx, "region");
-      orMoved(ctx, "region", slug, "", () -> paged(ctx, Urls.region(slug), page -> pages.region(slug, page)));
-    });
-    get(routes, Urls.EXPERTS + "/{slug}", ctx -> {
-      String slug = slug(ctx, "expert");
-      orMoved(ctx, "expert", slug, "", () -> paged(ctx, Urls.expert(slug), page -> pages.expert(slug, page)));
-    });
-    get(routes, "/types/{slug}", ctx -> {
-      String type = slug(ctx, "type");
-      paged(ctx, Urls.type(type), page -> pages.type(type, page));
-    });
-    get(routes, Urls.ARCHIVE + "/{year}", ctx -> {
-      String year = ctx.pathParam("year");
-      if (!year.matches("[0-9]{4}")) {
-        throw new ContentNotFoundException("archive year", year);
-      }
-      paged(ctx, Urls.year(Integer.parseInt(year)), page -> pages.year(Integer.parseInt(year), page));
     });
     get(routes, "/languages/{tag}", ctx -> {
       String tag = ctx.pathParam("tag");
       if (!tag.matches("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,3}")) {
         throw new ContentNotFoundException("language", tag);
       }
+      var home = pages.editionHome(tag);
+      if (home.isPresent()) {
+        ctx.status(301);
+        ctx.header("Cache-Control", htmlCacheControl);
+        ctx.header("Location", home.get());
+        return;
+      }
       paged(ctx, Urls.language(tag), page -> pages.language(tag, page));
     });
-    registerFeeds(routes);
     get(routes, Urls.SITEMAP, ctx -> cached(ctx, Urls.SITEMAP, () -> pages.sitemap(0)));
     get(routes, "/sitemap-{part}.xml", ctx -> {
       String part = ctx.pathParam("part");
@@ -123,20 +107,59 @@ public final class SiteRoutes {
     });
   }
 
-  private void registerFeeds(RoutesConfig routes) {
-    get(routes, Urls.FEED_RSS, ctx -> cached(ctx, Urls.FEED_RSS, () -> pages.feed("site", null, false)));
-    get(routes, Urls.FEED_ATOM, ctx -> cached(ctx, Urls.FEED_ATOM, () -> pages.feed("site", null, true)));
+  /**
+   * The home, listings, indexes and feeds of one language's edition: the main one's ({@code null})
+   * at the plain paths, another's under {@code /TAG}. Publication pages are the same in every one.
+   */
+  private void registerEdition(RoutesConfig routes, String language) {
+    Edition edition = language == null ? Edition.main("") : Edition.of(language);
+    String p = edition.prefix();
+    get(routes, edition.home(), ctx -> cached(ctx, edition.home(), () -> pages.home(language)));
+    get(routes, p + Urls.PUBLICATIONS, ctx -> publications(ctx, language, p + Urls.PUBLICATIONS));
+    get(routes, p + Urls.TOPICS, ctx -> cached(ctx, p + Urls.TOPICS, () -> pages.topics(language)));
+    get(routes, p + Urls.REGIONS, ctx -> cached(ctx, p + Urls.REGIONS, () -> pages.regions(language)));
+    get(routes, p + Urls.EXPERTS, ctx -> cached(ctx, p + Urls.EXPERTS, () -> pages.experts(language)));
+    get(routes, p + Urls.ARCHIVE, ctx -> cached(ctx, p + Urls.ARCHIVE, () -> pages.archive(language)));
+    get(routes, p + Urls.TOPICS + "/{slug}", ctx -> {
+      String slug = slug(ctx, "topic");
+      orMoved(ctx, p, "topic", slug, "", () -> paged(ctx, p + Urls.topic(slug), page -> pages.topic(language, slug, page)));
+    });
+    get(routes, p + Urls.REGIONS + "/{slug}", ctx -> {
+      String slug = slug(ctx, "region");
+      orMoved(ctx, p, "region", slug, "", () -> paged(ctx, p + Urls.region(slug), page -> pages.region(language, slug, page)));
+    });
+    get(routes, p + Urls.EXPERTS + "/{slug}", ctx -> {
+      String slug = slug(ctx, "expert");
+      orMoved(ctx, p, "expert", slug, "", () -> paged(ctx, p + Urls.expert(slug), page -> pages.expert(language, slug, page)));
+    });
+    get(routes, p + "/types/{slug}", ctx -> {
+      String type = slug(ctx, "type");
+      paged(ctx, p + Urls.type(type), page -> pages.type(language, type, page));
+    });
+    get(routes, p + Urls.ARCHIVE + "/{year}", ctx -> {
+      String year = ctx.pathParam("year");
+      if (!year.matches("[0-9]{4}")) {
+        throw new ContentNotFoundException("archive year", year);
+      }
+      paged(ctx, p + Urls.year(Integer.parseInt(year)), page -> pages.year(language, Integer.parseInt(year), page));
+    });
+    registerFeeds(routes, language, p);
+  }
+
+  private void registerFeeds(RoutesConfig routes, String language, String p) {
+    get(routes, p + Urls.FEED_RSS, ctx -> cached(ctx, p + Urls.FEED_RSS, () -> pages.feed(language, "site", null, false)));
+    get(routes, p + Urls.FEED_ATOM, ctx -> cached(ctx, p + Urls.FEED_ATOM, () -> pages.feed(language, "site", null, true)));
     for (String kind : new String[] {"topic", "region", "expert"}) {
-      String base = "/" + kind + "s/{slug}";
+      String base = p + "/" + kind + "s/{slug}";
       get(routes, base + Urls.FEED_RSS, ctx -> {
         String slug = slug(ctx, kind);
-        orMoved(ctx, kind, slug, Urls.FEED_RSS,
-            () -> cached(ctx, "/" + kind + "s/" + slug + Urls.FEED_RSS, () -> pages.feed(kind, slug, false)));
+        orMoved(ctx, p, kind, slug, Urls.FEED_RSS,
+            () -> cached(ctx, p + "/" + kind + "s/" + slug + Urls.FEED_RSS, () -> pages.feed(language, kind, slug, false)));
       });
       get(routes, base + Urls.FEED_ATOM, ctx -> {
         String slug = slug(ctx, kind);
-        orMoved(ctx, kind, slug, Urls.FEED_ATOM,
-            () -> cached(ctx, "/" + kind + "s/" + slug + Urls.FEED_ATOM, () -> pages.feed(kind, slug, true)));
+        orMoved(ctx, p, kind, slug, Urls.FEED_ATOM,
+            () -> cached(ctx, p + "/" + kind + "s/" + slug + Urls.FEED_ATOM, () -> pages.feed(language, kind, slug, true)));
       });
     }
   }
@@ -187,6 +210,45 @@ public final class SiteRoutes {
     PageResponder.send(ctx, cache.get(key, render), htmlCacheControl);
   }
 
+  /**
+   * {@code /publications} with filters, or without them a plain paged listing. A filtered page is
+   * kept only under its canonical address (filters in their order, then the page), and in its own
+   * part of the cache ({@link #filteredCache}, an eighth of the cache's memory): however many
+   * combinations are asked for, they evict one another, never the site's other pages. Any other
+   * spelling of the same filters is a 301 to the canonical one.
+   */
+  private void publications(Context ctx, String language, String path) throws IOException {
+    String query = ctx.queryString();
+    if (query == null || isPageQuery(query) || query.equals("page=1")) {
+      paged(ctx, path, page -> pages.all(language, page));
+      return;
+    }
+    if (query.length() > MAX_KEPT_QUERY) {
+      throw new InvalidRequestException("the filters are longer than " + MAX_KEPT_QUERY + " characters");
+    }
+    ListingFilter filter = ListingFilter.parse(ctx.queryParamMap());
+    int page = pageNumber(ctx.queryParam("page"));
+    String canonical = filter.href(path, page);
+    if (!canonical.equals(path + "?" + query)) {
+      ctx.status(301);
+      ctx.header("Cache-Control", htmlCacheControl);
+      ctx.header("Location", canonical);
+      return;
+    }
+    PageResponder.send(ctx, filteredCache.get(canonical, () -> pages.filtered(language, filter, page)), htmlCacheControl);
+  }
+
+  /** A page number from {@code ?page=}: 1 when absent, a 400 when malformed or out of range. */
+  private static int pageNumber(String raw) {
+    if (raw == null) {
+      return 1;
+    }
+    if (!raw.matches("[1-9][0-9]{0,5}") || Integer.parseInt(raw) > MAX_PAGE) {
+      throw new InvalidRequestException("the page number '" + abbreviate(raw) + "' is not a whole number from 1 to " + MAX_PAGE);
+    }
+    return Integer.parseInt(raw);
+  }
+
   /** A listing with {@code ?page=N}: 1 redirects to the plain URL, anything malformed is a 400. */
   private void paged(Context ctx, String path, IntFunction<RenderedPage> render) throws IOException {
     String raw = ctx.queryParam("page");
@@ -217,10 +279,15 @@ public final class SiteRoutes {
   }
 
   private void orMoved(Context ctx, String kind, String slug, String suffix, Serve serve) throws IOException {
+    orMoved(ctx, "", kind, slug, suffix, serve);
+  }
+
+  /** As above, for a listing under an edition's {@code prefix}. */
+  private void orMoved(Context ctx, String prefix, String kind, String slug, String suffix, Serve serve) throws IOException {
     try {
       serve.run();
     } catch (ContentNotFoundException notFound) {
-      movedTo(ctx, "/" + kind + "s/" + moved.newSlug(kind, slug).orElseThrow(() -> notFound) + suffix);
+      movedTo(ctx, prefix + "/" + kind + "s/" + moved.newSlug(kind, slug).orElseThrow(() -> notFound) + suffix);
     }
   }
 

@@ -65,7 +65,24 @@ public final class SiteViews {
   /** @param expert on an expert's page, what it shows beside the biography; else {@code null} */
   public record ListingPage(String kicker, String heading, String intro, Profile profile, List<Link> breadcrumbs,
                             List<Link> related, String relatedLabel, List<Card> cards, Pager pager,
-                            FeedLinks feeds, ExpertFacts expert) {}
+                            FeedLinks feeds, ExpertFacts expert, FilterPanel filters) {
+
+    public ListingPage(String kicker, String heading, String intro, Profile profile, List<Link> breadcrumbs,
+                       List<Link> related, String relatedLabel, List<Card> cards, Pager pager, FeedLinks feeds) {
+      this(kicker, heading, intro, profile, breadcrumbs, related, relatedLabel, cards, pager, feeds, null, null);
+    }
+  }
+
+  /**
+   * The filter links of {@code /publications}: per dimension, the values that have pieces among the
+   * other filters' (with their counts); a selected value links to the page without it.
+   */
+  public record FilterPanel(String heading, List<FilterGroup> groups, List<Link> removals, Link clear,
+                            String emptyText) {}
+
+  public record FilterGroup(String label, List<FilterOption> options) {}
+
+  public record FilterOption(String href, String label, String count, boolean selected) {}
 
   public record IndexPage(String heading, String intro, List<IndexEntry> entries) {}
 

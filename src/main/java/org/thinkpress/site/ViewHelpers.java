@@ -27,11 +27,13 @@ final class ViewHelpers {
 
   final ContentReader reader;
   final SiteConfig config;
+  final Editions editions;
   private final String stylesheet;
 
   ViewHelpers(ContentReader reader, SiteConfig config, String stylesheet) {
     this.reader = reader;
     this.config = config;
+    this.editions = new Editions(config, reader);
     this.stylesheet = stylesheet;
   }
 
@@ -43,35 +45,57 @@ final class ViewHelpers {
     return SiteIdentity.from(reader.settings());
   }
 
-  /** A layout for a page in {@code language}, with the site's navigation. */
+  /** A layout for a page of the main edition in {@code language}, with the site's navigation. */
   LayoutBuilder layout(String language, String title, String description, String path) {
+    return layout(editions.main(), language, title, description, path);
+  }
+
+  /**
+   * A layout for a page of {@code edition} in {@code language} ({@code path} already in the
+   * edition), its navigation in the edition; the switcher leads to each edition's home until the
+   * page sets its own.
+   */
+  LayoutBuilder layout(Edition edition, String language, String title, String description, String path) {
     Messages msg = Messages.of(language);
     Taxonomy taxonomy = reader.taxonomy();
     List<Link> footerTopics = taxonomy.topics().stream()
-        .map(topic -> new Link(Urls.topic(topic.slug()), topic.nameIn(msg.language()))).toList();
-    List<LanguageLink> languages = reader.languages().size() < 2 ? List.of() : reader.languages().stream()
-        .map(tag -> new LanguageLink(Urls.language(tag), Languages.nativeName(tag), tag)).toList();
+        .map(topic -> new Link(edition.path(Urls.topic(topic.slug())), topic.nameIn(msg.language()))).toList();
     SiteIdentity identity = identity();
     String fullTitle = title == null ? identity.name() : title + " | " + identity.name();
     return new LayoutBuilder(identity, msg, language, fullTitle, description == null || description.isBlank()
-        ? identity.description() : description, config.absolute(path), footerTopics, languages, stylesheet);
+        ? identity.description() : description, config.absolute(path), footerTopics,
+        editions.switcher(other -> null), stylesheet).prefix(edition.prefix());
   }
 
   /** A card shown on a page in {@code pageLanguage}; the card itself speaks the piece's language. */
   Card card(PublicationSummary summary, String pageLanguage) {
+    return card(summary, editions.forLanguage(pageLanguage), pageLanguage);
+  }
+
+  /** A card on a page of {@code edition}: its type and experts link to the edition's listings. */
+  Card card(PublicationSummary summary, Edition edition, String pageLanguage) {
     Messages msg = Messages.of(summary.language());
     Taxonomy taxonomy = reader.taxonomy();
     boolean foreign = !summary.language().equals(pageLanguage);
     List<Link> experts = taxonomy.experts(summary.expertIds()).stream()
-        .map(expert -> new Link(Urls.expert(expert.slug()), expert.nameIn(summary.language()))).toList();
+        .map(expert -> new Link(edition.path(Urls.expert(expert.slug())), expert.nameIn(summary.language()))).toList();
     String href = Urls.piece(summary.type(), summary.slug());
     // a site page (a search result) has no listing of its type: its kicker links to the page itself
-    String typeHref = PublicationTypes.isPage(summary.type()) ? href : Urls.type(summary.type());
+    String typeHref = PublicationTypes.isPage(summary.type()) ? href : edition.path(Urls.type(summary.type()));
     return new Card(href, summary.title(), summary.standfirst(),
         new Link(typeHref, msg.typeLabel(summary.type())), experts,
         Formats.date(summary.publishedAt(), msg.locale(), config.zone()),
-        msg.format("publication.reading", summary.readingMinutes()),
-        foreign ? summary.language() : null, foreign ? Languages.nativeName(summary.language()) : null);
+        msg.plural("reading.minutes", summary.readingMinutes()),
+        foreign ? summary.language() : null,
+        foreign ? Languages.nativeName(summary.language()) : null);
+  }
+
+  List<Card> cards(List<PublicationSummary> summaries, Edition edition) {
+    List<Card> cards = new ArrayList<>(summaries.size());
+    for (PublicationSummary summary : summaries) {
+      cards.add(card(summary, edition, edition.language()));
+    }
+    return cards;
   }
 
   List<Card> cards(List<PublicationSummary> summaries, String pageLanguage) {
@@ -109,11 +133,20 @@ final class ViewHelpers {
   }
 
   List<Link> topicLinks(List<Topic> topics, String language) {
-    return topics.stream().map(topic -> new Link(Urls.topic(topic.slug()), topic.nameIn(language))).toList();
+    return topicLinks(topics, editions.forLanguage(language), language);
+  }
+
+  List<Link> topicLinks(List<Topic> topics, Edition edition, String language) {
+    return topics.stream().map(topic -> new Link(edition.path(Urls.topic(topic.slug())), topic.nameIn(language))).toList();
   }
 
   List<Link> regionLinks(List<Region> regions, String language) {
-    return regions.stream().map(region -> new Link(Urls.region(region.slug()), region.nameIn(language))).toList();
+    return regionLinks(regions, editions.forLanguage(language), language);
+  }
+
+  List<Link> regionLinks(List<Region> regions, Edition edition, String language) {
+    return regions.stream().map(region -> new Link(edition.path(Urls.region(region.slug())), region.nameIn(language)))
+        .toList();
   }
 
   /** A schema.org {@code Person} for an expert. */

@@ -63,7 +63,6 @@ class SearchRelevanceTest {
       "комиссиями | granitsy-komissii",
       // Armenian: likewise
       "հանձնաժողովներում | sahmanazatum",
-      "Հայաստանում | sahmanazatum",
       "ռեսուրսներ | jrayin-resursner"})
   void russianAndArmenianQueriesMatchThroughStemming(String query, String only) {
     assertThat(slugs(query)).containsExactly(only);
@@ -123,5 +122,28 @@ class SearchRelevanceTest {
     assertThat(search.search(byDate).request().byDate()).isTrue();
     assertThat(search.search(SearchRequest.text("").withOrder(true)).hits()).extracting(hit -> hit.summary().slug())
         .startsWith("election-cyber-defence", "gas-pipeline-transit", "interview-insuring-ships");
+  }
+
+  @Test
+  void russianFormsOfARegionsNameFindTheRegionsPieces() {
+    // tagged Armenia (its Russian name "Армения"); "Армении" is what a reader writes after "в"
+    List<String> armenia = List.of("border-commissions-explained", "remittances-armenia", "granitsy-komissii",
+        "sahmanazatum");
+    assertThat(slugs("Армения")).containsExactlyInAnyOrderElementsOf(armenia);
+    assertThat(slugs("Армении")).containsExactlyInAnyOrderElementsOf(armenia);
+  }
+
+  @Test
+  void armenianFormsOfARegionsNameFindTheRegionsPiecesTheOneSayingItFirst() {
+    // "Հայաստանում" (in Armenia): the body of sahmanazatum has "Հայաստանի"; the others are tagged Armenia ("Հայաստան")
+    assertThat(slugs("Հայաստանում")).first().isEqualTo("sahmanazatum");
+    assertThat(slugs("Հայաստանում")).containsExactlyInAnyOrder("sahmanazatum", "border-commissions-explained",
+        "remittances-armenia", "granitsy-komissii");
+  }
+
+  @Test
+  void russianFormsOfATopicsNameFindAsManyAsTheName() {
+    assertThat(slugs("энергетики")).containsExactlyInAnyOrderElementsOf(slugs("энергетика"))
+        .contains("water-irrigation-central-asia");
   }
 }

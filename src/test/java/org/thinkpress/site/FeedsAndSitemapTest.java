@@ -40,16 +40,17 @@ class FeedsAndSitemapTest {
     return new SyndFeedInput().build(new StringReader(response.body()));
   }
 
+  // the main language's feeds: its pieces and those with no English version (the others are in /ru/feed.xml, /hy/feed.xml)
   @ParameterizedTest
   @CsvSource({
-      "20, /feed.xml, rss_2.0, application/rss+xml; charset=utf-8",
-      "20, /atom.xml, atom_1.0, application/atom+xml; charset=utf-8",
+      "15, /feed.xml, rss_2.0, application/rss+xml; charset=utf-8",
+      "15, /atom.xml, atom_1.0, application/atom+xml; charset=utf-8",
       "6, /topics/energy/feed.xml, rss_2.0, application/rss+xml; charset=utf-8",
       "6, /topics/energy/atom.xml, atom_1.0, application/atom+xml; charset=utf-8",
-      "10, /regions/south-caucasus/feed.xml, rss_2.0, application/rss+xml; charset=utf-8",
-      "7, /regions/armenia/atom.xml, atom_1.0, application/atom+xml; charset=utf-8",
-      "6, /experts/lilit-arakelyan/feed.xml, rss_2.0, application/rss+xml; charset=utf-8",
-      "6, /experts/irina-moraru/atom.xml, atom_1.0, application/atom+xml; charset=utf-8"})
+      "7, /regions/south-caucasus/feed.xml, rss_2.0, application/rss+xml; charset=utf-8",
+      "5, /regions/armenia/atom.xml, atom_1.0, application/atom+xml; charset=utf-8",
+      "4, /experts/lilit-arakelyan/feed.xml, rss_2.0, application/rss+xml; charset=utf-8",
+      "4, /experts/irina-moraru/atom.xml, atom_1.0, application/atom+xml; charset=utf-8"})
   void feedsParseBackWithTheirEntries(int entries, String path, String type, String contentType) throws Exception {
     SyndFeed feed = feed(path);
 
@@ -69,7 +70,7 @@ class FeedsAndSitemapTest {
     SyndFeed feed = feed("/atom.xml");
     List<SyndEntry> entries = feed.getEntries();
 
-    assertThat(entries).hasSize(20);
+    assertThat(entries).hasSize(15);
     for (int i = 1; i < entries.size(); i++) {
       assertThat(entries.get(i - 1).getPublishedDate()).isAfterOrEqualTo(entries.get(i).getPublishedDate());
     }
@@ -86,7 +87,7 @@ class FeedsAndSitemapTest {
   @Test
   void feedLinksInsideContentAreAbsolute() throws Exception {
     List<SyndEntry> entries = feed("/feed.xml").getEntries();
-    assertThat(entries).hasSize(20);
+    assertThat(entries).hasSize(15);
     assertThat(entries).anySatisfy(entry -> assertThat(entry.getContents().get(0).getValue()).contains("href=\"http"));
     for (SyndEntry entry : entries) {
       String content = entry.getContents().get(0).getValue();

@@ -50,7 +50,7 @@ class SiteHttpTest {
   @ParameterizedTest
   @ValueSource(strings = {"/", "/publications", ENGLISH, RUSSIAN, "/topics", "/topics/energy", "/regions",
       "/regions/south-caucasus", "/experts", "/experts/lilit-arakelyan", "/types/report", "/archive", "/archive/2025",
-      "/languages/ru", "/publications?page=2"})
+      "/ru/", "/ru/publications", "/hy/topics/energy", "/publications?page=2"})
   void everyPageTypeHasOneH1AUniqueTitleAndACanonicalLink(String path) {
     Document page = html(path);
 
