@@ -29,19 +29,17 @@ record ListingFilter(Map<String, String> values) {
   }
 
   /**
-   * The filters of a query string's parameters ({@code page} aside), or an
-   * {@link InvalidRequestException} naming the parameter that is unknown, repeated, empty or malformed.
+   * The filters of a query string's parameters, or an {@link InvalidRequestException} naming the
+   * filter that is repeated, empty or malformed. Other parameters ({@code page}, a campaign's
+   * {@code utm_source}, a mistyped name) are no filters and are left to others or ignored, as every
+   * other page of the site ignores them.
    */
   static ListingFilter parse(Map<String, List<String>> parameters) {
     Map<String, String> values = new LinkedHashMap<>();
     for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
       String name = parameter.getKey();
-      if (name.equals("page")) {
-        continue;
-      }
       if (!DIMENSIONS.contains(name)) {
-        throw new InvalidRequestException("'" + abbreviate(name) + "' is not a filter of publications; the filters are "
-            + String.join(", ", DIMENSIONS));
+        continue;
       }
       if (parameter.getValue().size() != 1) {
         throw new InvalidRequestException("the filter '" + name + "' is given " + parameter.getValue().size()
@@ -75,6 +73,18 @@ record ListingFilter(Map<String, String> values) {
         default -> "lilit-arakelyan";
       };
     };
+  }
+
+  /** The part of a query string a listing reads: its filters and {@code page}, in the order given. */
+  static String readPart(String query) {
+    List<String> kept = new ArrayList<>();
+    for (String pair : query.split("&")) {
+      String name = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
+      if (name.equals("page") || DIMENSIONS.contains(name)) {
+        kept.add(pair);
+      }
+    }
+    return String.join("&", kept);
   }
 
   boolean isEmpty() {

@@ -227,9 +227,15 @@ public final class SiteRoutes {
       throw new InvalidRequestException("the filters are longer than " + MAX_KEPT_QUERY + " characters");
     }
     ListingFilter filter = ListingFilter.parse(ctx.queryParamMap());
+    if (filter.isEmpty()) {
+      paged(ctx, path, page -> pages.all(language, page));
+      return;
+    }
     int page = pageNumber(ctx.queryParam("page"));
     String canonical = filter.href(path, page);
-    if (!canonical.equals(path + "?" + query)) {
+    // what the listing does not read (utm_source=...) neither moves the page nor splits the cache
+    String read = ListingFilter.readPart(query);
+    if (!canonical.equals(path + "?" + read)) {
       ctx.status(301);
       ctx.header("Cache-Control", htmlCacheControl);
       ctx.header("Location", canonical);

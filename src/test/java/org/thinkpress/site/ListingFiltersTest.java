@@ -101,9 +101,16 @@ class ListingFiltersTest {
     assertThat(site.get("/publications?topic=energy&page=9").statusCode()).isEqualTo(404);
   }
 
+  @Test
+  void parametersThatAreNoFiltersAreIgnoredAsEverywhereOnTheSite() {
+    String filtered = site.get("/publications?topic=energy").body();
+
+    assertThat(site.get("/publications?topic=energy&utm_source=newsletter").body()).isEqualTo(filtered);
+    assertThat(site.get("/publications?colour=red").body()).isEqualTo(site.get("/publications").body());
+  }
+
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource(delimiter = '|', value = {
-      "/publications?colour=red | 400 | 'colour' is not a filter of publications; the filters are type, topic, region, expert, language, year",
       "/publications?topic=energy&topic=economy | 400 | the filter 'topic' is given 2 times; give it once",
       "/publications?year=20x5 | 400 | the year '20x5' is not a year such as 2025",
       "/publications?topic= | 400 | the topic '' is not a topic name as its address writes it, such as energy",
