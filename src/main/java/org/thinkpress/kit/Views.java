@@ -32,6 +32,25 @@ public final class Views {
   public record Profile(String href, String name, String role, String affiliation, String photoUrl, String bioHtml,
                         List<Link> links) {}
 
+  /**
+   * An uploaded image as pages show it ({@code kit/picture.jte}), built by {@code media.Images}:
+   * {@code src} and {@code srcset} are the JPEG or PNG variants ({@code type} says which),
+   * {@code webpSrcset} the WebP ones (empty when there are none: a GIF, an upload older than
+   * variants, then {@code src} is the original); {@code width} and {@code height} the original's
+   * pixels, so that the page keeps its place before the image arrives; {@code largest} the URL of
+   * the widest JPEG or PNG and its size, for social cards. {@code caption} and {@code credit} may be
+   * empty.
+   */
+  public record Image(String src, int width, int height, String alt, String webpSrcset, String srcset, String type,
+                      String caption, String credit, String largest, int largestWidth, int largestHeight) {
+
+    /** The same image with another alternative text, caption and credit. */
+    public Image described(String newAlt, String newCaption, String newCredit) {
+      return new Image(src, width, height, newAlt, webpSrcset, srcset, type, newCaption, newCredit, largest, largestWidth,
+          largestHeight);
+    }
+  }
+
   /** Links to the neighbouring pages of a paginated listing. */
   public record Pager(String position, String newerHref, String olderHref) {}
 

@@ -1,0 +1,180 @@
+package org.thinkpress.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.thinkpress.accounts.Role;
+import org.thinkpress.app.TestSite;
+import org.thinkpress.kit.Views;
+
+/** The image pipeline: variants at upload, metadata out, photos upright, bombs and non-images refused. */
+class ImagePipelineTest {
+
+  static TestSite site;
+  static Jdbi jdbi;
+  static long account;
+
+  @BeforeAll
+  static void start() {
+    site = TestSite.start(Map.of(), false);
+    jdbi = site.app().database().jdbi();
+    account = site.app().accounts().create("ed@think.example", "Ed", Role.EDITOR, "a long enough password").id();
+  }
+
+  @AfterAll
+  static void stop() {
+    site.close();
+  }
+
+  static Uploads uploads() throws IOException {
+    return new Uploads(jdbi, Files.createTempDirectory(site.folder(), "uploads-"), 20 * 1024 * 1024, Clock.systemUTC());
+  }
+
+  static Uploads.Upload store(Uploads uploads, byte[] bytes, String name) {
+    return uploads.store(new ByteArrayInputStream(bytes), name, account);
+  }
+
+  @Test
+  void aWidePhotoGetsFourWidthsInWebPAndJpegWithTheirSizes() throws IOException {
+    Uploads uploads = uploads();
+    Uploads.Upload photo = store(uploads, TestImages.halves("jpeg", 2000, 1000), "harbour.jpg");
+
+    Views.Image image = new Images(jdbi).image(photo.url(), "The harbour", "", "").orElseThrow();
+
+    String hash = photo.fileName().substring(0, 32);
+    assertThat(image.webpSrcset()).isEqualTo("/media/" + hash + "-480.webp 480w, /media/" + hash + "-800.webp 800w, /media/"
+        + hash + "-1200.webp 1200w, /media/" + hash + "-1600.webp 1600w");
+    assertThat(image.srcset()).isEqualTo("/media/" + hash + "-480.jpg 480w, /media/" + hash + "-800.jpg 800w, /media/"
+        + hash + "-1200.jpg 1200w, /media/" + hash + "-1600.jpg 1600w");
+    assertThat(image.src()).isEqualTo("/media/" + hash + "-800.jpg");
+    assertThat(image.largest()).isEqualTo("/media/" + hash + "-1600.jpg");
+    assertThat(image.width()).isEqualTo(2000);
+    assertThat(image.height()).isEqualTo(1000);
+    for (int width : new int[] {480, 800, 1200, 1600}) {
+      byte[] webp = Files.readAllBytes(uploads.folder().resolve(hash + "-" + width + ".webp"));
+      assertThat(new String(webp, 0, 4, StandardCharsets.US_ASCII)).isEqualTo("RIFF");
+      assertThat(new String(webp, 8, 4, StandardCharsets.US_ASCII)).isEqualTo("WEBP");
+      BufferedImage decoded = TestImages.decode(webp);
+      assertThat(decoded.getWidth()).isEqualTo(width);
+      assertThat(decoded.getHeight()).isEqualTo(width / 2);
+      BufferedImage jpeg = TestImages.decode(Files.readAllBytes(uploads.folder().resolve(hash + "-" + width + ".jpg")));
+      assertThat(jpeg.getWidth()).isEqualTo(width);
+      assertThat(jpeg.getHeight()).isEqualTo(width / 2);
+    }
+  }
+
+  @Test
+  void aSmallImageIsNeverUpscaledAndATransparentOneFallsBackToPng() throws IOException {
+    Uploads uploads = uploads();
+    Uploads.Upload small = store(uploads, TestImages.halves("jpeg", 300, 200), "small.jpg");
+    Uploads.Upload logo = store(uploads, TestImages.transparentPng(1000, 500), "logo.png");
+    Images images = new Images(jdbi);
+
+    Views.Image smallImage = images.image(small.url(), "Small", "", "").orElseThrow();
+    Views.Image logoImage = images.image(logo.url(), "Logo", "", "").orElseThrow();
+
+    String smallHash = small.fileName().substring(0, 32);
+    assertThat(smallImage.srcset()).isEqualTo("/media/" + smallHash + "-300.jpg 300w");
+    assertThat(smallImage.webpSrcset()).isEqualTo("/media/" + smallHash + "-300.webp 300w");
+    String logoHash = logo.fileName().substring(0, 32);
+    assertThat(logoImage.srcset()).isEqualTo("/media/" + logoHash + "-480.png 480w, /media/" + logoHash + "-800.png 800w,"
+        + " /media/" + logoHash + "-1000.png 1000w");
+    assertThat(logoImage.type()).isEqualTo("image/png");
+    assertThat(TestImages.decode(Files.readAllBytes(uploads.folder().resolve(logoHash + "-480.png"))).getColorModel()
+        .hasAlpha()).isTrue();
+  }
+
+  @Test
+  void noServedFileKeepsTheExifOrGpsPositionOfAPhoto() throws IOException {
+    Uploads uploads = uploads();
+    byte[] photo = TestImages.withExif(TestImages.halves("jpeg", 1000, 600), 1);
+    assertThat(new String(photo, StandardCharsets.ISO_8859_1)).contains(TestImages.GPS_MARK, "Exif");
+    byte[] png = TestImages.pngWithText(TestImages.halves("png", 600, 300), TestImages.GPS_MARK);
+
+    Uploads.Upload stored = store(uploads, photo, "phone.jpg");
+    store(uploads, png, "map.png");
+
+    List<Path> files;
+    try (Stream<Path> list = Files.list(uploads.folder())) {
+      files = list.sorted().toList();
+    }
+    assertThat(files).hasSize(2 + 2 * 3 + 2 * 2);
+    for (Path file : files) {
+      String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+      assertThat(text).as(file.getFileName().toString()).doesNotContain("Exif", TestImages.GPS_MARK, TestImages.CAMERA_MARK);
+    }
+    assertThat(stored.width()).isEqualTo(1000);
+    assertThat(store(uploads, photo, "again.jpg").fileName()).as("the same photo is one upload").isEqualTo(stored.fileName());
+    String url = site.app().uploads().store(new ByteArrayInputStream(photo), "phone.jpg", account).url();
+    assertThat(new String(site.getBytes(url).body(), StandardCharsets.ISO_8859_1)).doesNotContain("Exif", TestImages.GPS_MARK);
+  }
+
+  @Test
+  void aPhotoTakenWithThePhoneUprightIsTurnedAQuarterClockwise() throws IOException {
+    Uploads uploads = uploads();
+    byte[] sideways = TestImages.withExif(TestImages.halves("jpeg", 400, 200), 6);
+
+    Uploads.Upload upload = store(uploads, sideways, "upright.jpg");
+
+    assertThat(upload.width()).isEqualTo(200);
+    assertThat(upload.height()).isEqualTo(400);
+    BufferedImage original = TestImages.decode(Files.readAllBytes(uploads.folder().resolve(upload.fileName())));
+    assertThat(original.getWidth()).isEqualTo(200);
+    assertRed(original.getRGB(100, 50));
+    assertBlue(original.getRGB(100, 350));
+    String hash = upload.fileName().substring(0, 32);
+    BufferedImage variant = TestImages.decode(Files.readAllBytes(uploads.folder().resolve(hash + "-200.webp")));
+    assertThat(variant.getHeight()).isEqualTo(400);
+    assertRed(variant.getRGB(100, 50));
+    assertBlue(variant.getRGB(100, 350));
+  }
+
+  @Test
+  void anImageDeclaringTenGigapixelsIsRefusedBeforeItIsDecoded() throws IOException {
+    Uploads uploads = uploads();
+    byte[] bomb = TestImages.pngDeclaring(100_000, 100_000);
+
+    assertThatThrownBy(() -> store(uploads, bomb, "bomb.png"))
+        .isInstanceOf(UploadRefusedException.class)
+        .hasMessage("the image is 100000 × 100000 pixels, more than the 50 megapixels an image may have");
+    try (Stream<Path> left = Files.list(uploads.folder())) {
+      assertThat(left).isEmpty();
+    }
+  }
+
+  @Test
+  void aFileThatIsNotAnImageGetsNoVariantsAndIsNoImage() throws IOException {
+    Uploads uploads = uploads();
+    Uploads.Upload document = store(uploads, SampleFiles.docx(), "report.docx");
+
+    assertThat(new Images(jdbi).image(document.url(), "A report", "", "")).isEmpty();
+    assertThat(new Images(jdbi).image("/media/0123456789abcdef0123456789abcdef.png", "Missing", "", "")).isEmpty();
+    assertThatThrownBy(() -> store(uploads, "GIF89a this is no image".getBytes(StandardCharsets.US_ASCII), "x.gif"))
+        .isInstanceOf(UploadRefusedException.class)
+        .hasMessage("the file starts like a GIF image but is damaged or not an image");
+  }
+
+  private static void assertRed(int rgb) {
+    assertThat((rgb >> 16) & 0xff).as("red").isGreaterThan(200);
+    assertThat(rgb & 0xff).as("blue").isLessThan(60);
+  }
+
+  private static void assertBlue(int rgb) {
+    assertThat(rgb & 0xff).as("blue").isGreaterThan(200);
+    assertThat((rgb >> 16) & 0xff).as("red").isLessThan(60);
+  }
+}
