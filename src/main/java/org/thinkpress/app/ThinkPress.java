@@ -30,6 +30,7 @@ import org.thinkpress.imports.Importer;
 import org.thinkpress.imports.OldUrls;
 import org.thinkpress.imports.RedirectsAdmin;
 import org.thinkpress.kit.Assets;
+import org.thinkpress.media.Images;
 import org.thinkpress.media.MediaFolder;
 import org.thinkpress.media.UploadHandlers;
 import org.thinkpress.media.Uploads;
@@ -80,6 +81,7 @@ public final class ThinkPress implements AutoCloseable {
   private final Workflow workflow;
   private final TaxonomyEditor taxonomyEditor;
   private final Uploads uploads;
+  private final Images images;
   private final Newsletter newsletter;
   private final SubscriberService subscribers;
   private final OldUrls oldUrls;
@@ -105,6 +107,7 @@ public final class ThinkPress implements AutoCloseable {
       this.workflow = new Workflow(jdbi, contentStore, new PreviewLinks(jdbi, clock), clock);
       this.taxonomyEditor = new TaxonomyEditor(contentStore, clock);
       this.uploads = new Uploads(jdbi, config.dataDir().resolve("uploads"), uploadMaxBytes(), clock);
+      this.images = new Images(jdbi);
       LinkTokens linkTokens = LinkTokens.loadOrCreate(jdbi, clock);
       this.newsletter = Newsletter.open(new Newsletter.Parts(database, clock, config.site(), contentReader, contentStore,
           config.subscribers(), config.newsletter(), config.mail(), config.dataDir(), linkTokens,
@@ -150,7 +153,7 @@ public final class ThinkPress implements AutoCloseable {
     CompletableFuture<Search> indexReady = searchOpened.thenApply(Search::follow);
     Assets assets = new Assets();
     SitePages pages = new SitePages(contentReader, config.site(), assets,
-        (publication, limit) -> await(searchOpened).otherMaterials().forPublication(publication, limit));
+        (publication, limit) -> await(searchOpened).otherMaterials().forPublication(publication, limit), images);
     PageCache pageCache = new PageCache(config.site().cacheMaxBytes(), contentVersion);
     SiteRoutes siteRoutes = new SiteRoutes(pages, pageCache, assets, new SlugRedirects(database.jdbi()));
     Admin admin = admin(assets);
@@ -190,7 +193,7 @@ public final class ThinkPress implements AutoCloseable {
     AdminPages adminPages = new AdminPages(assets, config.site().zone());
     return new Admin(accounts, adminPages, contentStore, config.site().isHttps(), List.of(
         new PublishingAdmin(workflow, taxonomyEditor, contentStore, markdown, adminPages, config.site(),
-            uploadMaxBytes()),
+            uploadMaxBytes(), images),
         new UploadHandlers(uploads, adminPages),
         new SubscriberHandlers(subscribers, contentStore, adminPages, clock),
         new NewsletterAdmin(newsletter.service(), contentStore, markdown, adminPages),
@@ -254,6 +257,11 @@ public final class ThinkPress implements AutoCloseable {
 
   public MarkdownRenderer markdown() {
     return markdown;
+  }
+
+  /** Uploaded images as pages show them, with their variants. */
+  public Images images() {
+    return images;
   }
 
   /** The uploaded images ({@code data.dir/uploads}), for commands that carry them (content export and import). */

@@ -23,14 +23,45 @@ public final class Views {
   /** The feeds of a page. */
   public record FeedLinks(String title, String rss, String atom) {}
 
-  /** A publication in a list. {@code language} is set only when it differs from the page's. */
+  /**
+   * A publication in a list. {@code language} is set only when it differs from the page's;
+   * {@code image} is its featured image, or null.
+   */
   public record Card(String href, String title, String standfirst, Link type, List<Link> experts, DateText published,
-                     String readingTime, String language, String languageName) {}
+                     String readingTime, String language, String languageName, Image image) {
+
+    /** A card without an image. */
+    public Card(String href, String title, String standfirst, Link type, List<Link> experts, DateText published,
+                String readingTime, String language, String languageName) {
+      this(href, title, standfirst, type, experts, published, readingTime, language, languageName, null);
+    }
+  }
 
   /** An expert with a profile: in a byline's "about the authors" and on their own page. */
-  /** An expert as pages show them; {@code links} are their profiles elsewhere, labelled by kind. */
+  /**
+   * An expert as pages show them; {@code links} are their profiles elsewhere, labelled by kind;
+   * {@code photo} their uploaded photo with its variants, or null (then {@code initials} stand in).
+   */
   public record Profile(String href, String name, String role, String affiliation, String photoUrl, String bioHtml,
-                        List<Link> links) {}
+                        List<Link> links, Image photo) {
+
+    /** A profile whose photo, if any, is shown from its address alone. */
+    public Profile(String href, String name, String role, String affiliation, String photoUrl, String bioHtml,
+                   List<Link> links) {
+      this(href, name, role, affiliation, photoUrl, bioHtml, links, null);
+    }
+
+    /** Up to two capital letters of the name, shown when there is no photo. */
+    public String initials() {
+      StringBuilder initials = new StringBuilder();
+      for (String word : name.strip().split("\\s+")) {
+        if (!word.isEmpty() && initials.length() < 2) {
+          initials.appendCodePoint(Character.toUpperCase(word.codePointAt(0)));
+        }
+      }
+      return initials.toString();
+    }
+  }
 
   /**
    * An uploaded image as pages show it ({@code kit/picture.jte}), built by {@code media.Images}:

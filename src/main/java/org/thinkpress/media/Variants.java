@@ -33,8 +33,11 @@ import net.coobird.thumbnailator.Thumbnails;
  */
 final class Variants {
 
-  /** The widths every image is offered at (as far as it is wider): phones, tablets and laptops, high-density screens. */
-  static final int[] WIDTHS = {480, 800, 1200, 1600};
+  /**
+   * The widths every image is offered at (as far as it is wider): thumbnails and experts' photos,
+   * phones, tablets and laptops, high-density screens.
+   */
+  static final int[] WIDTHS = {160, 480, 800, 1200, 1600};
   static final float WEBP_QUALITY = 0.74f;
   static final float JPEG_QUALITY = 0.80f;
   private static final float UPRIGHT_QUALITY = 0.92f;

@@ -43,13 +43,19 @@ public final class PublishingViews {
    *
    * @param actions the buttons to show: value and label
    */
+  /**
+   * The featured image's part of the form: the image uploads to choose from (the chosen one
+   * selected; {@code url} empty for "none"), and its texts as shown or typed.
+   */
+  public record ImageChoice(List<Choice> uploads, String url, String alt, String caption, String credit) {}
+
   public record EditPage(long id, long editVersion, String formAction, String title, String slug, String language,
                          String translationGroup, String standfirst, String body, List<Choice> types,
                          List<OrderedList> orderedLists, boolean featured, String publishedAt, String publishedStep,
                          String updatedAt, String updatedStep, String status, String statusLabel, String zone,
                          boolean mayEdit, List<Choice> actions, String publicHref, String previewHref,
                          String revisionsHref, List<LinkRow> previewLinks, String previewLinksAction,
-                         String conflictHref, String uploadAction, long uploadMaxMb) {
+                         String conflictHref, String uploadAction, long uploadMaxMb, ImageChoice image) {
     public boolean isNew() {
       return id == 0;
     }

@@ -16,6 +16,7 @@ import org.thinkpress.kit.SiteConfig;
 import org.thinkpress.kit.SiteFrame;
 import org.thinkpress.kit.SiteIdentity;
 import org.thinkpress.kit.Views;
+import org.thinkpress.media.Images;
 import org.thinkpress.search.OtherMaterials;
 import org.thinkpress.site.SiteViews.ErrorPage;
 
@@ -39,10 +40,10 @@ public final class SitePages implements SiteFrame {
   private final Sitemaps sitemaps;
   private final ViewHelpers helpers;
 
-  public SitePages(ContentReader reader, SiteConfig config, Assets assets, OtherMaterials otherMaterials) {
+  public SitePages(ContentReader reader, SiteConfig config, Assets assets, OtherMaterials otherMaterials, Images images) {
     this.reader = requireNonNull(reader, "reader");
     this.config = requireNonNull(config, "config");
-    this.helpers = new ViewHelpers(reader, config, assets.stylesheetUrl());
+    this.helpers = new ViewHelpers(reader, config, assets.stylesheetUrl(), requireNonNull(images, "images"));
     this.publications = new PublicationPages(helpers, requireNonNull(otherMaterials, "otherMaterials"));
     this.listings = new ListingPages(helpers);
     this.feeds = new Feeds(helpers);

@@ -7,6 +7,7 @@ import org.thinkpress.kit.Views.FeedLinks;
 import org.thinkpress.kit.Views.LanguageLink;
 import org.thinkpress.kit.Views.Link;
 import org.thinkpress.kit.Views.Pager;
+import org.thinkpress.kit.Views.Image;
 import org.thinkpress.kit.Views.Profile;
 
 /**
@@ -33,7 +34,7 @@ public final class SiteViews {
   public record PublicationPage(String title, String standfirst, Link type, List<Link> byline, DateText published,
                                 DateText updated, String readingTime, List<TocItem> toc, String bodyHtml,
                                 List<Link> topics, List<Link> regions, List<Link> keywords, List<LanguageLink> translations,
-                                List<Profile> experts, List<Card> otherMaterials, boolean archived) {}
+                                List<Profile> experts, List<Card> otherMaterials, boolean archived, Image image) {}
 
   public record ListingPage(String kicker, String heading, String intro, Profile profile, List<Link> breadcrumbs,
                             List<Link> related, String relatedLabel, List<Card> cards, Pager pager,

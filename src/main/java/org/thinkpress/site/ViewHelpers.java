@@ -19,18 +19,21 @@ import org.thinkpress.kit.Views.Card;
 import org.thinkpress.kit.Views.LanguageLink;
 import org.thinkpress.kit.Views.Link;
 import org.thinkpress.kit.Views.Profile;
+import org.thinkpress.media.Images;
 
 /** What every page builder needs: the reader, the configuration, and the pieces shared by pages. */
 final class ViewHelpers {
 
   final ContentReader reader;
   final SiteConfig config;
+  final Images images;
   private final String stylesheet;
 
-  ViewHelpers(ContentReader reader, SiteConfig config, String stylesheet) {
+  ViewHelpers(ContentReader reader, SiteConfig config, String stylesheet, Images images) {
     this.reader = reader;
     this.config = config;
     this.stylesheet = stylesheet;
+    this.images = images;
   }
 
   String stylesheetUrl() {
@@ -66,7 +69,8 @@ final class ViewHelpers {
         new Link(Urls.type(summary.type()), msg.typeLabel(summary.type())), experts,
         Formats.date(summary.publishedAt(), msg.locale(), config.zone()),
         msg.format("publication.reading", summary.readingMinutes()),
-        foreign ? summary.language() : null, foreign ? Languages.nativeName(summary.language()) : null);
+        foreign ? summary.language() : null, foreign ? Languages.nativeName(summary.language()) : null,
+        images.image(summary.imageUrl(), summary.imageAlt(), "", "").orElse(null));
   }
 
   List<Card> cards(List<PublicationSummary> summaries, String pageLanguage) {
@@ -85,7 +89,8 @@ final class ViewHelpers {
   Profile profile(Expert expert, String language) {
     return new Profile(Urls.expert(expert.slug()), expert.nameIn(language), expert.role(), expert.affiliation(),
         expert.photoUrl(), expert.bioHtml(), expert.links().entrySet().stream()
-            .map(link -> new Link(link.getValue(), LINK_LABELS.getOrDefault(link.getKey(), link.getKey()))).toList());
+            .map(link -> new Link(link.getValue(), LINK_LABELS.getOrDefault(link.getKey(), link.getKey()))).toList(),
+        images.image(expert.photoUrl(), expert.nameIn(language), "", "").orElse(null));
   }
 
   List<Link> topicLinks(List<Topic> topics, String language) {

@@ -49,22 +49,20 @@ class ImagePipelineTest {
   }
 
   @Test
-  void aWidePhotoGetsFourWidthsInWebPAndJpegWithTheirSizes() throws IOException {
+  void aWidePhotoGetsFiveWidthsInWebPAndJpegWithTheirSizes() throws IOException {
     Uploads uploads = uploads();
     Uploads.Upload photo = store(uploads, TestImages.halves("jpeg", 2000, 1000), "harbour.jpg");
 
     Views.Image image = new Images(jdbi).image(photo.url(), "The harbour", "", "").orElseThrow();
 
     String hash = photo.fileName().substring(0, 32);
-    assertThat(image.webpSrcset()).isEqualTo("/media/" + hash + "-480.webp 480w, /media/" + hash + "-800.webp 800w, /media/"
-        + hash + "-1200.webp 1200w, /media/" + hash + "-1600.webp 1600w");
-    assertThat(image.srcset()).isEqualTo("/media/" + hash + "-480.jpg 480w, /media/" + hash + "-800.jpg 800w, /media/"
-        + hash + "-1200.jpg 1200w, /media/" + hash + "-1600.jpg 1600w");
+    assertThat(image.webpSrcset()).isEqualTo(srcset(hash, "webp", 160, 480, 800, 1200, 1600));
+    assertThat(image.srcset()).isEqualTo(srcset(hash, "jpg", 160, 480, 800, 1200, 1600));
     assertThat(image.src()).isEqualTo("/media/" + hash + "-800.jpg");
     assertThat(image.largest()).isEqualTo("/media/" + hash + "-1600.jpg");
     assertThat(image.width()).isEqualTo(2000);
     assertThat(image.height()).isEqualTo(1000);
-    for (int width : new int[] {480, 800, 1200, 1600}) {
+    for (int width : new int[] {160, 480, 800, 1200, 1600}) {
       byte[] webp = Files.readAllBytes(uploads.folder().resolve(hash + "-" + width + ".webp"));
       assertThat(new String(webp, 0, 4, StandardCharsets.US_ASCII)).isEqualTo("RIFF");
       assertThat(new String(webp, 8, 4, StandardCharsets.US_ASCII)).isEqualTo("WEBP");
@@ -88,11 +86,10 @@ class ImagePipelineTest {
     Views.Image logoImage = images.image(logo.url(), "Logo", "", "").orElseThrow();
 
     String smallHash = small.fileName().substring(0, 32);
-    assertThat(smallImage.srcset()).isEqualTo("/media/" + smallHash + "-300.jpg 300w");
-    assertThat(smallImage.webpSrcset()).isEqualTo("/media/" + smallHash + "-300.webp 300w");
+    assertThat(smallImage.srcset()).isEqualTo(srcset(smallHash, "jpg", 160, 300));
+    assertThat(smallImage.webpSrcset()).isEqualTo(srcset(smallHash, "webp", 160, 300));
     String logoHash = logo.fileName().substring(0, 32);
-    assertThat(logoImage.srcset()).isEqualTo("/media/" + logoHash + "-480.png 480w, /media/" + logoHash + "-800.png 800w,"
-        + " /media/" + logoHash + "-1000.png 1000w");
+    assertThat(logoImage.srcset()).isEqualTo(srcset(logoHash, "png", 160, 480, 800, 1000));
     assertThat(logoImage.type()).isEqualTo("image/png");
     assertThat(TestImages.decode(Files.readAllBytes(uploads.folder().resolve(logoHash + "-480.png"))).getColorModel()
         .hasAlpha()).isTrue();
@@ -112,7 +109,8 @@ class ImagePipelineTest {
     try (Stream<Path> list = Files.list(uploads.folder())) {
       files = list.sorted().toList();
     }
-    assertThat(files).hasSize(2 + 2 * 3 + 2 * 2);
+    assertThat(files).as("two originals, four widths of the photo and three of the map, two formats each")
+        .hasSize(2 + 2 * 4 + 2 * 3);
     for (Path file : files) {
       String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
       assertThat(text).as(file.getFileName().toString()).doesNotContain("Exif", TestImages.GPS_MARK, TestImages.CAMERA_MARK);
@@ -166,6 +164,12 @@ class ImagePipelineTest {
     assertThatThrownBy(() -> store(uploads, "GIF89a this is no image".getBytes(StandardCharsets.US_ASCII), "x.gif"))
         .isInstanceOf(UploadRefusedException.class)
         .hasMessage("the file starts like a GIF image but is damaged or not an image");
+  }
+
+  /** A srcset of the variants of {@code hash} at {@code widths}. */
+  static String srcset(String hash, String extension, int... widths) {
+    return java.util.Arrays.stream(widths).mapToObj(w -> "/media/" + hash + "-" + w + "." + extension + " " + w + "w")
+        .collect(java.util.stream.Collectors.joining(", "));
   }
 
   private static void assertRed(int rgb) {

@@ -11,3 +11,10 @@ CREATE TABLE upload_variants (
   size_bytes    BIGINT NOT NULL
 );
 CREATE INDEX upload_variants_upload ON upload_variants (upload_name);
+
+-- A publication's featured image (package content): an uploaded image's address, its alternative
+-- text, caption and credit; empty strings when it has none.
+ALTER TABLE publications ADD COLUMN image_url VARCHAR(100) NOT NULL DEFAULT '';
+ALTER TABLE publications ADD COLUMN image_alt VARCHAR(1200) NOT NULL DEFAULT '';
+ALTER TABLE publications ADD COLUMN image_caption VARCHAR(2000) NOT NULL DEFAULT '';
+ALTER TABLE publications ADD COLUMN image_credit VARCHAR(800) NOT NULL DEFAULT '';
