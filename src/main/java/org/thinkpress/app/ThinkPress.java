@@ -142,6 +142,7 @@ public final class ThinkPress implements AutoCloseable {
     if (serving != null) {
       throw new IllegalStateException("already serving");
     }
+    addMissingVariants();
     // Opening the search index (Lucene) and catching it up (rebuilding it when missing) run beside
     // the rest of the start; the server listens as soon as the index is open, and serve() returns
     // once it is current.
@@ -257,6 +258,26 @@ public final class ThinkPress implements AutoCloseable {
 
   public MarkdownRenderer markdown() {
     return markdown;
+  }
+
+  /**
+   * Makes, beside the start, the variants of images uploaded before variants were made; a page
+   * shows such an image as it was uploaded until its variants are there.
+   */
+  private void addMissingVariants() {
+    Thread thread = new Thread(() -> {
+      try {
+        int made = uploads.addMissingVariants();
+        if (made > 0) {
+          org.slf4j.LoggerFactory.getLogger(ThinkPress.class).info("Made the variants of {} earlier images", made);
+        }
+      } catch (RuntimeException e) {
+        org.slf4j.LoggerFactory.getLogger(ThinkPress.class).warn("Could not make the variants of earlier images: {}",
+            e.getMessage());
+      }
+    }, "image-variants");
+    thread.setDaemon(true);
+    thread.start();
   }
 
   /** Uploaded images as pages show them, with their variants. */

@@ -196,6 +196,32 @@ public final class Uploads {
     }
   }
 
+  /**
+   * Makes the variants of every PNG, JPEG and WebP upload that has none (uploaded before variants
+   * were made, or whose making failed), one at a time; returns how many it did. The originals stay
+   * as they were stored. An upload that cannot be read or decoded is logged and left without.
+   */
+  public int addMissingVariants() {
+    List<Upload> missing = jdbi.withHandle(handle -> handle.createQuery("SELECT * FROM uploads u WHERE content_type IN"
+            + " ('image/png', 'image/jpeg', 'image/webp') AND width IS NOT NULL AND NOT EXISTS"
+            + " (SELECT 1 FROM upload_variants v WHERE v.upload_name = u.file_name) ORDER BY id")
+        .map((rs, ctx) -> upload(rs)).list());
+    int done = 0;
+    for (Upload upload : missing) {
+      Optional<FileType> type = FileType.ofExtension(upload.fileName().substring(upload.fileName().lastIndexOf('.') + 1));
+      try {
+        List<Variants.Variant> variants = ImageProcessing.make(folder, new UploadCheck.Checked(type.orElseThrow(),
+            new int[] {upload.width(), upload.height()}, upload.fileName()));
+        jdbi.useTransaction(handle -> ImageProcessing.record(handle, upload.fileName(), variants));
+        done++;
+      } catch (IOException | RuntimeException e) {
+        org.slf4j.LoggerFactory.getLogger(Uploads.class).warn("No variants for the upload {}: {}", upload.fileName(),
+            e.getMessage());
+      }
+    }
+    return done;
+  }
+
   static String cleanName(String name) {
     if (name == null) {
       return "";

@@ -105,6 +105,10 @@ final class ApiJson {
     out.put("published", string(p.publishedAt()));
     out.put("updated", string(p.updatedAt()));
     out.put("featured", p.featured());
+    out.put("image", p.image() == null ? null : p.image().url());
+    out.put("image_alt", p.image() == null ? null : p.image().alt());
+    out.put("image_caption", p.image() == null ? null : p.image().caption());
+    out.put("image_credit", p.image() == null ? null : p.image().credit());
     PublicationInput input = p.toInput(taxonomy);
     out.put("experts", input.experts());
     out.put("topics", input.topics());

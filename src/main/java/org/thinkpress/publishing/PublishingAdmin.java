@@ -30,7 +30,7 @@ public final class PublishingAdmin implements AdminRoutes.Section {
                          Images images) {
     requireNonNull(content, "content");
     this.publications = new PublicationHandlers(workflow, content, markdown, pages, site, uploadMaxBytes, images);
-    this.taxonomy = new TaxonomyHandlers(content, taxonomyEditor, pages);
+    this.taxonomy = new TaxonomyHandlers(content, taxonomyEditor, pages, images);
   }
 
   @Override

@@ -87,8 +87,9 @@ public final class PublishingViews {
                              List<Choice> parents) {}
 
   /** The form of one expert, topic or region, with rename, merge and delete. */
+  /** A topic's, region's or expert's page; {@code photos} are the image uploads an expert's portrait can be (URL, name). */
   public record TaxonPage(String kind, String heading, String slug, String name, String description, String role,
                           String affiliation, String bio, String photoUrl, List<Choice> parents, int usage,
                           String saveAction, String renameAction, String mergeAction, String deleteAction,
-                          List<Choice> others, String listHref) {}
+                          List<Choice> others, String listHref, List<Choice> photos) {}
 }

@@ -172,6 +172,22 @@ class ImagePipelineTest {
         .collect(java.util.stream.Collectors.joining(", "));
   }
 
+  @Test
+  void anImageUploadedBeforeVariantsGetsThemLater() throws IOException {
+    Uploads uploads = uploads();
+    Uploads.Upload old = store(uploads, TestImages.halves("jpeg", 500, 250), "old.jpg");
+    jdbi.useHandle(h -> h.execute("DELETE FROM upload_variants WHERE upload_name = ?", old.fileName()));
+    assertThat(new Images(jdbi).image(old.url(), "Old", "", "").orElseThrow().srcset()).isEmpty();
+
+    int made = uploads.addMissingVariants();
+
+    assertThat(made).isEqualTo(1);
+    String hash = old.fileName().substring(0, 32);
+    assertThat(new Images(jdbi).image(old.url(), "Old", "", "").orElseThrow().srcset())
+        .isEqualTo(srcset(hash, "jpg", 160, 480, 500));
+    assertThat(uploads.addMissingVariants()).isZero();
+  }
+
   private static void assertRed(int rgb) {
     assertThat((rgb >> 16) & 0xff).as("red").isGreaterThan(200);
     assertThat(rgb & 0xff).as("blue").isLessThan(60);
