@@ -52,7 +52,10 @@ final class DemoImages {
 
   private DemoImages() {}
 
-  /** The bundle with a drawn featured image on every piece and a drawn photo for every expert without one. */
+  /**
+   * The bundle with a drawn featured image on every piece and a drawn photo, an upload with its
+   * variants, for every expert without one or with the demo's placeholder drawing ({@code /assets/demo/}).
+   */
   static ContentBundle add(ContentBundle bundle, Jdbi jdbi, Uploads uploads, long now) {
     Map<String, String> pictures = new HashMap<>();
     List<PublicationInput> publications = new ArrayList<>();
@@ -66,7 +69,8 @@ final class DemoImages {
     }
     List<ExpertInput> experts = new ArrayList<>();
     for (ExpertInput expert : bundle.experts()) {
-      experts.add(expert.photoUrl() != null && !expert.photoUrl().isBlank() ? expert
+      boolean drawn = expert.photoUrl() == null || expert.photoUrl().isBlank() || expert.photoUrl().startsWith("/assets/demo/");
+      experts.add(!drawn ? expert
           : new ExpertInput(expert.slug(), expert.name(), expert.names(), expert.role(), expert.affiliation(),
               expert.bioMarkdown(), store(jdbi, uploads, portrait(expert.slug()), expert.slug() + ".jpg", now),
               expert.links()));
