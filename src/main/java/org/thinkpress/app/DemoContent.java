@@ -43,6 +43,25 @@ public final class DemoContent {
     return true;
   }
 
+  /**
+   * Loads the demo content unless it was loaded before, with pictures drawn for it
+   * ({@link DemoImages}) as its pieces' featured images and its experts' photos.
+   */
+  public static boolean loadOnce(ThinkPress app) {
+    ContentStore store = app.contentStore();
+    if (store.settings().containsKey(LOADED_SETTING)) {
+      log.info("Demo content is already loaded");
+      return false;
+    }
+    withDemoFolder(folder -> {
+      ContentBundle bundle = new ContentFolderReader(store.types(), store.taxonomy()).read(folder, n -> {});
+      store.importBundle(DemoImages.add(bundle, app.database().jdbi(), app.uploads(), app.clock().millis()), n -> {});
+      store.saveSettings(Map.of(LOADED_SETTING, "1"));
+    });
+    log.info("Loaded the demo content, with its pictures");
+    return true;
+  }
+
   interface FolderAction {
     void run(Path folder);
   }

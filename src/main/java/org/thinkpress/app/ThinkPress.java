@@ -30,6 +30,7 @@ import org.thinkpress.imports.Importer;
 import org.thinkpress.imports.OldUrls;
 import org.thinkpress.imports.RedirectsAdmin;
 import org.thinkpress.kit.Assets;
+import org.thinkpress.media.Images;
 import org.thinkpress.media.MediaFolder;
 import org.thinkpress.media.UploadHandlers;
 import org.thinkpress.media.Uploads;
@@ -81,6 +82,7 @@ public final class ThinkPress implements AutoCloseable {
   private final Workflow workflow;
   private final TaxonomyEditor taxonomyEditor;
   private final Uploads uploads;
+  private final Images images;
   private final Newsletter newsletter;
   private final SubscriberService subscribers;
   private final OldUrls oldUrls;
@@ -106,6 +108,7 @@ public final class ThinkPress implements AutoCloseable {
       this.workflow = new Workflow(jdbi, contentStore, new PreviewLinks(jdbi, clock), clock);
       this.taxonomyEditor = new TaxonomyEditor(contentStore, clock);
       this.uploads = new Uploads(jdbi, config.dataDir().resolve("uploads"), uploadMaxBytes(), clock);
+      this.images = new Images(jdbi);
       LinkTokens linkTokens = LinkTokens.loadOrCreate(jdbi, clock);
       this.newsletter = Newsletter.open(new Newsletter.Parts(database, clock, config.site(), contentReader, contentStore,
           config.subscribers(), config.newsletter(), config.mail(), config.dataDir(), linkTokens,
@@ -140,6 +143,7 @@ public final class ThinkPress implements AutoCloseable {
     if (serving != null) {
       throw new IllegalStateException("already serving");
     }
+    addMissingVariants();
     // Opening the search index (Lucene) and catching it up (rebuilding it when missing) run beside
     // the rest of the start; the server listens as soon as the index is open, and serve() returns
     // once it is current.
@@ -152,7 +156,8 @@ public final class ThinkPress implements AutoCloseable {
     Assets assets = new Assets();
     Citations citations = new Citations(contentReader, config.site());
     SitePages pages = new SitePages(contentReader, config.site(), assets,
-        (publication, limit) -> await(searchOpened).otherMaterials().forPublication(publication, limit), citations);
+        (publication, limit) -> await(searchOpened).otherMaterials().forPublication(publication, limit), images,
+        citations);
     PageCache pageCache = new PageCache(config.site().cacheMaxBytes(), contentVersion);
     SiteRoutes siteRoutes = new SiteRoutes(pages, pageCache, assets, new SlugRedirects(database.jdbi()));
     Admin admin = admin(assets);
@@ -193,7 +198,7 @@ public final class ThinkPress implements AutoCloseable {
     AdminPages adminPages = new AdminPages(assets, config.site().zone());
     return new Admin(accounts, adminPages, contentStore, config.site().isHttps(), List.of(
         new PublishingAdmin(workflow, taxonomyEditor, contentStore, markdown, adminPages, config.site(),
-            uploadMaxBytes()),
+            uploadMaxBytes(), images),
         new UploadHandlers(uploads, adminPages),
         new SubscriberHandlers(subscribers, contentStore, adminPages, clock),
         new NewsletterAdmin(newsletter.service(), contentStore, markdown, adminPages),
@@ -257,6 +262,31 @@ public final class ThinkPress implements AutoCloseable {
 
   public MarkdownRenderer markdown() {
     return markdown;
+  }
+
+  /**
+   * Makes, beside the start, the variants of images uploaded before variants were made; a page
+   * shows such an image as it was uploaded until its variants are there.
+   */
+  private void addMissingVariants() {
+    Thread thread = new Thread(() -> {
+      try {
+        int made = uploads.addMissingVariants();
+        if (made > 0) {
+          org.slf4j.LoggerFactory.getLogger(ThinkPress.class).info("Made the variants of {} earlier images", made);
+        }
+      } catch (RuntimeException e) {
+        org.slf4j.LoggerFactory.getLogger(ThinkPress.class).warn("Could not make the variants of earlier images: {}",
+            e.getMessage());
+      }
+    }, "image-variants");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** Uploaded images as pages show them, with their variants. */
+  public Images images() {
+    return images;
   }
 
   /** The uploaded images ({@code data.dir/uploads}), for commands that carry them (content export and import). */

@@ -26,10 +26,10 @@ final class DemoCommand implements Callable<Integer> {
     var config = root.config(server.settings());
     if (loadOnly) {
       try (var thinkPress = org.thinkpress.app.ThinkPress.open(config)) {
-        DemoContent.loadOnce(thinkPress.contentStore());
+        DemoContent.loadOnce(thinkPress);
       }
       return 0;
     }
-    return ServeCommand.Runner.run(config, thinkPress -> DemoContent.loadOnce(thinkPress.contentStore()));
+    return ServeCommand.Runner.run(config, thinkPress -> DemoContent.loadOnce(thinkPress));
   }
 }

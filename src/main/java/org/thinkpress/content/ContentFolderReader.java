@@ -34,7 +34,8 @@ public final class ContentFolderReader {
 
   private static final ObjectMapper YAML = new YAMLMapper();
   private static final Set<String> PUBLICATION_FIELDS = Set.of("slug", "title", "standfirst", "type", "status",
-      "language", "translation_group", "published", "updated", "featured", "experts", "topics", "regions", "keywords", "seo_title", "seo_description");
+      "language", "translation_group", "published", "updated", "featured", "experts", "topics", "regions", "keywords", "seo_title", "seo_description",
+      "image", "image_alt", "image_caption", "image_credit");
   private static final Set<String> EXPERT_FIELDS = Set.of("slug", "name", "names", "role", "affiliation", "photo", "links",
       "expertise", "languages", "media_contact");
 
@@ -326,7 +327,9 @@ public final class ContentFolderReader {
         PublicationInput publication = new PublicationInput(fields.textOr("slug", slugOfFile(path)), fields.text("language"),
             fields.text("translation_group"), fields.text("title"), fields.text("standfirst"), front.split().body(),
             type, Status.ofKey(statusKey), published, updated, featured, experts, topics, regions,
-            keywords, fields.text("seo_title"), fields.text("seo_description"));
+            keywords, fields.text("seo_title"), fields.text("seo_description"),
+            FeaturedImage.of(fields.text("image"), fields.text("image_alt"), fields.text("image_caption"),
+                fields.text("image_credit")));
         return new Located<>(publication, front.file(), front.split().keyLines());
       } catch (InvalidContentException e) {
         problems.add(new Problem(front.file(), fields.lineFor(e.getMessage()), e.getMessage()));

@@ -122,6 +122,12 @@ public final class ContentFolderWriter {
     putIfPresent(fields, "keywords", publication.keywords());
     putIfPresent(fields, "seo_title", publication.seoTitle());
     putIfPresent(fields, "seo_description", publication.seoDescription());
+    if (publication.image() != null) {
+      fields.put("image", publication.image().url());
+      fields.put("image_alt", publication.image().alt());
+      putIfPresent(fields, "image_caption", publication.image().caption());
+      putIfPresent(fields, "image_credit", publication.image().credit());
+    }
     return fields;
   }
 

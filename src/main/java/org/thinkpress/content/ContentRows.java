@@ -15,10 +15,11 @@ import org.jdbi.v3.core.Handle;
 final class ContentRows {
 
   static final String SUMMARY_COLUMNS = "p.id, p.slug, p.language, p.translation_group, p.title, p.standfirst, p.type,"
-      + " p.status, p.featured, p.published_at, p.updated_at, p.reading_minutes";
+      + " p.status, p.featured, p.published_at, p.updated_at, p.reading_minutes, p.image_url, p.image_alt";
 
   static final String FULL_COLUMNS = SUMMARY_COLUMNS
-      + ", b.body_md, b.body_html, b.toc, b.keywords, b.seo_title, b.seo_description, p.created_at, p.changed_at";
+      + ", b.body_md, b.body_html, b.toc, b.keywords, b.seo_title, b.seo_description, p.created_at, p.changed_at"
+      + ", p.image_caption, p.image_credit";
 
   /** The FROM clause for {@link #FULL_COLUMNS}: a publication with its body. */
   static final String WITH_BODY = "publications p JOIN publication_bodies b ON b.publication_id = p.id";
@@ -81,13 +82,14 @@ final class ContentRows {
   record Row(long id, String slug, String language, String translationGroup, String title, String standfirst,
              String type, Status status, boolean featured, Instant publishedAt, Instant updatedAt, int readingMinutes,
              String bodyMarkdown, String bodyHtml, String toc, String keywords, String seoTitle, String seoDescription,
-             Instant createdAt, Instant changedAt) {
+             Instant createdAt, Instant changedAt, String imageUrl, String imageAlt, String imageCaption,
+             String imageCredit) {
 
     static Row summary(ResultSet rs) throws SQLException {
       return new Row(rs.getLong("id"), rs.getString("slug"), rs.getString("language"), rs.getString("translation_group"),
           rs.getString("title"), rs.getString("standfirst"), rs.getString("type"), Status.ofKey(rs.getString("status")),
           rs.getBoolean("featured"), instant(rs, "published_at"), instant(rs, "updated_at"), rs.getInt("reading_minutes"),
-          null, null, null, null, null, null, null, null);
+          null, null, null, null, null, null, null, null, rs.getString("image_url"), rs.getString("image_alt"), null, null);
     }
 
     static Row full(ResultSet rs) throws SQLException {
@@ -96,18 +98,26 @@ final class ContentRows {
           rs.getBoolean("featured"), instant(rs, "published_at"), instant(rs, "updated_at"), rs.getInt("reading_minutes"),
           rs.getString("body_md"), rs.getString("body_html"), rs.getString("toc"), rs.getString("keywords"),
           rs.getString("seo_title"), rs.getString("seo_description"), instant(rs, "created_at"),
-          instant(rs, "changed_at"));
+          instant(rs, "changed_at"), rs.getString("image_url"), rs.getString("image_alt"), rs.getString("image_caption"),
+          rs.getString("image_credit"));
     }
 
     PublicationSummary toSummary(Links links) {
       return new PublicationSummary(id, slug, language, translationGroup, title, standfirst, type, status, featured,
-          publishedAt, updatedAt, readingMinutes, links.experts(id), links.topics(id), links.regions(id));
+          publishedAt, updatedAt, readingMinutes, links.experts(id), links.topics(id), links.regions(id), imageUrl, imageAlt);
     }
 
     Publication toPublication(Links links) {
       return new Publication(id, slug, language, translationGroup, title, standfirst, bodyMarkdown, bodyHtml,
           decodeToc(toc), readingMinutes, type, status, featured, publishedAt, updatedAt, createdAt, changedAt,
-          links.experts(id), links.topics(id), links.regions(id), decodeKeywords(keywords), seoTitle, seoDescription);
+          links.experts(id), links.topics(id), links.regions(id), decodeKeywords(keywords), seoTitle, seoDescription,
+          image());
+    }
+
+    /** The stored featured image, or null: the columns are empty strings when there is none. */
+    FeaturedImage image() {
+      return imageUrl == null || imageUrl.isEmpty() ? null
+          : new FeaturedImage(imageUrl, imageAlt, imageCaption, imageCredit);
     }
   }
 

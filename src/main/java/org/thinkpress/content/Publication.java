@@ -11,13 +11,26 @@ import java.util.List;
  * @param keywords see {@link PublicationInput#keywords()}
  * @param seoTitle see {@link PublicationInput#seoTitle()}
  * @param seoDescription see {@link PublicationInput#seoDescription()}
+ * @param image see {@link PublicationInput#image()}: the featured image, or {@code null}
  */
 public record Publication(
     long id, String slug, String language, String translationGroup, String title, String standfirst,
     String bodyMarkdown, String bodyHtml, List<TocEntry> toc, int readingMinutes, String type, Status status,
     boolean featured, Instant publishedAt, Instant updatedAt, Instant createdAt, Instant changedAt,
     List<Long> expertIds, List<Long> topicIds, List<Long> regionIds,
-    List<String> keywords, String seoTitle, String seoDescription) {
+    List<String> keywords, String seoTitle, String seoDescription, FeaturedImage image) {
+
+  /** A publication without a featured image. */
+  public Publication(
+      long id, String slug, String language, String translationGroup, String title, String standfirst,
+      String bodyMarkdown, String bodyHtml, List<TocEntry> toc, int readingMinutes, String type, Status status,
+      boolean featured, Instant publishedAt, Instant updatedAt, Instant createdAt, Instant changedAt,
+      List<Long> expertIds, List<Long> topicIds, List<Long> regionIds,
+      List<String> keywords, String seoTitle, String seoDescription) {
+    this(id, slug, language, translationGroup, title, standfirst, bodyMarkdown, bodyHtml, toc, readingMinutes, type,
+        status, featured, publishedAt, updatedAt, createdAt, changedAt, expertIds, topicIds, regionIds, keywords, seoTitle,
+        seoDescription, null);
+  }
 
   public Publication {
     toc = List.copyOf(toc);
@@ -46,6 +59,6 @@ public record Publication(
   public PublicationInput toInput(Taxonomy taxonomy) {
     return new PublicationInput(slug, language, translationGroup, title, standfirst, bodyMarkdown, type, status,
         publishedAt, updatedAt, featured, taxonomy.expertSlugs(expertIds), taxonomy.topicSlugs(topicIds),
-        taxonomy.regionSlugs(regionIds), keywords, seoTitle, seoDescription);
+        taxonomy.regionSlugs(regionIds), keywords, seoTitle, seoDescription, image);
   }
 }

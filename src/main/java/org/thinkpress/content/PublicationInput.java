@@ -35,12 +35,13 @@ import java.util.List;
  *     shown on its page and searched
  * @param seoTitle the title search engines and social cards show when it should differ from the headline, or {@code ""}
  * @param seoDescription the description they show when it should differ from the standfirst, or {@code ""}
+ * @param image the featured image (an upload, its alternative text, caption and credit), or {@code null}
  */
 public record PublicationInput(
     String slug, String language, String translationGroup, String title, String standfirst,
     String bodyMarkdown, String type, Status status, Instant publishedAt, Instant updatedAt,
     boolean featured, List<String> experts, List<String> topics, List<String> regions,
-    List<String> keywords, String seoTitle, String seoDescription) {
+    List<String> keywords, String seoTitle, String seoDescription, FeaturedImage image) {
 
   public static final int MAX_TITLE = 300;
   public static final int MAX_STANDFIRST = 1000;
@@ -81,13 +82,29 @@ public record PublicationInput(
     seoDescription = Texts.optionalLine("seo_description", seoDescription, MAX_STANDFIRST);
   }
 
+  /** A piece without a featured image. */
+  public PublicationInput(
+      String slug, String language, String translationGroup, String title, String standfirst,
+      String bodyMarkdown, String type, Status status, Instant publishedAt, Instant updatedAt,
+      boolean featured, List<String> experts, List<String> topics, List<String> regions,
+      List<String> keywords, String seoTitle, String seoDescription) {
+    this(slug, language, translationGroup, title, standfirst, bodyMarkdown, type, status, publishedAt, updatedAt,
+        featured, experts, topics, regions, keywords, seoTitle, seoDescription, null);
+  }
+
+  /** A copy with another featured image (or none, {@code null}); the rest unchanged. */
+  public PublicationInput withImage(FeaturedImage newImage) {
+    return new PublicationInput(slug, language, translationGroup, title, standfirst, bodyMarkdown, type, status,
+        publishedAt, updatedAt, featured, experts, topics, regions, keywords, seoTitle, seoDescription, newImage);
+  }
+
   /** A piece without keywords and with the headline and standfirst for search engines too. */
   public PublicationInput(
       String slug, String language, String translationGroup, String title, String standfirst,
       String bodyMarkdown, String type, Status status, Instant publishedAt, Instant updatedAt,
       boolean featured, List<String> experts, List<String> topics, List<String> regions) {
     this(slug, language, translationGroup, title, standfirst, bodyMarkdown, type, status, publishedAt, updatedAt,
-        featured, experts, topics, regions, List.of(), "", "");
+        featured, experts, topics, regions, List.of(), "", "", null);
   }
 
   /** Keywords stripped, each on one line, none twice (ignoring case), in their order. */
@@ -110,10 +127,14 @@ public record PublicationInput(
     return List.copyOf(kept);
   }
 
-  /** A copy with the same keywords and search-engine texts as {@code other}, for saves from forms that do not edit them. */
+  /**
+   * A copy with the same keywords, search-engine texts and featured image as {@code other}, for
+   * saves from forms that do not edit them.
+   */
   public PublicationInput withMetadataOf(PublicationInput other) {
     return new PublicationInput(slug, language, translationGroup, title, standfirst, bodyMarkdown, type, status,
-        publishedAt, updatedAt, featured, experts, topics, regions, other.keywords, other.seoTitle, other.seoDescription);
+        publishedAt, updatedAt, featured, experts, topics, regions, other.keywords, other.seoTitle, other.seoDescription,
+        other.image);
   }
 
   private static List<String> slugList(String field, List<String> slugs) {
@@ -133,6 +154,6 @@ public record PublicationInput(
   /** A copy with another status and publication time; the rest unchanged. */
   public PublicationInput withStatus(Status newStatus, Instant newPublishedAt) {
     return new PublicationInput(slug, language, translationGroup, title, standfirst, bodyMarkdown, type, newStatus,
-        newPublishedAt, updatedAt, featured, experts, topics, regions, keywords, seoTitle, seoDescription);
+        newPublishedAt, updatedAt, featured, experts, topics, regions, keywords, seoTitle, seoDescription, image);
   }
 }

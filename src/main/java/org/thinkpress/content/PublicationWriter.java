@@ -42,9 +42,10 @@ final class PublicationWriter {
       return new Written(existing, update(handle, existing, input, body, links, now));
     }
     long id = bindPublication(handle.createQuery("INSERT INTO publications (slug, language, translation_group, title,"
-            + " standfirst, reading_minutes, type, status, featured, published_at, updated_at, created_at, changed_at)"
+            + " standfirst, reading_minutes, type, status, featured, published_at, updated_at, created_at, changed_at,"
+            + " image_url, image_alt, image_caption, image_credit)"
             + " VALUES (:slug, :language, :group, :title, :standfirst, :minutes, :type, :status, :featured, :published,"
-            + " :updated, :now, :now) RETURNING id"), input, body, now)
+            + " :updated, :now, :now, :imageUrl, :imageAlt, :imageCaption, :imageCredit) RETURNING id"), input, body, now)
         .mapTo(Long.class).one();
     handle.createUpdate("INSERT INTO publication_bodies (publication_id, body_md, body_html, toc, keywords, seo_title,"
             + " seo_description) VALUES (:id, :md, :html, :toc, :keywords, :seoTitle, :seoDescription)")
@@ -81,6 +82,11 @@ final class PublicationWriter {
         ContentRows.millis(input.publishedAt()));
     changed(columns, "updated_at", Long.class, ContentRows.millis(stored.updatedAt()),
         ContentRows.millis(input.updatedAt()));
+    FeaturedImage image = input.image();
+    changed(columns, "image_url", String.class, stored.imageUrl(), image == null ? "" : image.url());
+    changed(columns, "image_alt", String.class, stored.imageAlt(), image == null ? "" : image.alt());
+    changed(columns, "image_caption", String.class, stored.imageCaption(), image == null ? "" : image.caption());
+    changed(columns, "image_credit", String.class, stored.imageCredit(), image == null ? "" : image.credit());
     String toc = ContentRows.encodeToc(body.toc());
     String keywords = ContentRows.encodeKeywords(input.keywords());
     boolean bodyChanged = !stored.bodyMarkdown().equals(input.bodyMarkdown()) || !stored.bodyHtml().equals(body.html())
@@ -139,6 +145,10 @@ final class PublicationWriter {
         .bind("featured", input.featured())
         .bind("published", ContentRows.millis(input.publishedAt()))
         .bind("updated", ContentRows.millis(input.updatedAt()))
+        .bind("imageUrl", input.image() == null ? "" : input.image().url())
+        .bind("imageAlt", input.image() == null ? "" : input.image().alt())
+        .bind("imageCaption", input.image() == null ? "" : input.image().caption())
+        .bind("imageCredit", input.image() == null ? "" : input.image().credit())
         .bind("now", now);
   }
 

@@ -35,6 +35,7 @@ public final class LayoutBuilder {
   private String prevHref;
   private String nextHref;
   private String section;
+  private String imageUrl;
 
   public LayoutBuilder(SiteIdentity identity, Messages msg, String language, String title, String description,
                 String canonical, List<Link> footerTopics, List<LanguageLink> languages, String stylesheet) {
@@ -109,8 +110,23 @@ public final class LayoutBuilder {
     return this;
   }
 
+  /**
+   * The page's picture for social cards: {@code og:image} (an absolute URL) with its size and
+   * description, and the large Twitter card with {@code twitter:image}.
+   */
+  public LayoutBuilder image(String absoluteUrl, int width, int height, String alt) {
+    imageUrl = absoluteUrl;
+    metaProperty("og:image", absoluteUrl);
+    metaProperty("og:image:width", Integer.toString(width));
+    metaProperty("og:image:height", Integer.toString(height));
+    if (alt != null && !alt.isEmpty()) {
+      metaProperty("og:image:alt", alt);
+    }
+    return this;
+  }
+
   public Layout build() {
     return new Layout(identity.name(), identity.description(), msg, language, title, description, canonical, ogType,
-        null, List.copyOf(metaProperties), List.copyOf(metaNames), alternates, feeds, jsonLd, noindex, prevHref, nextHref, section, footerTopics, languages, stylesheet, prefix);
+        imageUrl, List.copyOf(metaProperties), List.copyOf(metaNames), alternates, feeds, jsonLd, noindex, prevHref, nextHref, section, footerTopics, languages, stylesheet, prefix);
   }
 }

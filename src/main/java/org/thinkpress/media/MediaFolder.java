@@ -199,6 +199,7 @@ public final class MediaFolder {
         }
         insert(handle, file.checked(), file.originalName(), file.size(),
             file.uploadedAt() == null ? now : file.uploadedAt().toEpochMilli());
+        addVariants(handle, uploads, file.checked());
       }
       return added;
     } catch (IOException e) {
@@ -238,12 +239,46 @@ public final class MediaFolder {
       } catch (UploadRefusedException e) {
         throw new UploadRefusedException(original + ": " + e.getMessage());
       }
-      copyIn(uploads, file, checked.fileName());
-      insert(handle, checked, original, Files.size(file), now);
+      checked = copyInClean(uploads, file, checked, original);
+      insert(handle, checked, original, Files.size(uploads.folder().resolve(checked.fileName())), now);
+      addVariants(handle, uploads, checked);
       return handle.createQuery("SELECT * FROM uploads WHERE file_name = :name").bind("name", checked.fileName())
           .map((rs, ctx) -> Uploads.upload(rs)).one();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot copy " + file + " into " + uploads.folder() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Copies a file of another site into the uploads, its metadata taken out ({@link ImageProcessing#clean}),
+   * under the name of what it then holds unless a file of that name is there; returns its check.
+   */
+  private static UploadCheck.Checked copyInClean(Uploads uploads, Path source, UploadCheck.Checked checked,
+                                                 String original) throws IOException {
+    Files.createDirectories(uploads.folder());
+    Path partial = Files.createTempFile(uploads.folder(), "upload-", ".part");
+    try {
+      Files.copy(source, partial, StandardCopyOption.REPLACE_EXISTING);
+      UploadCheck.Checked clean;
+      try {
+        clean = ImageProcessing.clean(partial, checked, original);
+      } catch (UploadRefusedException e) {
+        throw new UploadRefusedException(original + ": " + e.getMessage());
+      }
+      Path target = uploads.folder().resolve(clean.fileName());
+      if (!Files.exists(target)) {
+        Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      }
+      return clean;
+    } finally {
+      Files.deleteIfExists(partial);
+    }
+  }
+
+  /** Makes and lists an image's variants, unless they are listed (an image imported again). */
+  private static void addVariants(Handle handle, Uploads uploads, UploadCheck.Checked checked) throws IOException {
+    if (ImageProcessing.processed(checked.type()) && !ImageProcessing.hasVariants(handle, checked.fileName())) {
+      ImageProcessing.record(handle, checked.fileName(), ImageProcessing.make(uploads.folder(), checked));
     }
   }
 

@@ -26,7 +26,7 @@ import javax.imageio.stream.ImageInputStream;
  * the site accepts, and then its stored name (the first 32 hex digits of its SHA-256 and the type's
  * extension), or {@link UploadRefusedException} saying what it is and why it is refused.
  *
- * <p>Images must parse (PNG, JPEG, GIF) and PDFs must end as PDFs do; office documents are told
+ * <p>Images must parse (PNG, JPEG, GIF, WebP) and be at most {@link #MAX_PIXELS}; PDFs must end as PDFs do; office documents are told
  * apart as {@link OfficeFiles} says, recordings as {@link Recordings} says. Only for an old Word,
  * Excel or PowerPoint file does the original name count, and only after the bytes have shown it to
  * be one of the three. Plain text and CSV are not accepted: their bytes can be anything, a page of
@@ -45,7 +45,14 @@ final class UploadCheck {
   static final String ACCEPTED = "PNG, JPEG, GIF and WebP images, PDF, Word, Excel, PowerPoint and OpenDocument"
       + " documents, and MP3, M4A and MP4 recordings";
 
-  /** What {@link #check} found in a file's bytes: its type, its size (images but WebP; else null), its stored name. */
+  /**
+   * The most pixels an image may have, checked in its header before anything is decoded: a photo of
+   * a 50-megapixel camera passes; a "decompression bomb" (a small file declaring a huge image, that
+   * would take gigabytes once decoded) is refused.
+   */
+  static final long MAX_PIXELS = 50_000_000L;
+
+  /** What {@link #check} found in a file's bytes: its type, its size (images; else null), its stored name. */
   record Checked(FileType type, int[] size, String fileName) {
     String contentType() {
       return type.contentType;
@@ -79,7 +86,7 @@ final class UploadCheck {
     }
     FileType type = sniff(head, file, originalName);
     int[] size = switch (type) {
-      case PNG, JPEG, GIF -> dimensions(type, () -> ImageIO.createImageInputStream(file.toFile()));
+      case PNG, JPEG, GIF, WEBP -> dimensions(type, () -> ImageIO.createImageInputStream(file.toFile()));
       case PDF -> pdfEnd(tail(file));
       default -> null;
     };
@@ -151,7 +158,10 @@ final class UploadCheck {
     }
   }
 
-  /** Width and height, read from the header; PNG, JPEG and GIF that do not parse are refused. */
+  /**
+   * Width and height, read from the header (nothing is decoded); images whose header does not parse,
+   * or that declare more than {@link #MAX_PIXELS}, are refused.
+   */
   private static int[] dimensions(FileType type, ImageSource source) {
     String name = type.extension.toUpperCase(Locale.ROOT);
     try (ImageInputStream in = source.open()) {
@@ -160,9 +170,18 @@ final class UploadCheck {
         throw new UploadRefusedException("the file starts like a " + name + " image but is not one");
       }
       ImageReader reader = readers.next();
+      while (reader.getClass().getName().startsWith("com.luciad.") && readers.hasNext()) {
+        reader = readers.next(); // the native WebP library reads no uploaded bytes (Variants)
+      }
       try {
         reader.setInput(in);
-        return new int[] {reader.getWidth(0), reader.getHeight(0)};
+        int width = reader.getWidth(0);
+        int height = reader.getHeight(0);
+        if ((long) width * height > MAX_PIXELS) {
+          throw new UploadRefusedException("the image is " + width + " × " + height + " pixels, more than the "
+              + MAX_PIXELS / 1_000_000 + " megapixels an image may have");
+        }
+        return new int[] {width, height};
       } finally {
         reader.dispose();
       }

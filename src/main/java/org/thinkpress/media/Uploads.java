@@ -31,10 +31,13 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class Uploads {
 
-  /** File names as stored and served: 32 hex digits and the type's extension. */
-  static final Pattern FILE_NAME = Pattern.compile("[0-9a-f]{32}\\.(" + FileType.extensionPattern() + ")");
+  /**
+   * File names as stored and served: 32 hex digits and the type's extension; an image's variants
+   * add their width ({@code HASH-800.webp}).
+   */
+  static final Pattern FILE_NAME = Pattern.compile("[0-9a-f]{32}(-[0-9]{1,5})?\\.(" + FileType.extensionPattern() + ")");
 
-  /** An uploaded file as listed and linked; width and height are null but for PNG, JPEG and GIF images. */
+  /** An uploaded file as listed and linked; width and height are null but for images. */
   public record Upload(String fileName, String originalName, String contentType, long sizeBytes, Integer width,
                        Integer height, Instant createdAt) {
     public String url() {
@@ -93,15 +96,18 @@ public final class Uploads {
     int[] size = checked.size();
     String name = checked.fileName();
     long now = clock.millis();
+    List<Variants.Variant> variants = jdbi.withHandle(handle -> ImageProcessing.hasVariants(handle, name))
+        ? List.of() : variants(checked);
     jdbi.useTransaction(handle -> {
       if (handle.createQuery("SELECT COUNT(*) FROM uploads WHERE file_name = :name").bind("name", name)
           .mapTo(Integer.class).one() == 0) {
         handle.createUpdate("INSERT INTO uploads (file_name, original_name, content_type, size_bytes, width, height,"
                 + " account_id, created_at) VALUES (:name, :original, :type, :size, :width, :height, :account, :now)")
-            .bind("name", name).bind("original", original).bind("type", checked.contentType()).bind("size", bytes.length)
+            .bind("name", name).bind("original", original).bind("type", checked.contentType()).bind("size", storedSize(name))
             .bind("width", size == null ? null : size[0]).bind("height", size == null ? null : size[1])
             .bind("account", accountId).bind("now", now).execute();
       }
+      ImageProcessing.record(handle, name, variants);
     });
     return find(name).orElseThrow();
   }
@@ -154,7 +160,8 @@ public final class Uploads {
       Files.createDirectories(folder);
       temporary = Files.createTempFile(folder, "upload-", ".part");
       Files.write(temporary, bytes);
-      UploadCheck.Checked checked = UploadCheck.check(temporary, originalName);
+      UploadCheck.Checked checked = ImageProcessing.clean(temporary, UploadCheck.check(temporary, originalName),
+          originalName);
       Path target = folder.resolve(checked.fileName());
       if (!Files.exists(target)) {
         Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -171,6 +178,48 @@ public final class Uploads {
         }
       }
     }
+  }
+
+  private long storedSize(String name) {
+    try {
+      return Files.size(folder.resolve(name));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the upload " + name + " in " + folder, e);
+    }
+  }
+
+  private List<Variants.Variant> variants(UploadCheck.Checked checked) {
+    try {
+      return ImageProcessing.make(folder, checked);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot store the variants of " + checked.fileName() + " in " + folder, e);
+    }
+  }
+
+  /**
+   * Makes the variants of every PNG, JPEG and WebP upload that has none (uploaded before variants
+   * were made, or whose making failed), one at a time; returns how many it did. The originals stay
+   * as they were stored. An upload that cannot be read or decoded is logged and left without.
+   */
+  public int addMissingVariants() {
+    List<Upload> missing = jdbi.withHandle(handle -> handle.createQuery("SELECT * FROM uploads u WHERE content_type IN"
+            + " ('image/png', 'image/jpeg', 'image/webp') AND width IS NOT NULL AND NOT EXISTS"
+            + " (SELECT 1 FROM upload_variants v WHERE v.upload_name = u.file_name) ORDER BY id")
+        .map((rs, ctx) -> upload(rs)).list());
+    int done = 0;
+    for (Upload upload : missing) {
+      Optional<FileType> type = FileType.ofExtension(upload.fileName().substring(upload.fileName().lastIndexOf('.') + 1));
+      try {
+        List<Variants.Variant> variants = ImageProcessing.make(folder, new UploadCheck.Checked(type.orElseThrow(),
+            new int[] {upload.width(), upload.height()}, upload.fileName()));
+        jdbi.useTransaction(handle -> ImageProcessing.record(handle, upload.fileName(), variants));
+        done++;
+      } catch (IOException | RuntimeException e) {
+        org.slf4j.LoggerFactory.getLogger(Uploads.class).warn("No variants for the upload {}: {}", upload.fileName(),
+            e.getMessage());
+      }
+    }
+    return done;
   }
 
   static String cleanName(String name) {

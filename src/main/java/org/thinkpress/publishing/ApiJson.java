@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.thinkpress.content.InvalidContentException;
 import org.thinkpress.content.Publication;
+import org.thinkpress.content.FeaturedImage;
 import org.thinkpress.content.PublicationInput;
 import org.thinkpress.content.Status;
 import org.thinkpress.content.Taxonomy;
@@ -39,7 +40,7 @@ final class ApiJson {
 
   /** The fields a publication's body may carry: what a save writes, then what it takes besides. */
   static final List<String> PUBLICATION_FIELDS = List.of("slug", "title", "standfirst", "body", "language", "type",
-      "translation_group", "experts", "topics", "regions", "keywords", "seo_title", "seo_description", "featured", "published", "updated", "action", "schedule_at",
+      "translation_group", "experts", "topics", "regions", "keywords", "seo_title", "seo_description", "image", "image_alt", "image_caption", "image_credit", "featured", "published", "updated", "action", "schedule_at",
       "edit_version");
 
   /** What a publication's answer holds besides its fields; sent back in a save, they are ignored. */
@@ -76,7 +77,18 @@ final class ApiJson {
         list(node, "regions", base == null ? List.of() : base.regions()),
         list(node, "keywords", base == null ? List.of() : base.keywords()),
         text(node, "seo_title", base == null ? null : base.seoTitle()),
-        text(node, "seo_description", base == null ? null : base.seoDescription()));
+        text(node, "seo_description", base == null ? null : base.seoDescription()), image(node, base));
+  }
+
+  /** The featured image the document names ({@code image}, {@code image_alt}...), else the stored one. */
+  private static FeaturedImage image(JsonNode node, PublicationInput base) {
+    FeaturedImage stored = base == null ? null : base.image();
+    if (!node.has("image")) {
+      return stored;
+    }
+    return FeaturedImage.of(text(node, "image", null), text(node, "image_alt", stored == null ? null : stored.alt()),
+        text(node, "image_caption", stored == null ? null : stored.caption()),
+        text(node, "image_credit", stored == null ? null : stored.credit()));
   }
 
   static Map<String, Object> publication(Publication p, Taxonomy taxonomy, long editVersion) {
@@ -93,6 +105,10 @@ final class ApiJson {
     out.put("published", string(p.publishedAt()));
     out.put("updated", string(p.updatedAt()));
     out.put("featured", p.featured());
+    out.put("image", p.image() == null ? null : p.image().url());
+    out.put("image_alt", p.image() == null ? null : p.image().alt());
+    out.put("image_caption", p.image() == null ? null : p.image().caption());
+    out.put("image_credit", p.image() == null ? null : p.image().credit());
     PublicationInput input = p.toInput(taxonomy);
     out.put("experts", input.experts());
     out.put("topics", input.topics());

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.thinkpress.content.FeaturedImage;
 import org.thinkpress.content.PublicationInput;
 import org.thinkpress.content.Status;
 
@@ -39,6 +40,12 @@ final class Documents {
     document.put("keywords", input.keywords());
     document.put("seo_title", input.seoTitle());
     document.put("seo_description", input.seoDescription());
+    if (input.image() != null) {
+      document.put("image", input.image().url());
+      document.put("image_alt", input.image().alt());
+      document.put("image_caption", input.image().caption());
+      document.put("image_credit", input.image().credit());
+    }
     document.put("body", input.bodyMarkdown());
     try {
       return JSON.writeValueAsString(document);
@@ -54,7 +61,9 @@ final class Documents {
           text(node, "title"), text(node, "standfirst"), text(node, "body"), text(node, "type"),
           Status.ofKey(text(node, "status")), instant(node, "published"), instant(node, "updated"),
           node.path("featured").asBoolean(false), list(node, "experts"), list(node, "topics"), list(node, "regions"),
-          list(node, "keywords"), text(node, "seo_title"), text(node, "seo_description"));
+          list(node, "keywords"), text(node, "seo_title"), text(node, "seo_description"),
+          FeaturedImage.of(text(node, "image"), text(node, "image_alt"), text(node, "image_caption"),
+              text(node, "image_credit")));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("A stored revision is not valid JSON: " + e.getOriginalMessage(), e);
     }
@@ -79,6 +88,12 @@ final class Documents {
     lines.add("Keywords: " + String.join(", ", input.keywords()));
     lines.add("Search title: " + input.seoTitle());
     lines.add("Search description: " + input.seoDescription());
+    if (input.image() != null) {
+      lines.add("Image: " + input.image().url());
+      lines.add("Image text: " + input.image().alt());
+      lines.add("Image caption: " + input.image().caption());
+      lines.add("Image credit: " + input.image().credit());
+    }
     lines.add("Published: " + (input.publishedAt() == null ? "" : input.publishedAt()));
     lines.add("Updated: " + (input.updatedAt() == null ? "" : input.updatedAt()));
     lines.add("");

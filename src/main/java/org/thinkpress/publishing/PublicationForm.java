@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.thinkpress.admin.Forms;
 import org.thinkpress.content.Expert;
+import org.thinkpress.content.FeaturedImage;
 import org.thinkpress.content.InvalidContentException;
 import org.thinkpress.content.Publication;
 import org.thinkpress.content.PublicationInput;
@@ -47,7 +48,7 @@ final class PublicationForm {
   /** The form's fields as shown or as submitted: text as typed, slugs in order, times in the site's zone. */
   record Fields(String title, String slug, String language, String translationGroup, String standfirst, String body,
                 String type, List<String> experts, List<String> topics, List<String> regions, boolean featured,
-                String publishedAt, String updatedAt) {
+                String publishedAt, String updatedAt, ImageFields image) {
 
     List<String> list(String name) {
       return switch (name) {
@@ -60,13 +61,18 @@ final class PublicationForm {
     Fields withList(String name, List<String> slugs) {
       return new Fields(title, slug, language, translationGroup, standfirst, body, type,
           name.equals("experts") ? slugs : experts, name.equals("topics") ? slugs : topics,
-          name.equals("regions") ? slugs : regions, featured, publishedAt, updatedAt);
+          name.equals("regions") ? slugs : regions, featured, publishedAt, updatedAt, image);
     }
+  }
+
+  /** The featured image's fields as shown or submitted: the chosen upload's address ({@code ""} for none) and its texts. */
+  record ImageFields(String url, String alt, String caption, String credit) {
+    static final ImageFields NONE = new ImageFields("", "", "", "");
   }
 
   /** A new piece's empty form. */
   static Fields blank(String language, String type) {
-    return new Fields("", "", language, "", "", "", type, List.of(), List.of(), List.of(), false, "", "");
+    return new Fields("", "", language, "", "", "", type, List.of(), List.of(), List.of(), false, "", "", ImageFields.NONE);
   }
 
   /** The form filled with a stored piece's fields. */
@@ -74,7 +80,8 @@ final class PublicationForm {
     return new Fields(input.title(), input.slug(), input.language(),
         input.translationGroup() == null ? "" : input.translationGroup(), input.standfirst(), input.bodyMarkdown(),
         input.type(), input.experts(), input.topics(), input.regions(), input.featured(), local(input.publishedAt(), zone),
-        local(input.updatedAt(), zone));
+        local(input.updatedAt(), zone), input.image() == null ? ImageFields.NONE : new ImageFields(input.image().url(),
+            input.image().alt(), input.image().caption(), input.image().credit()));
   }
 
   /**
@@ -86,7 +93,9 @@ final class PublicationForm {
         Forms.text(ctx, "translation_group"), Forms.text(ctx, "standfirst"), Forms.text(ctx, "body"),
         Forms.text(ctx, "type"), ordered(ctx, "experts", strict), ordered(ctx, "topics", strict),
         ordered(ctx, "regions", strict), "yes".equals(ctx.formParam("featured")), Forms.text(ctx, "published_at"),
-        "yes".equals(ctx.formParam("updated_clear")) ? "" : Forms.text(ctx, "updated_at"));
+        "yes".equals(ctx.formParam("updated_clear")) ? "" : Forms.text(ctx, "updated_at"),
+        new ImageFields(Forms.text(ctx, "image"), Forms.text(ctx, "image_alt"), Forms.text(ctx, "image_caption"),
+            Forms.text(ctx, "image_credit")));
   }
 
   /**
@@ -111,7 +120,8 @@ final class PublicationForm {
         fields.featured(), fields.experts(), fields.topics(), fields.regions(),
         // the form does not edit these yet: a save keeps what is stored
         current == null ? List.of() : current.keywords(), current == null ? "" : current.seoTitle(),
-        current == null ? "" : current.seoDescription());
+        current == null ? "" : current.seoDescription(),
+        FeaturedImage.of(fields.image().url(), fields.image().alt(), fields.image().caption(), fields.image().credit()));
   }
 
   /**

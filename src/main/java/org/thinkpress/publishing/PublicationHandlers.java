@@ -31,6 +31,10 @@ import org.thinkpress.publishing.PreviewLinks.NewPreviewLink;
 import org.thinkpress.publishing.PublishingViews.DiffLine;
 import org.thinkpress.publishing.PublishingViews.DiffPage;
 import org.thinkpress.publishing.PublishingViews.EditPage;
+import org.thinkpress.publishing.PublishingViews.ImageChoice;
+import org.thinkpress.media.Images;
+import org.thinkpress.media.Uploads.Upload;
+import org.thinkpress.content.InvalidContentException;
 import org.thinkpress.publishing.PublishingViews.LinkRow;
 import org.thinkpress.publishing.PublishingViews.ListPage;
 import org.thinkpress.publishing.PublishingViews.PagesPage;
@@ -45,6 +49,8 @@ import org.thinkpress.publishing.Workflow.Saved;
 final class PublicationHandlers {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** How many of the newest image uploads the featured image's list offers. */
+  private static final int IMAGE_CHOICES = 200;
   private static final Map<Action, String> ACTION_LABELS = Map.of(Action.SAVE, "Save", Action.SUBMIT,
       "Submit for review", Action.PUBLISH, "Publish now", Action.SCHEDULE, "Schedule for the publication time",
       Action.UNPUBLISH, "Unpublish", Action.ARCHIVE, "Archive");
@@ -55,9 +61,11 @@ final class PublicationHandlers {
   private final AdminPages pages;
   private final SiteConfig site;
   private final long uploadMaxMb;
+  private final Images images;
 
   PublicationHandlers(Workflow workflow, ContentStore content, MarkdownRenderer markdown, AdminPages pages,
-                      SiteConfig site, long uploadMaxBytes) {
+                      SiteConfig site, long uploadMaxBytes, Images images) {
+    this.images = requireNonNull(images, "images");
     this.workflow = requireNonNull(workflow, "workflow");
     this.content = requireNonNull(content, "content");
     this.markdown = requireNonNull(markdown, "markdown");
@@ -117,6 +125,7 @@ final class PublicationHandlers {
         return;
       }
       PublicationInput input = PublicationForm.input(PublicationForm.read(ctx, true), pages.zone(), null);
+      checkImage(input);
       Action action = Action.ofKey(Forms.text(ctx, "action").isEmpty() ? "save" : ctx.formParam("action"));
       Saved saved = workflow.create(Actor.of(signed.account()), input, action, input.publishedAt());
       AdminPages.seeOther(ctx, "/admin/publications/" + saved.publication().id() + "?done=created");
@@ -149,6 +158,7 @@ final class PublicationHandlers {
       Action action = Action.ofKey(Forms.text(ctx, "action").isEmpty() ? "save" : ctx.formParam("action"));
       PublicationInput input = PublicationForm.input(PublicationForm.read(ctx, true), pages.zone(),
           editable.publication());
+      checkImage(input);
       long expected = Long.parseLong(Forms.text(ctx, "edit_version").matches("[0-9]{1,18}")
           ? ctx.formParam("edit_version") : "-1");
       workflow.save(Actor.of(signed.account()), id, expected, input, action, input.publishedAt());
@@ -206,11 +216,36 @@ final class PublicationHandlers {
         current == Status.PUBLISHED || current == Status.ARCHIVED
             ? Urls.piece(editable.publication().type(), editable.publication().slug()) : null,
         base + "/preview", base + "/revisions", links, base + "/preview-links", conflictHref,
-        "/admin/uploads", uploadMaxMb, isPage);
+        "/admin/uploads", uploadMaxMb, isPage, imageChoice(fields.image()));
     String what = isPage ? "page" : "publication";
     String heading = id == 0 ? "New " + what : "Edit: " + (fields.title().isBlank() ? what : fields.title());
     String section = isPage ? "pages" : id == 0 ? "new" : "publications";
     pages.render(ctx, status, "publishing/admin/edit", pages.chrome(ctx, signed, heading, section, error), page);
+  }
+
+  /** The image uploads to choose a featured image from, newest first, and the chosen one even when older. */
+  private ImageChoice imageChoice(PublicationForm.ImageFields image) {
+    List<Choice> uploads = new ArrayList<>();
+    uploads.add(new Choice("", "No featured image", image.url().isEmpty()));
+    boolean listed = image.url().isEmpty();
+    for (Upload upload : images.library(IMAGE_CHOICES)) {
+      boolean chosen = upload.url().equals(image.url());
+      listed |= chosen;
+      uploads.add(new Choice(upload.url(), upload.originalName() + " (" + upload.width() + " × " + upload.height() + ")",
+          chosen));
+    }
+    if (!listed) {
+      uploads.add(1, new Choice(image.url(), image.url(), true));
+    }
+    return new ImageChoice(uploads, image.url(), image.alt(), image.caption(), image.credit());
+  }
+
+  /** Refuses a featured image that is not an uploaded image (a document's address, a name typed by hand). */
+  private void checkImage(PublicationInput input) {
+    if (input.image() != null && !images.isImage(input.image().url())) {
+      throw new InvalidContentException("image '" + input.image().url() + "' is not an uploaded image (PNG, JPEG, GIF"
+          + " or WebP): choose one from the list, or upload it in the media library first");
+    }
   }
 
   /** The configured types, and the piece's own when it is no longer configured, so that a save cannot change it unseen. */

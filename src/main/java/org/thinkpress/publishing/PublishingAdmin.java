@@ -7,6 +7,7 @@ import org.thinkpress.accounts.Role;
 import org.thinkpress.admin.AdminPages;
 import org.thinkpress.admin.AdminRoutes;
 import org.thinkpress.content.ContentStore;
+import org.thinkpress.media.Images;
 import org.thinkpress.content.MarkdownRenderer;
 import org.thinkpress.content.TaxonKind;
 import org.thinkpress.kit.SiteConfig;
@@ -26,10 +27,11 @@ public final class PublishingAdmin implements AdminRoutes.Section {
    * @param uploadMaxBytes the largest image the editing page's upload accepts (it says so)
    */
   public PublishingAdmin(Workflow workflow, TaxonomyEditor taxonomyEditor, ContentStore content,
-                         MarkdownRenderer markdown, AdminPages pages, SiteConfig site, long uploadMaxBytes) {
+                         MarkdownRenderer markdown, AdminPages pages, SiteConfig site, long uploadMaxBytes,
+                         Images images) {
     requireNonNull(content, "content");
-    this.publications = new PublicationHandlers(workflow, content, markdown, pages, site, uploadMaxBytes);
-    this.taxonomy = new TaxonomyHandlers(content, taxonomyEditor, pages);
+    this.publications = new PublicationHandlers(workflow, content, markdown, pages, site, uploadMaxBytes, images);
+    this.taxonomy = new TaxonomyHandlers(content, taxonomyEditor, pages, images);
   }
 
   @Override

@@ -43,13 +43,19 @@ public final class PublishingViews {
    *
    * @param actions the buttons to show: value and label
    */
+  /**
+   * The featured image's part of the form: the image uploads to choose from (the chosen one
+   * selected; {@code url} empty for "none"), and its texts as shown or typed.
+   */
+  public record ImageChoice(List<Choice> uploads, String url, String alt, String caption, String credit) {}
+
   public record EditPage(long id, long editVersion, String formAction, String title, String slug, String language,
                          String translationGroup, String standfirst, String body, List<Choice> types,
                          List<OrderedList> orderedLists, boolean featured, String publishedAt, String publishedStep,
                          String updatedAt, String updatedStep, String status, String statusLabel, String zone,
                          boolean mayEdit, List<Choice> actions, String publicHref, String previewHref,
                          String revisionsHref, List<LinkRow> previewLinks, String previewLinksAction,
-                         String conflictHref, String uploadAction, long uploadMaxMb, boolean page) {
+                         String conflictHref, String uploadAction, long uploadMaxMb, boolean page, ImageChoice image) {
     public boolean isNew() {
       return id == 0;
     }
@@ -88,10 +94,11 @@ public final class PublishingViews {
    *
    * @param expertise an expert's areas of expertise, one per line
    * @param languages the languages an expert speaks, as tags separated by spaces
+   * @param photos the image uploads an expert's portrait can be (URL, name)
    */
   public record TaxonPage(String kind, String heading, String slug, String name, String description, String role,
                           String affiliation, String bio, String photoUrl, List<Choice> parents, int usage,
                           String saveAction, String renameAction, String mergeAction, String deleteAction,
                           List<Choice> others, String listHref, String expertise, String languages,
-                          String mediaContact) {}
+                          String mediaContact, List<Choice> photos) {}
 }

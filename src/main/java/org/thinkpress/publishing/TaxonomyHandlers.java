@@ -12,6 +12,7 @@ import org.thinkpress.admin.AdminViews.Choice;
 import org.thinkpress.admin.Forms;
 import org.thinkpress.content.ContentNotFoundException;
 import org.thinkpress.content.ContentStore;
+import org.thinkpress.media.Images;
 import org.thinkpress.content.Expert;
 import org.thinkpress.content.ExpertInput;
 import org.thinkpress.content.InvalidContentException;
@@ -33,7 +34,13 @@ final class TaxonomyHandlers {
   private final TaxonomyEditor editor;
   private final AdminPages pages;
 
-  TaxonomyHandlers(ContentStore content, TaxonomyEditor editor, AdminPages pages) {
+  /** How many of the newest image uploads an expert's portrait field suggests. */
+  private static final int PHOTO_CHOICES = 200;
+
+  private final Images images;
+
+  TaxonomyHandlers(ContentStore content, TaxonomyEditor editor, AdminPages pages, Images images) {
+    this.images = java.util.Objects.requireNonNull(images, "images");
     this.content = requireNonNull(content, "content");
     this.editor = requireNonNull(editor, "editor");
     this.pages = requireNonNull(pages, "pages");
@@ -138,7 +145,8 @@ final class TaxonomyHandlers {
         new TaxonPage(kind.key(), heading(kind).substring(0, heading(kind).length() - 1) + ": " + taxon.name(), slug,
             taxon.name(), description, role, affiliation, bio, photo, parents, content.taxonUsage(kind, slug), base,
             base + "/rename", base + "/merge", base + "/delete", others, "/admin/" + kind.plural(), expertise, languages,
-            mediaContact));
+            mediaContact, kind != TaxonKind.EXPERT ? List.of() : images.library(PHOTO_CHOICES).stream()
+                .map(u -> new Choice(u.url(), u.originalName(), false)).toList()));
   }
 
   void save(Context ctx, Signed signed, TaxonKind kind) {

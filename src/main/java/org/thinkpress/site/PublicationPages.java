@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.thinkpress.content.ContentNotFoundException;
 import org.thinkpress.content.Expert;
+import org.thinkpress.content.FeaturedImage;
 import org.thinkpress.content.Languages;
 import org.thinkpress.content.Listing;
 import org.thinkpress.content.Publication;
@@ -109,7 +110,7 @@ final class PublicationPages {
         helpers.regionLinks(taxonomy.regions(publication.regionIds()), helpers.editions.forLanguage(language), language),
         publication.keywords().stream().map(k -> new Link(keywordSearch(k), k)).toList(),
         translationLinks, experts.stream().map(e -> helpers.profile(e, language)).toList(),
-        helpers.cards(related, helpers.editions.forLanguage(language)), archived,
+        helpers.cards(related, helpers.editions.forLanguage(language)), archived, hero(publication).orElse(null),
         citeThis(citation, publication.slug(), msg));
 
     String path = Urls.publication(slug);
@@ -127,6 +128,10 @@ final class PublicationPages {
         .metaProperty("article:section", msg.typeLabel(publication.type()));
     experts.forEach(e -> layout.metaProperty("article:author", helpers.config.absolute(Urls.expert(e.slug()))));
     taxonomy.topics(publication.topicIds()).forEach(t -> layout.metaProperty("article:tag", t.nameIn(language)));
+    if (page.image() != null) {
+      layout.image(helpers.config.absolute(page.image().largest()), page.image().largestWidth(),
+          page.image().largestHeight(), page.image().alt());
+    }
     ScholarTags.of(citation, null).forEach(tag -> layout.metaName(tag.name(), tag.content()));
     if (archived) {
       layout.noindex();
@@ -139,6 +144,13 @@ final class PublicationPages {
         .map(download -> new Link(download.href(), msg.get("cite.file." + download.file().extension())))
         .toList();
     return new CiteThis(citations.styles(citation), downloads);
+  }
+
+  /** The featured image at the top of the page, if the piece has one and it is an uploaded image. */
+  private Optional<Views.Image> hero(Publication publication) {
+    FeaturedImage image = publication.image();
+    return image == null ? Optional.empty()
+        : helpers.images.image(image.url(), image.alt(), image.caption(), image.credit());
   }
 
   /** A search for the keyword as a phrase: keywords have no pages of their own. */
@@ -198,6 +210,19 @@ final class PublicationPages {
     article.put("author", experts.isEmpty() ? helpers.publisher()
         : experts.stream().map(e -> helpers.person(e, publication.language())).toList());
     article.put("publisher", helpers.publisher());
+    hero(publication).ifPresent(image -> {
+      Map<String, Object> picture = JsonLd.node("ImageObject");
+      picture.put("url", helpers.config.absolute(image.largest()));
+      picture.put("width", image.largestWidth());
+      picture.put("height", image.largestHeight());
+      if (!image.caption().isEmpty()) {
+        picture.put("caption", image.caption());
+      }
+      if (!image.credit().isEmpty()) {
+        picture.put("creditText", image.credit());
+      }
+      article.put("image", picture);
+    });
     return JsonLd.write(article);
   }
 }

@@ -17,6 +17,7 @@ import org.thinkpress.kit.SiteConfig;
 import org.thinkpress.kit.SiteFrame;
 import org.thinkpress.kit.SiteIdentity;
 import org.thinkpress.kit.Views;
+import org.thinkpress.media.Images;
 import org.thinkpress.search.OtherMaterials;
 import org.thinkpress.site.SiteViews.ErrorPage;
 
@@ -41,11 +42,11 @@ public final class SitePages implements SiteFrame {
   private final RootPages rootPages;
   private final ViewHelpers helpers;
 
-  public SitePages(ContentReader reader, SiteConfig config, Assets assets, OtherMaterials otherMaterials,
+  public SitePages(ContentReader reader, SiteConfig config, Assets assets, OtherMaterials otherMaterials, Images images,
                    Citations citations) {
     this.reader = requireNonNull(reader, "reader");
     this.config = requireNonNull(config, "config");
-    this.helpers = new ViewHelpers(reader, config, assets.stylesheetUrl());
+    this.helpers = new ViewHelpers(reader, config, assets.stylesheetUrl(), requireNonNull(images, "images"));
     this.publications = new PublicationPages(helpers, requireNonNull(otherMaterials, "otherMaterials"),
         requireNonNull(citations, "citations"));
     this.listings = new ListingPages(helpers);

@@ -8,6 +8,7 @@ import org.thinkpress.kit.Views.FeedLinks;
 import org.thinkpress.kit.Views.LanguageLink;
 import org.thinkpress.kit.Views.Link;
 import org.thinkpress.kit.Views.Pager;
+import org.thinkpress.kit.Views.Image;
 import org.thinkpress.kit.Views.Profile;
 
 /**
@@ -34,7 +35,8 @@ public final class SiteViews {
   public record PublicationPage(String title, String standfirst, Link type, List<Link> byline, DateText published,
                                 DateText updated, String readingTime, List<TocItem> toc, String bodyHtml,
                                 List<Link> topics, List<Link> regions, List<Link> keywords, List<LanguageLink> translations,
-                                List<Profile> experts, List<Card> otherMaterials, boolean archived, CiteThis cite) {}
+                                List<Profile> experts, List<Card> otherMaterials, boolean archived, Image image,
+                                CiteThis cite) {}
 
   /** "Cite this": the piece in each citation style, and its citation files. */
   public record CiteThis(List<Citations.Styled> styles, List<Link> downloads) {}

@@ -21,6 +21,7 @@ import org.thinkpress.kit.Views.Card;
 import org.thinkpress.kit.Views.LanguageLink;
 import org.thinkpress.kit.Views.Link;
 import org.thinkpress.kit.Views.Profile;
+import org.thinkpress.media.Images;
 
 /** What every page builder needs: the reader, the configuration, and the pieces shared by pages. */
 final class ViewHelpers {
@@ -28,13 +29,15 @@ final class ViewHelpers {
   final ContentReader reader;
   final SiteConfig config;
   final Editions editions;
+  final Images images;
   private final String stylesheet;
 
-  ViewHelpers(ContentReader reader, SiteConfig config, String stylesheet) {
+  ViewHelpers(ContentReader reader, SiteConfig config, String stylesheet, Images images) {
     this.reader = reader;
     this.config = config;
     this.editions = new Editions(config, reader);
     this.stylesheet = stylesheet;
+    this.images = images;
   }
 
   String stylesheetUrl() {
@@ -86,8 +89,8 @@ final class ViewHelpers {
         new Link(typeHref, msg.typeLabel(summary.type())), experts,
         Formats.date(summary.publishedAt(), msg.locale(), config.zone()),
         msg.plural("reading.minutes", summary.readingMinutes()),
-        foreign ? summary.language() : null,
-        foreign ? Languages.nativeName(summary.language()) : null);
+        foreign ? summary.language() : null, foreign ? Languages.nativeName(summary.language()) : null,
+        images.image(summary.imageUrl(), summary.imageAlt(), "", "").orElse(null));
   }
 
   List<Card> cards(List<PublicationSummary> summaries, Edition edition) {
@@ -114,7 +117,8 @@ final class ViewHelpers {
   Profile profile(Expert expert, String language) {
     return new Profile(Urls.expert(expert.slug()), expert.nameIn(language), expert.role(), expert.affiliation(),
         expert.photoUrl(), expert.bioHtml(), expert.links().entrySet().stream()
-            .map(link -> new Link(link.getValue(), LINK_LABELS.getOrDefault(link.getKey(), link.getKey()))).toList());
+            .map(link -> new Link(link.getValue(), LINK_LABELS.getOrDefault(link.getKey(), link.getKey()))).toList(),
+        images.image(expert.photoUrl(), expert.nameIn(language), "", "").orElse(null));
   }
 
   /** An expert's areas, languages (named in {@code language}), media contact and labelled profile links. */

@@ -150,7 +150,7 @@ final class BackupRestoreTest {
     assertThat(before.get("erased_addresses")).hasSize(1);
     assertThat(written.rows()).isEqualTo(before.values().stream().mapToLong(List::size).sum());
     assertThat(restored.rows().rows()).isEqualTo(written.rows());
-    assertThat(restored.rows().files()).isEqualTo(1);
+    assertThat(restored.rows().files()).as("the upload and its two variants (one width, WebP and JPEG)").isEqualTo(3);
     assertThat(Files.readAllBytes(target.dataDir().resolve("uploads").resolve(filled.uploadName())))
         .isEqualTo(filled.uploadBytes());
     assertThat(target.app().contentStore().findPublication(filled.renamedTo())).isPresent();

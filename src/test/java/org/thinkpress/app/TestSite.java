@@ -87,7 +87,7 @@ public final class TestSite implements AutoCloseable {
       all.putAll(settings);
       ThinkPress thinkPress = ThinkPress.open(ConfigLoader.load(null, Map.of(), all), clock);
       if (demo) {
-        DemoContent.loadOnce(thinkPress.contentStore());
+        DemoContent.loadOnce(thinkPress);
       }
       return new TestSite(folder, thinkPress, thinkPress.serve());
     } catch (IOException e) {

@@ -113,7 +113,8 @@ class ContentFolderTest {
         "publications/bad-date.md:7: published 'last tuesday' is not a date and time such as 2025-06-10T08:00:00Z",
         "publications/bad-topic.md:9: unknown topic 'enrgy'",
         "publications/no-front-matter.md:1: the file must start with a '---' line that opens the front matter",
-        "publications/typo.md:7: unknown field 'publsihed'; known fields are experts, featured, keywords, language,"
+        "publications/typo.md:7: unknown field 'publsihed'; known fields are experts, featured, image, image_alt,"
+            + " image_caption, image_credit, keywords, language,"
             + " published, regions, seo_description, seo_title, slug, standfirst, status, title, topics, translation_group,"
             + " type, updated",
         "publications/typo.md:6: status 'published' needs a publication time in 'published'",
@@ -141,7 +142,8 @@ class ContentFolderTest {
             + " name, names, photo, role, slug",
         "experts/broken.md:2: YAML syntax: while parsing a flow sequence; expected ',' or ']', but got <stream end>",
         "publications/sentence.md:2: the front matter must be a mapping of fields",
-        "publications/typo.md:3: unknown field 'titel'; known fields are experts, featured, keywords, language,"
+        "publications/typo.md:3: unknown field 'titel'; known fields are experts, featured, image, image_alt,"
+            + " image_caption, image_credit, keywords, language,"
             + " published, regions, seo_description, seo_title, slug, standfirst, status, title, topics, translation_group,"
             + " type, updated",
         "publications/typo.md:1: title is missing");

@@ -109,7 +109,7 @@ class FaithfulSaveTest {
     assertThat(after).isEqualTo(new Publication(p.id(), p.slug(), p.language(), p.translationGroup(), p.title(),
         standfirst, p.bodyMarkdown(), p.bodyHtml(), p.toc(), p.readingMinutes(), p.type(), p.status(), p.featured(),
         p.publishedAt(), p.updatedAt(), p.createdAt(), after.changedAt(), p.expertIds(), p.topicIds(), p.regionIds(),
-        p.keywords(), p.seoTitle(), p.seoDescription()));
+        p.keywords(), p.seoTitle(), p.seoDescription(), p.image()));
     String page = site.get("/publications/" + CORRIDOR).body();
     assertThat(page).contains("<time datetime=\"2025-02-20T14:15:00Z\">");
     assertThat(page.indexOf("Elvin Huseynli")).isPositive().isLessThan(page.indexOf("Daniyar Abenov"));
@@ -238,7 +238,7 @@ class FaithfulSaveTest {
     assertThat(after).isEqualTo(new Publication(p.id(), p.slug(), p.language(), p.translationGroup(),
         p.title() + " (revised)", p.standfirst(), p.bodyMarkdown(), p.bodyHtml(), p.toc(), p.readingMinutes(), p.type(),
         p.status(), p.featured(), p.publishedAt(), p.updatedAt(), p.createdAt(), after.changedAt(), p.expertIds(),
-        p.topicIds(), p.regionIds(), p.keywords(), p.seoTitle(), p.seoDescription()));
+        p.topicIds(), p.regionIds(), p.keywords(), p.seoTitle(), p.seoDescription(), p.image()));
   }
 
   @Test
@@ -267,7 +267,7 @@ class FaithfulSaveTest {
     assertThat(refused.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(refused.body()).get("error").asText()).isEqualTo("unknown field 'standfrist'; the fields"
         + " are slug, title, standfirst, body, language, type, translation_group, experts, topics, regions, keywords,"
-        + " seo_title, seo_description, featured, published, updated, action, schedule_at, edit_version (and, ignored, the read-only id, status, body_html,"
+        + " seo_title, seo_description, image, image_alt, image_caption, image_credit, featured, published, updated, action, schedule_at, edit_version (and, ignored, the read-only id, status, body_html,"
         + " may_edit, actions)");
     assertThat(stored(CABLE)).isEqualTo(before);
   }

@@ -117,7 +117,9 @@ class SiteHttpTest {
     assertThat(article.get("publisher").get("name").asText()).isEqualTo("The Meridian Institute");
     assertThat(page.select("meta[property=og:type]").attr("content")).isEqualTo("article");
     assertThat(page.select("meta[property=og:url]").attr("content")).isEqualTo(TestSite.BASE_URL + ENGLISH);
-    assertThat(page.select("meta[name=twitter:card]").attr("content")).isEqualTo("summary");
+    assertThat(page.select("meta[name=twitter:card]").attr("content")).isEqualTo("summary_large_image");
+    assertThat(page.select("meta[name=twitter:image]").attr("content")).startsWith(TestSite.BASE_URL + "/media/")
+        .endsWith("-1200.jpg");
     assertThat(page.select("meta[property=article:published_time]").attr("content")).isEqualTo("2024-05-21T07:30:00Z");
     assertThat(page.select("meta[property=article:author]").attr("content"))
         .isEqualTo(TestSite.BASE_URL + "/experts/irina-moraru");

@@ -89,7 +89,7 @@ class DatabaseTest {
       database.migrateWithFlyway(); // validates and finds nothing to do
       int applied = database.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM flyway_schema_history")
           .mapTo(Integer.class).one());
-      assertThat(applied).isEqualTo(12); // V1, V10, V20, V30, V31, V32, V33, V34, V35, V40, V41, V43
+      assertThat(applied).isEqualTo(13); // V1, V10, V20, V30, V31, V32, V33, V34, V35, V40, V41, V42, V43
     }
   }
 }
