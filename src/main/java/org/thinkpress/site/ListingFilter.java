@@ -29,19 +29,17 @@ record ListingFilter(Map<String, String> values) {
   }
 
   /**
-   * The filters of a query string's parameters ({@code page} aside), or an
-   * {@link InvalidRequestException} naming the parameter that is unknown, repeated, empty or malformed.
+   * The filters among a query string's parameters (others, such as {@code page} or
+   * {@code utm_source}, are not filters), or an {@link InvalidRequestException} naming the filter
+   * that is repeated, empty or malformed.
    */
   static ListingFilter parse(Map<String, List<String>> parameters) {
     Map<String, String> values = new LinkedHashMap<>();
     for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
       String name = parameter.getKey();
-      if (name.equals("page")) {
-        continue;
-      }
       if (!DIMENSIONS.contains(name)) {
-        throw new InvalidRequestException("'" + abbreviate(name) + "' is not a filter of publications; the filters are "
-            + String.join(", ", DIMENSIONS));
+        // page, and what links carry for their senders (utm_source, fbclid): the rest of the site ignores them too
+        continue;
       }
       if (parameter.getValue().size() != 1) {
         throw new InvalidRequestException("the filter '" + name + "' is given " + parameter.getValue().size()

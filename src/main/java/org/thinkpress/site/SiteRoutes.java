@@ -211,6 +211,10 @@ public final class SiteRoutes {
       throw new InvalidRequestException("the filters are longer than " + MAX_KEPT_QUERY + " characters");
     }
     ListingFilter filter = ListingFilter.parse(ctx.queryParamMap());
+    if (filter.isEmpty()) {
+      paged(ctx, path, page -> pages.all(language, page));
+      return;
+    }
     int page = pageNumber(ctx.queryParam("page"));
     String canonical = filter.href(path, page);
     if (!canonical.equals(path + "?" + query)) {

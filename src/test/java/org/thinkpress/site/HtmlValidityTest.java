@@ -31,7 +31,10 @@ class HtmlValidityTest {
       "/ru/no-such-page", "/hy/", "/hy/publications", "/hy/topics", "/hy/topics/energy", "/hy/regions",
       "/hy/regions/south-caucasus", "/hy/experts", "/hy/experts/lilit-arakelyan", "/hy/types/policy-brief",
       "/hy/archive", "/hy/archive/2024",
-      "/publications/tarify-na-elektroenergiyu-v-tsentralnoy-azii-reforma-bez-shoka");
+      "/publications/tarify-na-elektroenergiyu-v-tsentralnoy-azii-reforma-bez-shoka",
+      // filtered listings, with and without results
+      "/publications?topic=energy&year=2025", "/ru/publications?type=analysis", "/hy/publications?region=armenia",
+      "/publications?type=interview&language=hy");
 
   static TestSite site;
 
