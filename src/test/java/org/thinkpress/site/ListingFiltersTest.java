@@ -102,6 +102,24 @@ class ListingFiltersTest {
   }
 
   @Test
+  void filteredPagesAreCachedUnderTheirCanonicalAddressApartFromTheSitesOtherPages() {
+    PageCache pages = site.serving().pageCache();
+    page("/publications");
+    long before = pages.size();
+    HttpResponse<String> first = site.get("/publications?type=analysis&year=2025");
+    for (String year : List.of("2023", "2024", "2025", "2026")) {
+      for (String type : List.of("analysis", "report", "interview", "policy-brief")) {
+        site.get("/publications?type=" + type + "&year=" + year);
+      }
+    }
+    HttpResponse<String> again = site.get("/publications?type=analysis&year=2025");
+    assertThat(again.headers().firstValue("ETag")).isEqualTo(first.headers().firstValue("ETag")).isPresent();
+    assertThat(pages.size()).isEqualTo(before);
+    assertThat(pages.peek("/publications")).isNotNull();
+    assertThat(pages.peek("/publications?type=analysis&year=2025")).isNull();
+  }
+
+  @Test
   void whatLinksCarryForTheirSendersIsNoFilterAndLeavesTheCanonicalAddress() {
     assertThat(cards(page("/publications?utm_source=newsletter"))).isEqualTo(cards(page("/publications")));
     HttpResponse<String> tracked = site.get("/publications?topic=energy&utm_source=newsletter");
