@@ -43,7 +43,7 @@ final class SearchIndex implements Closeable {
   private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
 
   /** Bumped whenever fields or analyzers change, which makes every node rebuild its index at start. */
-  static final String SCHEMA = "11";
+  static final String SCHEMA = "12";
   static final String VERSION_KEY = "content.version";
   static final String SCHEMA_KEY = "schema";
   static final String TAXONOMY_KEY = "taxonomy";

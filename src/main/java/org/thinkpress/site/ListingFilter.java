@@ -29,16 +29,16 @@ record ListingFilter(Map<String, String> values) {
   }
 
   /**
-   * The filters of a query string's parameters, or an {@link InvalidRequestException} naming the
-   * filter that is repeated, empty or malformed. Other parameters ({@code page}, a campaign's
-   * {@code utm_source}, a mistyped name) are no filters and are left to others or ignored, as every
-   * other page of the site ignores them.
+   * The filters among a query string's parameters (others, such as {@code page} or
+   * {@code utm_source}, are not filters), or an {@link InvalidRequestException} naming the filter
+   * that is repeated, empty or malformed.
    */
   static ListingFilter parse(Map<String, List<String>> parameters) {
     Map<String, String> values = new LinkedHashMap<>();
     for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
       String name = parameter.getKey();
       if (!DIMENSIONS.contains(name)) {
+        // page, and what links carry for their senders (utm_source, fbclid): the rest of the site ignores them too
         continue;
       }
       if (parameter.getValue().size() != 1) {
@@ -73,18 +73,6 @@ record ListingFilter(Map<String, String> values) {
         default -> "lilit-arakelyan";
       };
     };
-  }
-
-  /** The part of a query string a listing reads: its filters and {@code page}, in the order given. */
-  static String readPart(String query) {
-    List<String> kept = new ArrayList<>();
-    for (String pair : query.split("&")) {
-      String name = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
-      if (name.equals("page") || DIMENSIONS.contains(name)) {
-        kept.add(pair);
-      }
-    }
-    return String.join("&", kept);
   }
 
   boolean isEmpty() {

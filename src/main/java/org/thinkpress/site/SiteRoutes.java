@@ -233,9 +233,7 @@ public final class SiteRoutes {
     }
     int page = pageNumber(ctx.queryParam("page"));
     String canonical = filter.href(path, page);
-    // what the listing does not read (utm_source=...) neither moves the page nor splits the cache
-    String read = ListingFilter.readPart(query);
-    if (!canonical.equals(path + "?" + read)) {
+    if (!canonical.equals(path + "?" + query)) {
       ctx.status(301);
       ctx.header("Cache-Control", htmlCacheControl);
       ctx.header("Location", canonical);

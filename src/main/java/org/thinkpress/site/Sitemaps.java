@@ -62,17 +62,29 @@ final class Sitemaps {
     Instant newest = entries.isEmpty() ? null : entries.stream().map(SitemapEntry::lastRevisedAt)
         .max(Instant::compareTo).orElseThrow();
     List<Url> urls = new ArrayList<>();
-    urls.add(new Url("/", newest, List.of()));
-    urls.add(new Url(Urls.PUBLICATIONS, newest, List.of()));
-    for (String listing : List.of(Urls.TOPICS, Urls.REGIONS, Urls.EXPERTS, Urls.ARCHIVE)) {
-      urls.add(new Url(listing, null, List.of()));
+    List<Edition> editions = helpers.editions.active();
+    // each edition's version of a listing, each with the others as alternates and x-default the main one's
+    java.util.function.BiConsumer<String, Instant> listing = (path, lastmod) -> {
+      for (Edition edition : editions) {
+        List<String[]> alternates = new ArrayList<>();
+        if (editions.size() > 1) {
+          editions.forEach(other -> alternates.add(new String[] {other.language(), other.path(path)}));
+          alternates.add(new String[] {"x-default", path});
+        }
+        urls.add(new Url(edition.path(path), lastmod, alternates));
+      }
+    };
+    listing.accept("/", newest);
+    listing.accept(Urls.PUBLICATIONS, newest);
+    for (String index : List.of(Urls.TOPICS, Urls.REGIONS, Urls.EXPERTS, Urls.ARCHIVE)) {
+      listing.accept(index, null);
     }
-    taxonomy.topics().forEach(t -> urls.add(new Url(Urls.topic(t.slug()), null, List.of())));
-    taxonomy.regions().forEach(r -> urls.add(new Url(Urls.region(r.slug()), null, List.of())));
-    taxonomy.experts().forEach(e -> urls.add(new Url(Urls.expert(e.slug()), null, List.of())));
+    taxonomy.topics().forEach(t -> listing.accept(Urls.topic(t.slug()), null));
+    taxonomy.regions().forEach(r -> listing.accept(Urls.region(r.slug()), null));
+    taxonomy.experts().forEach(e -> listing.accept(Urls.expert(e.slug()), null));
     for (String type : helpers.config.types().keys()) {
       if (helpers.reader.count(Listing.type(type)) > 0) {
-        urls.add(new Url(Urls.type(type), null, List.of()));
+        listing.accept(Urls.type(type), null);
       }
     }
     Map<String, List<SitemapEntry>> groups = new HashMap<>();
@@ -85,9 +97,19 @@ final class Sitemaps {
       List<String[]> alternates = new ArrayList<>();
       List<SitemapEntry> group = entry.translationGroup() == null ? List.of() : groups.get(entry.translationGroup());
       if (group.size() > 1) {
+        List<String> order = helpers.config.languages();
+        SitemapEntry first = group.get(0);
         for (SitemapEntry version : group) {
           alternates.add(new String[] {version.language(), Urls.piece(version.type(), version.slug())});
+          int rank = order.contains(version.language()) ? order.indexOf(version.language()) : order.size();
+          int firstRank = order.contains(first.language()) ? order.indexOf(first.language()) : order.size();
+          if (rank < firstRank || rank == firstRank
+              && Urls.piece(version.type(), version.slug()).compareTo(Urls.piece(first.type(), first.slug())) < 0) {
+            first = version;
+          }
         }
+        // the same x-default as the pages' (PublicationPages.alternates)
+        alternates.add(new String[] {"x-default", Urls.publication(first.slug())});
       }
       urls.add(new Url(Urls.piece(entry.type(), entry.slug()), entry.lastRevisedAt(), alternates));
     }

@@ -115,7 +115,7 @@ final class ViewHelpers {
       "orcid", "ORCID", "youtube", "YouTube", "instagram", "Instagram");
 
   Profile profile(Expert expert, String language) {
-    return new Profile(Urls.expert(expert.slug()), expert.nameIn(language), expert.role(), expert.affiliation(),
+    return new Profile(editions.forLanguage(language).path(Urls.expert(expert.slug())), expert.nameIn(language), expert.role(), expert.affiliation(),
         expert.photoUrl(), expert.bioHtml(), expert.links().entrySet().stream()
             .map(link -> new Link(link.getValue(), LINK_LABELS.getOrDefault(link.getKey(), link.getKey()))).toList(),
         images.image(expert.photoUrl(), expert.nameIn(language), "", "").orElse(null));

@@ -78,6 +78,25 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void theSitesLanguagesStartWithTheMainOneAndEachMustBeAUsableTag() {
+    assertThat(ConfigLoader.load(null, Map.of(), Map.of()).site().languages()).containsExactly("en", "ru", "hy");
+    assertThat(ConfigLoader.load(null, Map.of(), Map.of()).site().untranslatedInListings()).isTrue();
+    var russianFirst = ConfigLoader.load(null, Map.of(), Map.of("site.language", "ru", "site.languages", "en,ru"));
+    assertThat(russianFirst.site().languages()).containsExactly("ru", "en");
+    assertThat(ConfigLoader.load(null, Map.of(), Map.of("site.languages", "hy")).site().languages())
+        .containsExactly("en", "hy");
+    assertThat(ConfigLoader.load(null, Map.of(), Map.of("site.languages", "")).site().languages()).containsExactly("en");
+    assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(), Map.of("site.languages", "en,ru,ru")))
+        .isInstanceOf(ConfigException.class).hasMessage("site.languages names 'ru' twice");
+    assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(), Map.of("site.languages", "en,russian")))
+        .hasMessage("site.languages 'russian' is not a BCP 47 language tag such as en, ru, hy or pt-BR");
+    assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(), Map.of("site.languages", "en,sr-Latn")))
+        .hasMessage("site.languages 'sr-Latn' cannot be a URL prefix: use a language (ru) or a language and a country (pt-BR)");
+    assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(), Map.of("site.untranslated-in-listings", "yes")))
+        .hasMessage("site.untranslated-in-listings is 'yes'; write true or false");
+  }
+
+  @Test
   void aMistypedEnvironmentVariableStopsTheStartNamingTheClosestSetting() {
     assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("THINKPRESS_SERVER_PROT", "9000"), Map.of()))
         .isInstanceOf(ConfigException.class)

@@ -32,7 +32,10 @@ class HtmlValidityTest {
       "/hy/regions/south-caucasus", "/hy/experts", "/hy/experts/lilit-arakelyan", "/hy/types/policy-brief",
       "/hy/archive", "/hy/archive/2024",
       "/about", "/o-nas", "/mer-masin", "/contact", "/privacy", "/experts/tamar-lomidze", "/experts/irina-moraru",
-      "/publications/tarify-na-elektroenergiyu-v-tsentralnoy-azii-reforma-bez-shoka");
+      "/publications/tarify-na-elektroenergiyu-v-tsentralnoy-azii-reforma-bez-shoka",
+      // filtered listings, with and without results
+      "/publications?topic=energy&year=2025", "/ru/publications?type=analysis", "/hy/publications?region=armenia",
+      "/publications?type=interview&language=hy");
 
   static TestSite site;
 

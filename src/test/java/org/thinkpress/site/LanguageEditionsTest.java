@@ -165,4 +165,14 @@ class LanguageEditionsTest {
     assertThat(site.get("/de/publications").statusCode()).isEqualTo(404);
     assertThat(site.get("/ru/topics/no-such-topic").statusCode()).isEqualTo(404);
   }
+
+  @Test
+  void theSitemapListsEachEditionsListingsWithTheirAlternatesAndPublicationsWithXDefault() {
+    String sitemap = site.get("/sitemap.xml").body();
+    assertThat(sitemap).contains("<loc>" + BASE + "/ru/topics/energy</loc>")
+        .contains("<loc>" + BASE + "/hy/</loc>")
+        .contains("<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"" + BASE + "/topics/energy\"")
+        .contains("<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"" + BASE + GRAIN_EN + "\"")
+        .doesNotContain("/languages/");
+  }
 }

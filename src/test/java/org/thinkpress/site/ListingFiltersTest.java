@@ -102,11 +102,29 @@ class ListingFiltersTest {
   }
 
   @Test
-  void parametersThatAreNoFiltersAreIgnoredAsEverywhereOnTheSite() {
-    String filtered = site.get("/publications?topic=energy").body();
+  void filteredPagesAreCachedUnderTheirCanonicalAddressApartFromTheSitesOtherPages() {
+    PageCache pages = site.serving().pageCache();
+    page("/publications");
+    long before = pages.size();
+    HttpResponse<String> first = site.get("/publications?type=analysis&year=2025");
+    for (String year : List.of("2023", "2024", "2025", "2026")) {
+      for (String type : List.of("analysis", "report", "interview", "policy-brief")) {
+        site.get("/publications?type=" + type + "&year=" + year);
+      }
+    }
+    HttpResponse<String> again = site.get("/publications?type=analysis&year=2025");
+    assertThat(again.headers().firstValue("ETag")).isEqualTo(first.headers().firstValue("ETag")).isPresent();
+    assertThat(pages.size()).isEqualTo(before);
+    assertThat(pages.peek("/publications")).isNotNull();
+    assertThat(pages.peek("/publications?type=analysis&year=2025")).isNull();
+  }
 
-    assertThat(site.get("/publications?topic=energy&utm_source=newsletter").body()).isEqualTo(filtered);
-    assertThat(site.get("/publications?colour=red").body()).isEqualTo(site.get("/publications").body());
+  @Test
+  void whatLinksCarryForTheirSendersIsNoFilterAndLeavesTheCanonicalAddress() {
+    assertThat(cards(page("/publications?utm_source=newsletter"))).isEqualTo(cards(page("/publications")));
+    HttpResponse<String> tracked = site.get("/publications?topic=energy&utm_source=newsletter");
+    assertThat(tracked.statusCode()).isEqualTo(301);
+    assertThat(tracked.headers().firstValue("Location")).hasValue("/publications?topic=energy");
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
