@@ -73,7 +73,7 @@ final class DemoImages {
       experts.add(!drawn ? expert
           : new ExpertInput(expert.slug(), expert.name(), expert.names(), expert.role(), expert.affiliation(),
               expert.bioMarkdown(), store(jdbi, uploads, portrait(expert.slug()), expert.slug() + ".jpg", now),
-              expert.links()));
+              expert.links(), expert.expertise(), expert.languages(), expert.mediaContact()));
     }
     return new ContentBundle(bundle.settings(), bundle.topics(), bundle.regions(), experts, publications);
   }
