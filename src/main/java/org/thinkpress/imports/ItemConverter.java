@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.jsoup.Jsoup;
+import org.thinkpress.content.FeaturedImage;
 import org.thinkpress.content.InvalidContentException;
 import org.thinkpress.content.Languages;
 import org.thinkpress.content.PublicationInput;
@@ -138,13 +139,16 @@ final class ItemConverter {
     }
 
     String body = bodies.toMarkdown(item.html(), flavour, media, index::attachmentUrl, losses);
-    body = withFeaturedImage(item, body, losses);
+    FeaturedImage featuredImage = featuredImage(item, body);
+    if (featuredImage == null) {
+      body = withFeaturedImage(item, body, losses);
+    }
     String standfirst = ImportNames.shorten(plain(item.excerpt()), PublicationInput.MAX_STANDFIRST);
     try {
       return new PublicationInput(slug, language(item, losses), group, title, standfirst, body, type, status, published,
           updated, item.featured(), experts, List.copyOf(topics), List.copyOf(regions), keywordList,
           ImportNames.shorten(seoText(item.seoTitle(), title), PublicationInput.MAX_TITLE),
-          ImportNames.shorten(seoText(item.seoDescription(), title), PublicationInput.MAX_STANDFIRST));
+          ImportNames.shorten(seoText(item.seoDescription(), title), PublicationInput.MAX_STANDFIRST), featuredImage);
     } catch (InvalidContentException e) {
       throw new Refused(e.getMessage());
     }
@@ -169,8 +173,27 @@ final class ItemConverter {
   }
 
   /**
-   * ThinkPress pieces have no featured image of their own: the image opens the body, unless the
-   * body already shows it.
+   * The item's featured image as the piece's, when it was brought over as an uploaded image that
+   * the body does not show already; its alternative text is the title (the old sites' exports carry
+   * none of their own). Null otherwise: then {@link #withFeaturedImage} says what became of it.
+   */
+  private FeaturedImage featuredImage(SourceItem item, String body) {
+    String url = !item.featuredImage().isEmpty() ? item.featuredImage()
+        : index.attachmentUrl(item.featuredImageId()).orElse("");
+    String shown = url.isEmpty() ? null : media.stored(url).orElse(null);
+    if (shown == null || body.contains("(" + shown + ")") || body.contains("\"" + shown + "\"")) {
+      return null;
+    }
+    try {
+      return new FeaturedImage(shown, ImportNames.shorten(plain(item.title()), FeaturedImage.MAX_ALT), "", "");
+    } catch (InvalidContentException e) {
+      return null; // not an uploaded image (a document as a featured image): it opens the body as before
+    }
+  }
+
+  /**
+   * A featured image that cannot be the piece's (not brought over, or not an image): a note of it,
+   * or the image itself, opens the body, unless the body already shows it.
    */
   private String withFeaturedImage(SourceItem item, String body, Consumer<String> losses) {
     String url = !item.featuredImage().isEmpty() ? item.featuredImage()

@@ -18,7 +18,8 @@ import org.thinkpress.kit.Views;
  * <p>Uploads and their variants never change, so what is read is kept in memory (an upload whose
  * variants are still to be made is read again until they are).
  * <pre>{@code
- * Optional<Views.Image> hero = images.image(publication.imageUrl(), alt, caption, credit);
+ * FeaturedImage featured = publication.image();
+ * Optional<Views.Image> hero = images.image(featured.url(), featured.alt(), featured.caption(), featured.credit());
  * }</pre>
  */
 public final class Images {

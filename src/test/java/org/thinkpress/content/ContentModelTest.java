@@ -134,4 +134,19 @@ class ContentModelTest {
     assertThatThrownBy(() -> new PublicationTypes(List.of())).hasMessage("content.types must name at least one publication type");
     assertThatThrownBy(() -> new PublicationTypes(List.of("a", "a"))).hasMessage("content.types lists a type twice: [a, a]");
   }
+
+  @Test
+  void aFeaturedImageIsAnUploadedImageWithAlternativeText() {
+    String url = "/media/0123456789abcdef0123456789abcdef.jpg";
+
+    assertThat(FeaturedImage.of(url, " A port at dusk ", "", null)).isEqualTo(new FeaturedImage(url, "A port at dusk", "", ""));
+    assertThat(FeaturedImage.of(" ", "Orphan text", "", "")).isNull();
+    assertThatThrownBy(() -> FeaturedImage.of(url, "", "A caption", ""))
+        .hasMessage("image_alt is missing: describe what the image shows, for readers who cannot see it");
+    assertThatThrownBy(() -> FeaturedImage.of("/media/0123456789abcdef0123456789abcdef.pdf", "A report", "", ""))
+        .hasMessage("image '/media/0123456789abcdef0123456789abcdef.pdf' is not an uploaded image; give an address such"
+            + " as /media/0123456789abcdef0123456789abcdef.jpg from the media library");
+    assertThatThrownBy(() -> FeaturedImage.of("https://elsewhere.example/a.jpg", "A port", "", ""))
+        .isInstanceOf(InvalidContentException.class);
+  }
 }

@@ -96,6 +96,10 @@ class WordPressImportTest {
     assertThat(piece.featured()).isTrue();
     assertThat(piece.seoTitle()).isEqualTo("Arms control after New START: what holds the line");
     assertThat(piece.keywords()).containsExactly("Nuclear");
+    assertThat(piece.image()).as("the featured image is the piece's, not the body's first line").isNotNull();
+    assertThat(piece.image().url()).matches("/media/[0-9a-f]{32}\\.jpg");
+    assertThat(piece.image().alt()).isEqualTo("Arms Control After New START");
+    assertThat(piece.bodyMarkdown()).doesNotContain(piece.image().url());
     assertThat(installation.app().contentReader().taxonomy().topics(piece.topicIds()))
         .extracting(t -> t.slug()).containsExactly("arms-control", "security");
     assertThat(installation.app().contentReader().taxonomy().experts(piece.expertIds()))

@@ -122,6 +122,21 @@ class ImagePipelineTest {
   }
 
   @Test
+  void aWebPKeepsItsPicturesButNotItsExif() throws IOException {
+    Uploads uploads = uploads();
+    byte[] webp = TestImages.withWebPExif(TestImages.encode(TestImages.decode(TestImages.halves("png", 300, 200)), "webp"));
+    assertThat(new String(webp, StandardCharsets.ISO_8859_1)).contains(TestImages.GPS_MARK);
+
+    Uploads.Upload stored = store(uploads, webp, "map.webp");
+
+    byte[] served = Files.readAllBytes(uploads.folder().resolve(stored.fileName()));
+    assertThat(new String(served, StandardCharsets.ISO_8859_1)).doesNotContain(TestImages.GPS_MARK, "EXIF");
+    assertThat(TestImages.decode(served).getWidth()).isEqualTo(300);
+    assertThat(stored.width()).isEqualTo(300);
+    assertThat(stored.height()).isEqualTo(200);
+  }
+
+  @Test
   void aPhotoTakenWithThePhoneUprightIsTurnedAQuarterClockwise() throws IOException {
     Uploads uploads = uploads();
     byte[] sideways = TestImages.withExif(TestImages.halves("jpeg", 400, 200), 6);

@@ -104,6 +104,22 @@ final class TestImages {
     tiff.putShort((short) tag).putShort((short) type).putInt(count).putInt(value);
   }
 
+  /** A WebP with an EXIF chunk naming a place appended, and its RIFF size made to count it. */
+  static byte[] withWebPExif(byte[] webp) {
+    byte[] exif = ("MM\0*" + GPS_MARK).getBytes(StandardCharsets.ISO_8859_1);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(webp, 0, webp.length);
+    out.writeBytes("EXIF".getBytes(StandardCharsets.US_ASCII));
+    out.writeBytes(ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(exif.length).array());
+    out.writeBytes(exif);
+    if (exif.length % 2 == 1) {
+      out.write(0);
+    }
+    byte[] bytes = out.toByteArray();
+    ByteBuffer.wrap(bytes, 4, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(bytes.length - 8);
+    return bytes;
+  }
+
   /** A PNG whose header declares {@code width} × {@code height} pixels, with one tiny row of data: a decompression bomb. */
   static byte[] pngDeclaring(int width, int height) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
