@@ -33,7 +33,7 @@ class ArchitectureTest {
   private static final String[] FEATURES = {"org.thinkpress.accounts..", "org.thinkpress.content..",
       "org.thinkpress.media..", "org.thinkpress.publishing..", "org.thinkpress.search..", "org.thinkpress.site..",
       "org.thinkpress.subscribers..", "org.thinkpress.newsletter..", "org.thinkpress.imports..", "org.thinkpress.admin..",
-      "org.thinkpress.research.."};
+      "org.thinkpress.research..", "org.thinkpress.design.."};
 
   static final ArchRule ONLY_APP_IMPORTS_WEB = noClasses()
       .that().resideOutsideOfPackages("org.thinkpress.app..", "org.thinkpress.web..")
