@@ -24,6 +24,7 @@ import org.thinkpress.admin.AdminViews.Choice;
 import org.thinkpress.admin.AdminViews.LoginPage;
 import org.thinkpress.admin.AdminViews.SecretPage;
 import org.thinkpress.admin.AdminViews.SettingsPage;
+import org.thinkpress.kit.SiteIdentity;
 import org.thinkpress.admin.AdminViews.TokenRow;
 import org.thinkpress.content.ContentStore;
 
@@ -184,21 +185,28 @@ final class AccountHandlers implements AdminRoutes.Section {
   void settings(Context ctx, Signed signed) {
     Map<String, String> settings = content.settings();
     pages.render(ctx, 200, "admin/settings", pages.chrome(ctx, signed, "Site settings", "settings", null),
-        new SettingsPage(settings.getOrDefault("site.title", ""), settings.getOrDefault("site.description", "")));
+        new SettingsPage(settings.getOrDefault("site.title", ""), settings.getOrDefault("site.description", ""),
+            settings.getOrDefault(SiteIdentity.ADDRESS, "")));
   }
 
   void saveSettings(Context ctx, Signed signed) {
     String title = nonNull(ctx.formParam("site_title")).strip();
     String description = nonNull(ctx.formParam("site_description")).strip().replaceAll("\\s+", " ");
-    if (title.isEmpty() || title.length() > 200 || description.length() > 500) {
-      pages.render(ctx, 400, "admin/settings", pages.chrome(ctx, signed, "Site settings", "settings",
-          "The name is needed (at most 200 characters); the sentence may have at most 500."),
-          new SettingsPage(title, description));
+    String address = String.join("\n", SiteIdentity.addressLines(nonNull(ctx.formParam("postal_address"))));
+    String problem = title.isEmpty() || title.length() > 200 || description.length() > 500
+        ? "The name is needed (at most 200 characters); the sentence may have at most 500."
+        : address.length() > SiteIdentity.ADDRESS_MAX
+        ? "The postal address may have at most " + SiteIdentity.ADDRESS_MAX + " characters; it has " + address.length() + "."
+        : null;
+    if (problem != null) {
+      pages.render(ctx, 400, "admin/settings", pages.chrome(ctx, signed, "Site settings", "settings", problem),
+          new SettingsPage(title, description, address));
       return;
     }
     Map<String, String> values = new LinkedHashMap<>();
     values.put("site.title", title);
     values.put("site.description", description);
+    values.put(SiteIdentity.ADDRESS, address);
     content.saveSettings(values);
     AdminPages.seeOther(ctx, "/admin/settings?done=settings");
   }

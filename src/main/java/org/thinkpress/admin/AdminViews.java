@@ -40,5 +40,5 @@ public final class AdminViews {
   /** A secret shown once (a new API token, a new preview link), with where to go next. */
   public record SecretPage(String heading, String explanation, String secret, String backHref, String backLabel) {}
 
-  public record SettingsPage(String siteTitle, String siteDescription) {}
+  public record SettingsPage(String siteTitle, String siteDescription, String postalAddress) {}
 }

@@ -127,6 +127,6 @@ public final class LayoutBuilder {
 
   public Layout build() {
     return new Layout(identity.name(), identity.description(), msg, language, title, description, canonical, ogType,
-        imageUrl, List.copyOf(metaProperties), List.copyOf(metaNames), alternates, feeds, jsonLd, noindex, prevHref, nextHref, section, footerTopics, languages, stylesheet, prefix);
+        imageUrl, List.copyOf(metaProperties), List.copyOf(metaNames), alternates, feeds, jsonLd, noindex, prevHref, nextHref, section, footerTopics, languages, stylesheet, prefix, identity.postalAddress());
   }
 }

@@ -102,6 +102,6 @@ public final class Views {
                        List<MetaProperty> metaProperties, List<MetaName> metaNames,
                        List<LanguageLink> alternates, FeedLinks feeds, String jsonLd, boolean noindex,
                        String prevHref, String nextHref, String section, List<Link> footerTopics,
-                       List<LanguageLink> languages, String stylesheet, String prefix) {}
+                       List<LanguageLink> languages, String stylesheet, String prefix, List<String> postalAddress) {}
 
 }

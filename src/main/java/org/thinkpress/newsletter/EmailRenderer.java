@@ -65,11 +65,12 @@ final class EmailRenderer {
     return site.absolute(EmailViewRoutes.PATH + tokens.view(sendId, subscriberId));
   }
 
-  private Frame frame(Messages msg, String subject, String siteName, long sendId, long subscriberId, String listName,
-                      boolean viewable) {
+  private Frame frame(Messages msg, String subject, String siteName, String address, long sendId, long subscriberId,
+                      String listName, boolean viewable) {
     String why = listName == null ? null : msg.format("email.why", listName, site.baseUrl().getHost());
     return new Frame(msg, msg.language(), subject, siteName, site.absolute("/"),
-        viewable ? viewUrl(sendId, subscriberId) : null, preferencesUrl(subscriberId), unsubscribeUrl(subscriberId), why);
+        viewable ? viewUrl(sendId, subscriberId) : null, preferencesUrl(subscriberId), unsubscribeUrl(subscriberId), why,
+        SiteIdentity.addressLines(address));
   }
 
   /**
@@ -83,6 +84,8 @@ final class EmailRenderer {
     Messages msg = Messages.of(recipient.language());
     Send send = content.send();
     String siteName = reader.settings().getOrDefault(SiteIdentity.NAME, "ThinkPress");
+    // every message says who sends it and where, as bulk-mail rules (CAN-SPAM, the EU's) require
+    String address = reader.settings().getOrDefault(SiteIdentity.ADDRESS, "");
     MailingList list = send.listKey() == null ? null : lists.find(send.listKey()).orElse(null);
     String listName = list == null ? null : list.nameIn(msg);
     Taxonomy taxonomy = reader.taxonomy();
@@ -96,7 +99,7 @@ final class EmailRenderer {
             .filter(java.util.Objects::nonNull).findFirst().orElse(content.alert());
         Item item = item(piece, msg, taxonomy);
         String subject = MessageBuilder.oneLine(piece.title());
-        Frame frame = frame(msg, subject, siteName, send.id(), recipient.id(), listName, true);
+        Frame frame = frame(msg, subject, siteName, address, send.id(), recipient.id(), listName, true);
         return Optional.of(new Rendered(subject, html("newsletter/alert.jte", new AlertEmail(frame, item)),
             text(frame, List.of(item.kicker(), item.title(), item.standfirst(), item.byline(), item.url())),
             send.listKey(), listName, siteName));
@@ -113,7 +116,7 @@ final class EmailRenderer {
           return Optional.empty();
         }
         String subject = msg.format("email.digest.subject", siteName, listName);
-        Frame frame = frame(msg, subject, siteName, send.id(), recipient.id(), listName, true);
+        Frame frame = frame(msg, subject, siteName, address, send.id(), recipient.id(), listName, true);
         List<String> paragraphs = new ArrayList<>();
         paragraphs.add(msg.get("email.digest.intro"));
         for (Item item : items) {
@@ -123,7 +126,7 @@ final class EmailRenderer {
             new DigestEmail(frame, msg.get("email.digest.intro"), items)), text(frame, paragraphs), send.listKey(), listName, siteName));
       }
       case CAMPAIGN -> {
-        Frame frame = frame(msg, send.subject(), siteName, send.id(), recipient.id(), listName, true);
+        Frame frame = frame(msg, send.subject(), siteName, address, send.id(), recipient.id(), listName, true);
         String bodyText = PlainText.of(content.campaignHtml());
         return Optional.of(new Rendered(send.subject(), html("newsletter/campaign.jte",
             new CampaignEmail(frame, send.subject(), content.campaignHtml())),
@@ -133,7 +136,7 @@ final class EmailRenderer {
         if (confirmationToken.isPresent()) {
           String subject = msg.format("email.confirm.subject", siteName);
           String url = site.absolute(SubscriberRoutes.confirmPath(confirmationToken.get()));
-          Frame frame = frame(msg, subject, siteName, send.id(), recipient.id(), null, false);
+          Frame frame = frame(msg, subject, siteName, address, send.id(), recipient.id(), null, false);
           return Optional.of(new Rendered(subject, html("newsletter/confirmation.jte", new ConfirmationEmail(frame,
               msg.format("email.confirm.text", siteName), url, msg.get("email.confirm.button"),
               msg.get("email.confirm.ignore"))),
@@ -144,7 +147,7 @@ final class EmailRenderer {
           return Optional.empty();
         }
         String subject = msg.format("email.already.subject", siteName);
-        Frame frame = frame(msg, subject, siteName, send.id(), recipient.id(), null, false);
+        Frame frame = frame(msg, subject, siteName, address, send.id(), recipient.id(), null, false);
         String url = preferencesUrl(recipient.id());
         return Optional.of(new Rendered(subject, html("newsletter/confirmation.jte", new ConfirmationEmail(frame,
             msg.format("email.already.text", siteName), url, msg.get("email.preferences"), null)),

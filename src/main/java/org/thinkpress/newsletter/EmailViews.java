@@ -18,7 +18,7 @@ public final class EmailViews {
    * @param viewUrl the "view in browser" link, or {@code null} (confirmation messages)
    */
   public record Frame(Messages msg, String language, String subject, String siteName, String siteUrl, String viewUrl,
-                      String preferencesUrl, String unsubscribeUrl, String why) {}
+                      String preferencesUrl, String unsubscribeUrl, String why, List<String> postalAddress) {}
 
   /** A publication in a message. */
   public record Item(String url, String kicker, String title, String standfirst, String byline, String date) {}

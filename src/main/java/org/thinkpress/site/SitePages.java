@@ -217,7 +217,7 @@ public final class SitePages implements SiteFrame {
     try {
       layout = helpers.layout(config.language(), heading, text, "/");
     } catch (RuntimeException databaseDown) {
-      layout = new LayoutBuilder(new SiteIdentity("ThinkPress", "", null), msg, config.language(),
+      layout = new LayoutBuilder(new SiteIdentity("ThinkPress", "", null, java.util.List.of()), msg, config.language(),
           heading, text, config.absolute("/"), List.of(), List.of(), helpers.stylesheetUrl());
     }
     View view = new View(status, "site/error.jte", layout.noindex().build(), new ErrorPage(status, heading, text));

@@ -27,7 +27,8 @@ import org.thinkpress.subscribers.SubscribeRequest;
 
 /**
  * Every link of a message's HTML part is in its plain-text part with its URL: alerts, digests,
- * campaigns, confirmation messages and the note to someone already subscribed.
+ * campaigns, confirmation messages and the note to someone already subscribed; and every message
+ * gives the institute's postal address when it has one.
  */
 class TextPartLinksTest {
 
@@ -81,6 +82,27 @@ class TextPartLinksTest {
     assertThat(campaign).contains("Read the analysis <https://think.example/publications/grid>, then our report"
         + " <https://think.example/reports/2026>.", "Write to us <mailto:desk@think.example>",
         "Or see https://think.example/events directly.");
+  }
+
+  @Test
+  void everyMessageGivesTheInstitutesPostalAddressWhenItHasOne() throws Exception {
+    fixture.content.saveSettings(java.util.Map.of("site.address", " 12 Rustaveli Avenue \r\nTbilisi 0108\n\nGeorgia"));
+    fixture.content.savePublication(publication("grid").title("The Armenian grid").published("2026-02-25T09:00:00Z").build());
+    fixture.subscribers("all@x.org,alerts;news,,,form");
+    fixture.newsletter.service().sendCampaign("Our analysis", "Read it.", List.of("news"), List.of(), List.of());
+    fixture.newsletter.service().alert("grid");
+    subscribe("new@x.org");
+
+    fixture.sender().start();
+    fixture.awaitOutboxDrained();
+    List<Parts> messages = messages();
+
+    assertThat(messages).hasSize(3);
+    for (Parts message : messages) {
+      assertThat(message.text()).as(message.file()).contains("12 Rustaveli Avenue, Tbilisi 0108, Georgia");
+      assertThat(Jsoup.parse(message.html()).text()).as(message.file())
+          .contains("12 Rustaveli Avenue, Tbilisi 0108, Georgia");
+    }
   }
 
   void subscribe(String email) {
