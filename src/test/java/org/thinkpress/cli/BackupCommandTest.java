@@ -35,14 +35,14 @@ class BackupCommandTest {
     Run restore = run("new", "restore", file.toString());
 
     assertThat(backup.err()).isEmpty();
-    assertThat(backup.out()).matches("Backed up \\d+ rows of \\d+ tables and 0 files to " + file.toString().replace(".", "\\.")
+    assertThat(backup.out()).matches("Backed up \\d+ rows of \\d+ tables and [1-9]\\d* files to " + file.toString().replace(".", "\\.")
         + " \\(\\d+\\.\\d MB\\), as of 20\\d\\d-.*Z\n");
     assertThat(restore.exitCode()).isZero();
     assertThat(restore.err()).isEmpty();
     assertThat(restore.out()).startsWith("Restored ").contains(" from " + file + " (taken ", " from sqlite, schema ",
         " into jdbc:sqlite:" + temp.resolve("new"));
     assertThat(run("new", "content", "export", temp.resolve("export").toString()).out())
-        .startsWith("Exported 22 publications, 5 pages, 5 experts, 5 topics, 8 regions and 0 media files");
+        .startsWith("Exported 22 publications, 5 pages, 5 experts, 5 topics, 8 regions and 25 media files");
   }
 
   @Test
