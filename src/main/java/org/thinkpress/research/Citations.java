@@ -2,6 +2,8 @@ package org.thinkpress.research;
 
 import static java.util.Objects.requireNonNull;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.config.RoutesConfig;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -24,6 +26,11 @@ public final class Citations {
   private final ContentReader reader;
   private final SiteConfig config;
   private final CslFormatter formatter = new CslFormatter();
+  /**
+   * Formatted entries by what they cite: a CSL processor takes milliseconds per entry and serves one
+   * thread at a time, so a page rendered again (after any content change) reuses them.
+   */
+  private final Cache<CitationItem, List<Styled>> styled = Caffeine.newBuilder().maximumSize(20_000).build();
 
   public Citations(ContentReader reader, SiteConfig config) {
     this.reader = requireNonNull(reader, "reader");
@@ -57,6 +64,10 @@ public final class Citations {
 
   /** The piece in every style the page offers, in order. */
   public List<Styled> styles(CitationItem item) {
+    return styled.get(item, this::format);
+  }
+
+  private List<Styled> format(CitationItem item) {
     return Arrays.stream(CitationStyle.values()).map(style -> {
       CslFormatter.Formatted formatted = formatter.format(item, style);
       return new Styled(style, formatted.html(), formatted.text());

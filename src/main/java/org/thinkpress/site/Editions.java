@@ -8,7 +8,9 @@ import org.thinkpress.content.ContentNotFoundException;
 import org.thinkpress.content.ContentReader;
 import org.thinkpress.content.Languages;
 import org.thinkpress.content.Listing;
+import org.thinkpress.content.PublicationSummary;
 import org.thinkpress.kit.SiteConfig;
+import org.thinkpress.kit.Urls;
 import org.thinkpress.kit.Views.LanguageLink;
 
 /**
@@ -70,6 +72,16 @@ final class Editions {
     return config.untranslatedInListings()
         ? base.inLanguageOrUntranslated(edition.language(), config.language())
         : base.inLanguage(edition.language());
+  }
+
+  /**
+   * The switcher of a piece or site page at {@code path} in {@code language}: each translation in
+   * its language, the home elsewhere.
+   */
+  List<LanguageLink> switcher(String language, String path, List<PublicationSummary> translations) {
+    return switcher(other -> other.language().equals(language) ? path
+        : translations.stream().filter(t -> t.language().equals(other.language())).findFirst()
+            .map(t -> Urls.piece(t.type(), t.slug())).orElse(null));
   }
 
   /**

@@ -116,9 +116,7 @@ final class PublicationPages {
     String path = Urls.publication(slug);
     Edition edition = helpers.editions.forLanguage(language);
     LayoutBuilder layout = helpers.layout(edition, language, publication.searchTitle(), publication.searchDescription(), path)
-        .languages(helpers.editions.switcher(other -> other.language().equals(language) ? path
-            : translations.stream().filter(t -> t.language().equals(other.language())).findFirst()
-                .map(t -> Urls.publication(t.slug())).orElse(null)))
+        .languages(helpers.editions.switcher(language, path, translations))
         .ogType("article")
         .alternates(alternates(helpers, publication, translations))
         .jsonLd(articleJsonLd(publication, experts, taxonomy, msg))

@@ -47,9 +47,7 @@ final class RootPages {
     String path = Urls.sitePage(slug);
     LayoutBuilder layout = helpers.layout(helpers.editions.forLanguage(language), language, page.searchTitle(),
             page.searchDescription(), path)
-        .languages(helpers.editions.switcher(other -> other.language().equals(language) ? path
-            : translations.stream().filter(t -> t.language().equals(other.language())).findFirst()
-                .map(t -> Urls.piece(t.type(), t.slug())).orElse(null)))
+        .languages(helpers.editions.switcher(language, path, translations))
         .alternates(PublicationPages.alternates(helpers, page, translations))
         .jsonLd(JsonLd.write(webPage))
         .section("page");
